@@ -1,0 +1,47 @@
+/* patella-cli.h: the command-line options that run without a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command line. */
+#define PATELLA_EXIT_OK     0
+#define PATELLA_EXIT_FAILED 1
+#define PATELLA_EXIT_USAGE  2
+
+typedef struct
+{
+  char     *database;     /* --database=FILE, or NULL for the default */
+  gboolean  version;
+  gboolean  check;
+} PatellaOptions;
+
+void     patella_options_clear (PatellaOptions  *options);
+
+/* Parses @argv (leaving the program name). Returns FALSE with a usage message
+ * in @error for unknown options or stray arguments. */
+gboolean patella_options_parse (PatellaOptions  *options,
+                                int             *argc,
+                                char          ***argv,
+                                GError         **error);
+
+/* TRUE when the options name a command that runs without a window. */
+gboolean patella_options_is_command (const PatellaOptions *options);
+
+/* Runs that command, writing to @out and @err; returns the exit status. */
+int      patella_cli_run (const PatellaOptions *options,
+                          FILE                 *out,
+                          FILE                 *err);
+
+int      patella_cli_check (const char *database,
+                            FILE       *out,
+                            FILE       *err);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaOptions, patella_options_clear)
+
+G_END_DECLS

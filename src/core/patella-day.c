@@ -1,0 +1,132 @@
+/* patella-day.c: local calendar days and UTC instants
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "patella-day"
+
+#include "patella-day.h"
+
+#include <string.h>
+
+static gboolean
+parse_digits (const char *text,
+              guint       n,
+              guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (guint) g_ascii_digit_value (text[i]);
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Strict "YYYY-MM-DD": exactly ten characters naming a real calendar day. */
+gboolean
+patella_day_parse (const char *text,
+                   GDate      *out)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  if (!parse_digits (text, 4, &year) ||
+      !parse_digits (text + 5, 2, &month) ||
+      !parse_digits (text + 8, 2, &day))
+    return FALSE;
+
+  if (year < 1 || month < 1 || month > 12 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+gboolean
+patella_day_is_valid (const char *text)
+{
+  GDate date;
+
+  return patella_day_parse (text, &date);
+}
+
+char *
+patella_day_format (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+char *
+patella_day_from_datetime (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  local = g_date_time_to_local (datetime);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+char *
+patella_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Steps whole calendar days; a DST day is still one day. */
+char *
+patella_day_add (const char *day,
+                 int         n_days)
+{
+  GDate date;
+
+  if (!patella_day_parse (day, &date))
+    return NULL;
+
+  if (n_days >= 0)
+    g_date_add_days (&date, (guint) n_days);
+  else
+    g_date_subtract_days (&date, (guint) -n_days);
+
+  return patella_day_format (&date);
+}
+
+char *
+patella_instant_format (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  utc = g_date_time_to_utc (datetime);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+patella_instant_parse (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (text == NULL || strlen (text) != 20 || text[19] != 'Z')
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (text, utc);
+}

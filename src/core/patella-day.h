@@ -1,0 +1,26 @@
+/* patella-day.h: local calendar days and UTC instants
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A log entry belongs to the local calendar day on which it happened, stored
+ * as "YYYY-MM-DD", and to an instant, stored in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
+
+gboolean  patella_day_parse          (const char *text,
+                                      GDate      *out);
+gboolean  patella_day_is_valid       (const char *text);
+char     *patella_day_format         (const GDate *date);
+char     *patella_day_from_datetime  (GDateTime  *datetime);
+char     *patella_day_today          (void);
+char     *patella_day_add            (const char *day,
+                                      int         n_days);
+
+char     *patella_instant_format     (GDateTime  *datetime);
+GDateTime *patella_instant_parse     (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,1142 @@
+/* patella-store.c: the runner's health record, one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is the only copy of someone's health record, so opening it is
+ * careful: a file that is not ours, is damaged, is read-only or comes from a
+ * newer Patella is only read, never written, and is refused with a message in
+ * plain words. Only a file that passes every check is switched to WAL and
+ * migrated.
+ */
+#define G_LOG_DOMAIN "patella-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "patella-day.h"
+#include "patella-store.h"
+
+struct _PatellaStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (patella-store-error-quark, patella_store_error)
+
+#define BUSY_TIMEOUT_MS 5000
+
+static const struct {
+  const char *name;
+  const char *title;
+} tables[PATELLA_N_TABLES] = {
+  [PATELLA_TABLE_EXERCISES] = { "exercises", N_("Exercises") },
+  [PATELLA_TABLE_EXERCISE_LOG] = { "exercise_log", N_("Exercise log") },
+  [PATELLA_TABLE_PAIN_LOG] = { "pain_log", N_("Pain log") },
+  [PATELLA_TABLE_RUNS] = { "runs", N_("Runs") },
+  [PATELLA_TABLE_REST_DAYS] = { "rest_days", N_("Rest days") },
+};
+
+/* A day is "YYYY-MM-DD" naming a real date (the "+0 days" makes SQLite
+ * normalise 02-30 to 03-02, which then differs); an instant is UTC with a Z. */
+#define DAY_CHECK(col) \
+  "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(" col ", '+0 days') IS " col ")"
+#define INSTANT_CHECK(col) \
+  "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z')"
+#define NOTE_COLUMN \
+  "note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000)"
+
+/* Migrations, one per schema version. Each runs in one transaction together
+ * with the user_version bump. Never edit a released one: add the next. */
+static const char *const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE exercises ("
+  "  id TEXT PRIMARY KEY NOT NULL"
+  "    CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9-]*' AND id NOT GLOB '-*'),"
+  "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),"
+  "  dose TEXT NOT NULL DEFAULT '' CHECK (length(dose) <= 4000),"
+  "  cues TEXT NOT NULL DEFAULT '' CHECK (length(cues) <= 4000),"
+  "  target_sets INTEGER NOT NULL CHECK (target_sets BETWEEN 1 AND 100),"
+  "  reps INTEGER CHECK (reps BETWEEN 1 AND 1000),"
+  "  hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 600),"
+  "  position INTEGER NOT NULL,"
+  "  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE exercise_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
+  "  exercise_id TEXT NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE RESTRICT,"
+  "  sets INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 100),"
+  "  reps INTEGER CHECK (reps BETWEEN 1 AND 1000),"
+  "  " NOTE_COLUMN
+  ") STRICT;"
+  "CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id);"
+  "CREATE INDEX exercise_log_by_exercise ON exercise_log (exercise_id);"
+  "CREATE TABLE pain_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"
+  "  context TEXT NOT NULL"
+  "    CHECK (context IN ('morning', 'during', 'after', 'rest', 'stairs', 'sitting', 'other')),"
+  "  " NOTE_COLUMN
+  ") STRICT;"
+  "CREATE INDEX pain_log_by_day ON pain_log (day);"
+  "CREATE TABLE runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
+  "  minutes REAL NOT NULL CHECK (minutes > 0 AND minutes <= 1440),"
+  "  distance_km REAL NOT NULL CHECK (distance_km >= 0 AND distance_km <= 1000),"
+  "  rpe INTEGER NOT NULL CHECK (rpe BETWEEN 0 AND 10),"
+  "  pain INTEGER CHECK (pain BETWEEN 0 AND 10),"
+  "  " NOTE_COLUMN
+  ") STRICT;"
+  "CREATE INDEX runs_by_day ON runs (day);"
+  "CREATE TABLE rest_days ("
+  "  day TEXT PRIMARY KEY NOT NULL " DAY_CHECK ("day") ","
+  "  kind TEXT NOT NULL CHECK (kind IN ('rest', 'sick')),"
+  "  " NOTE_COLUMN
+  ") STRICT;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);
+
+static void
+patella_store_finalize (GObject *object)
+{
+  PatellaStore *self = (PatellaStore *) object;
+
+  /* sqlite3_close_v2 checkpoints the WAL into the main file when this is
+   * the last connection. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (patella_store_parent_class)->finalize (object);
+}
+
+static void
+patella_store_class_init (PatellaStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = patella_store_finalize;
+}
+
+static void
+patella_store_init (PatellaStore *self)
+{
+}
+
+const char *
+patella_table_get_name (PatellaTable table)
+{
+  g_return_val_if_fail (table < PATELLA_N_TABLES, NULL);
+  return tables[table].name;
+}
+
+const char *
+patella_table_get_title (PatellaTable table)
+{
+  g_return_val_if_fail (table < PATELLA_N_TABLES, NULL);
+  return _(tables[table].title);
+}
+
+char *
+patella_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "patella.db", NULL);
+}
+
+const char *
+patella_store_get_path (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+patella_store_get_schema_version (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Turns an SQLite failure into an error a runner can act on. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Patella database. Patella left it untouched. "
+                     "Choose another file, or move this one out of the way to start a new log."),
+                   path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged, so Patella left it untouched. "
+                     "Restore it from a backup, or move it out of the way to start a new log. "
+                     "(SQLite said: %s)"),
+                   path, detail);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file or its folder is read-only. "
+                     "Patella left it untouched. Make it writable and try again."),
+                   path);
+      break;
+
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+          rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+        g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FULL,
+                     _("Patella could not write to the disk (it may be full), so nothing was saved. "
+                       "Your earlier entries are safe; free some space and try again."));
+      else
+        g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
+                     _("Reading or writing “%s” failed, so nothing was changed. (SQLite said: %s)"),
+                     path, detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_BUSY,
+                   _("Another program is holding “%s” and did not let go in time. "
+                     "Nothing was changed; try again in a moment."),
+                   path);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("“%s” cannot be opened. Check that its folder exists and that you may read and write it."),
+                   path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID,
+                   _("The entry was refused because one of its values is not allowed. "
+                     "Nothing was saved. (SQLite said: %s)"),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
+                   _("Patella could not use “%s”. Nothing was changed. (SQLite said: %s)"),
+                   path, detail);
+      break;
+    }
+}
+
+static gboolean
+exec (PatellaStore  *self,
+      const char    *sql,
+      GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (PatellaStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Runs a statement that returns one integer (a PRAGMA or a count). */
+static gboolean
+query_int (PatellaStore  *self,
+           const char    *sql,
+           gint64        *out,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Runs integrity_check or quick_check; any answer but "ok" means damage. */
+static gboolean
+check_integrity (PatellaStore  *self,
+                 const char    *pragma,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, pragma, error);
+  const char *answer;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, self->path);
+      return FALSE;
+    }
+
+  answer = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (answer, "ok") != 0)
+    {
+      g_autoptr(GString) detail = g_string_new (answer ? answer : "?");
+
+      /* One line of SQLite's report is enough for a person to pass on. */
+      g_string_replace (detail, "*** in database main ***\n", "", 0);
+      g_strdelimit (detail->str, "\n", ' ');
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged, so Patella left it untouched. "
+                     "Restore it from a backup, or move it out of the way to start a new log. "
+                     "(SQLite said: %s)"),
+                   self->path, detail->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+begin (PatellaStore  *self,
+       GError       **error)
+{
+  /* IMMEDIATE takes the write lock now, so busy_timeout applies here rather
+   * than failing half-way through the transaction. */
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (PatellaStore  *self,
+        GError       **error)
+{
+  if (exec (self, "COMMIT", error))
+    return TRUE;
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+rollback (PatellaStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   int           value,
+                   int           none)
+{
+  if (value == none)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+static gboolean
+insert_exercise (PatellaStore           *self,
+                 const PatellaExercise  *exercise,
+                 GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "INSERT INTO exercises (id, name, dose, cues, target_sets, reps, hold_seconds,"
+                  "                       position, enabled, builtin, archived)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, exercise->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, exercise->dose ? exercise->dose : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, exercise->cues ? exercise->cues : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, exercise->target_sets);
+  bind_optional_int (stmt, 6, exercise->reps, 0);
+  bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
+  sqlite3_bind_int (stmt, 8, exercise->position);
+  sqlite3_bind_int (stmt, 9, exercise->enabled ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, exercise->builtin ? 1 : 0);
+  sqlite3_bind_int (stmt, 11, exercise->archived ? 1 : 0);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The built-in routine is stored in English; the UI shows translations. */
+static gboolean
+seed_builtins (PatellaStore  *self,
+               GError       **error)
+{
+  const PatellaExercise *builtins;
+  guint n_builtins;
+
+  builtins = patella_exercise_get_builtins (&n_builtins);
+  for (guint i = 0; i < n_builtins; i++)
+    {
+      PatellaExercise exercise = builtins[i];
+
+      exercise.position = (int) i;
+      exercise.builtin = TRUE;
+      if (!insert_exercise (self, &exercise, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (PatellaStore  *self,
+         GError       **error)
+{
+  while (self->schema_version < PATELLA_STORE_SCHEMA_VERSION)
+    {
+      int from = self->schema_version;
+      g_autofree char *bump = NULL;
+
+      if (!begin (self, error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                              PATELLA_STORE_APPLICATION_ID, from + 1);
+
+      if (!exec (self, migrations[from], error) ||
+          (from == 0 && !seed_builtins (self, error)) ||
+          !exec (self, bump, error) ||
+          !commit (self, error))
+        {
+          rollback (self);
+          g_prefix_error (error, _("Updating the database to version %d failed: "), from + 1);
+          return FALSE;
+        }
+
+      self->schema_version = from + 1;
+      g_debug ("Migrated %s to schema version %d", self->path, self->schema_version);
+    }
+
+  return TRUE;
+}
+
+/* Reads, without writing anything, whether the file is a Patella database
+ * this build may open. An empty file is schema version 0. */
+static gboolean
+inspect (PatellaStore  *self,
+         GError       **error)
+{
+  gint64 application_id, user_version, n_objects;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (application_id == 0 && user_version == 0 && n_objects == 0)
+    {
+      self->schema_version = 0;
+      return TRUE;
+    }
+
+  if (application_id != PATELLA_STORE_APPLICATION_ID || user_version < 1)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a database, but not one of Patella’s. Patella left it untouched. "
+                     "Choose another file, or move this one out of the way to start a new log."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (user_version > PATELLA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Patella (database version %d; "
+                     "this version knows up to %d). Patella left it untouched: "
+                     "update Patella to open it."),
+                   self->path, (int) user_version, PATELLA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->schema_version = (int) user_version;
+  return check_integrity (self, "PRAGMA quick_check", error);
+}
+
+/* Creates an empty file, private to the user, inside a private folder. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("The folder “%s” for the database cannot be created: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, PATELLA_STORE_ERROR,
+                   saved_errno == EROFS || saved_errno == EACCES
+                     ? PATELLA_STORE_ERROR_READ_ONLY : PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("The database “%s” cannot be created: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fchmod (fd, 0600) != 0)
+    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+
+  return g_close (fd, error);
+}
+
+/* SQLite's companion files: the write-ahead log and its index. */
+typedef struct
+{
+  char     *wal;
+  char     *shm;
+  gboolean  had_wal;
+  gboolean  had_shm;
+} Sidecars;
+
+static void
+sidecars_init (Sidecars   *sidecars,
+               const char *path)
+{
+  sidecars->wal = g_strconcat (path, "-wal", NULL);
+  sidecars->shm = g_strconcat (path, "-shm", NULL);
+  sidecars->had_wal = g_file_test (sidecars->wal, G_FILE_TEST_EXISTS);
+  sidecars->had_shm = g_file_test (sidecars->shm, G_FILE_TEST_EXISTS);
+}
+
+/* After refusing a file (with the connection closed and no checkpoint),
+ * removes the companions that merely reading it created. A log that holds
+ * anything is never removed: it is part of the database. */
+static void
+sidecars_remove_created (Sidecars *sidecars)
+{
+  GStatBuf st;
+
+  if (!sidecars->had_wal && g_stat (sidecars->wal, &st) == 0 && st.st_size == 0)
+    g_unlink (sidecars->wal);
+  if (!sidecars->had_shm && !g_file_test (sidecars->wal, G_FILE_TEST_EXISTS))
+    g_unlink (sidecars->shm);
+}
+
+static void
+sidecars_clear (Sidecars *sidecars)
+{
+  g_clear_pointer (&sidecars->wal, g_free);
+  g_clear_pointer (&sidecars->shm, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sidecars, sidecars_clear)
+
+static gboolean
+is_read_only (const char      *path,
+              const GStatBuf  *st)
+{
+  /* The permission bits count even for root, who could write anyway: a
+   * runner who marked the file read-only meant it. */
+  return (st->st_mode & S_IWUSR) == 0 || g_access (path, W_OK) != 0;
+}
+
+/**
+ * patella_store_open:
+ * @path: the database file; created (0600, in a 0700 folder) when missing
+ *
+ * Opens the runner's record. A file that is not a Patella database, is
+ * damaged, read-only or from a newer schema is refused with an error in
+ * plain words and stays byte-identical.
+ */
+PatellaStore *
+patella_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(PatellaStore) self = NULL;
+  g_auto(Sidecars) sidecars = { 0 };
+  gboolean created = FALSE;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PATELLA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                       _("“%s” is not a file, so it cannot hold a Patella database."), path);
+          return NULL;
+        }
+      if (is_read_only (path, &st))
+        {
+          set_sqlite_error (error, NULL, SQLITE_READONLY, path);
+          return NULL;
+        }
+    }
+  else if (errno == ENOENT)
+    {
+      if (!create_private_file (path, error))
+        return NULL;
+      created = TRUE;
+    }
+  else
+    {
+      int saved_errno = errno;
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("“%s” cannot be opened: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  sidecars_init (&sidecars, path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      goto fail;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Until the file passes inspection, closing must not copy its write-ahead
+   * log into it: that would change a file we are refusing. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  /* Nothing above or in inspect() writes to the file. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !inspect (self, error))
+    goto fail;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      set_sqlite_error (error, NULL, SQLITE_READONLY, path);
+      goto fail;
+    }
+
+  /* From here on the file is ours: WAL keeps committed entries safe and lets
+   * a reader and a writer work at once; FULL syncs each commit to disk. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error))
+    goto fail;
+
+  return g_steal_pointer (&self);
+
+fail:
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (created)
+    {
+      /* Nothing of the runner's was in a file we made a moment ago. */
+      g_unlink (sidecars.wal);
+      g_unlink (sidecars.shm);
+      g_unlink (path);
+    }
+  else if (sidecars.wal != NULL)
+    sidecars_remove_created (&sidecars);
+  return NULL;
+}
+
+/**
+ * patella_store_verify:
+ *
+ * A full integrity check and a schema check: slower than the quick check
+ * done on open, for `patella --check`.
+ */
+gboolean
+patella_store_verify (PatellaStore  *self,
+                      GError       **error)
+{
+  gint64 user_version, orphans;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!check_integrity (self, "PRAGMA integrity_check", error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+
+  if (user_version != PATELLA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+                   _("“%s” reports database version %d where %d was expected."),
+                   self->path, (int) user_version, PATELLA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!query_int (self, "SELECT count(*) FROM pragma_foreign_key_check", &orphans, error))
+    return FALSE;
+  if (orphans > 0)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+                   ngettext ("“%s” holds %d entry that names a missing exercise.",
+                             "“%s” holds %d entries that name a missing exercise.",
+                             (gulong) orphans),
+                   self->path, (int) orphans);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+patella_store_count (PatellaStore  *self,
+                     PatellaTable   table,
+                     gint64        *count,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table < PATELLA_N_TABLES, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[table].name);
+  return query_int (self, sql, count, error);
+}
+
+static char *
+dup_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+patella_store_list_exercises (PatellaStore  *self,
+                              gboolean       include_archived,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, name, dose, cues, target_sets, coalesce(reps, 0),"
+                  "       coalesce(hold_seconds, 0), position, enabled, builtin, archived"
+                  " FROM exercises WHERE archived = 0 OR ?"
+                  " ORDER BY position, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+
+  exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PatellaExercise *exercise = g_new0 (PatellaExercise, 1);
+
+      exercise->id = dup_column_text (stmt, 0);
+      exercise->name = dup_column_text (stmt, 1);
+      exercise->dose = dup_column_text (stmt, 2);
+      exercise->cues = dup_column_text (stmt, 3);
+      exercise->target_sets = sqlite3_column_int (stmt, 4);
+      exercise->reps = sqlite3_column_int (stmt, 5);
+      exercise->hold_seconds = sqlite3_column_int (stmt, 6);
+      exercise->position = sqlite3_column_int (stmt, 7);
+      exercise->enabled = sqlite3_column_int (stmt, 8) != 0;
+      exercise->builtin = sqlite3_column_int (stmt, 9) != 0;
+      exercise->archived = sqlite3_column_int (stmt, 10) != 0;
+      g_ptr_array_add (exercises, exercise);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&exercises);
+}
+
+/* Validation in plain words before anything reaches SQL; the CHECK
+ * constraints are the last line of defence behind it. */
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_text (const char  *text,
+            glong        max_chars,
+            const char  *what,
+            GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return invalid (error, _("The %s is not valid UTF-8 text."), what);
+
+  if (g_utf8_strlen (text, -1) > max_chars)
+    return invalid (error, _("The %s is longer than %ld characters; please shorten it."),
+                    what, max_chars);
+
+  return TRUE;
+}
+
+static gboolean
+check_common (const char  *day,
+              const char  *note,
+              GError     **error)
+{
+  if (!patella_day_is_valid (day))
+    return invalid (error, _("“%s” is not a calendar day; use the form YYYY-MM-DD."),
+                    day ? day : "");
+
+  return check_text (note, PATELLA_NOTE_MAX_CHARS, _("note"), error);
+}
+
+static gboolean
+check_scale (int          value,
+             const char  *what,
+             GError     **error)
+{
+  if (value < 0 || value > PATELLA_SCALE_MAX)
+    return invalid (error, _("The %s runs from 0 to 10; %d is outside that."), what, value);
+  return TRUE;
+}
+
+/* Runs one prepared INSERT in its own transaction and returns the row id. */
+static gint64
+insert_row (PatellaStore  *self,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gint64 id;
+  int rc;
+
+  if (!begin (self, error))
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      rollback (self);
+      return 0;
+    }
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!commit (self, error))
+    return 0;
+
+  return id;
+}
+
+/* Binds day, instant and note, the columns every entry has, at 1, 2 and @note_index. */
+static void
+bind_common (sqlite3_stmt *stmt,
+             const char   *day,
+             GDateTime    *instant,
+             int           note_index,
+             const char   *note)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (instant == NULL)
+    instant = now = g_date_time_new_now_utc ();
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, patella_instant_format (instant), -1, g_free);
+  sqlite3_bind_text (stmt, note_index, note ? note : "", -1, SQLITE_TRANSIENT);
+}
+
+gint64
+patella_store_log_exercise (PatellaStore  *self,
+                            const char    *day,
+                            GDateTime     *instant,
+                            const char    *exercise_id,
+                            int            sets,
+                            int            reps,
+                            const char    *note,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 known;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+
+  if (!check_common (day, note, error))
+    return 0;
+  if (sets < 1 || sets > PATELLA_SETS_MAX)
+    return invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, sets);
+  if (reps < 0 || reps > PATELLA_REPS_MAX)
+    return invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, reps);
+
+  stmt = prepare (self, "SELECT count(*) FROM exercises WHERE id = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, exercise_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+      return 0;
+    }
+  known = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (known == 0)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("There is no exercise “%s” in the routine."), exercise_id ? exercise_id : "");
+      return 0;
+    }
+
+  stmt = prepare (self,
+                  "INSERT INTO exercise_log (day, instant, exercise_id, sets, reps, note)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+
+  bind_common (stmt, day, instant, 6, note);
+  sqlite3_bind_text (stmt, 3, exercise_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, sets);
+  bind_optional_int (stmt, 5, reps, 0);
+
+  return insert_row (self, stmt, error);
+}
+
+gint64
+patella_store_log_pain (PatellaStore       *self,
+                        const char         *day,
+                        GDateTime          *instant,
+                        int                 score,
+                        PatellaPainContext  context,
+                        const char         *note,
+                        GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+
+  if (!check_common (day, note, error) || !check_scale (score, _("pain score"), error))
+    return 0;
+  if ((guint) context >= PATELLA_N_PAIN_CONTEXTS)
+    return invalid (error, _("That is not a known moment for a pain score."));
+
+  stmt = prepare (self,
+                  "INSERT INTO pain_log (day, instant, score, context, note)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+
+  bind_common (stmt, day, instant, 5, note);
+  sqlite3_bind_int (stmt, 3, score);
+  sqlite3_bind_text (stmt, 4, patella_pain_context_to_string (context), -1, SQLITE_STATIC);
+
+  return insert_row (self, stmt, error);
+}
+
+gint64
+patella_store_log_run (PatellaStore  *self,
+                       const char    *day,
+                       GDateTime     *instant,
+                       double         minutes,
+                       double         distance_km,
+                       int            rpe,
+                       int            pain,
+                       const char    *note,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+
+  if (!check_common (day, note, error) || !check_scale (rpe, _("effort (RPE)"), error))
+    return 0;
+  if (pain != -1 && !check_scale (pain, _("pain during the run"), error))
+    return 0;
+  /* Written so that NaN fails too. */
+  if (!(minutes > 0 && minutes <= PATELLA_RUN_MINUTES_MAX))
+    return invalid (error, _("A run lasts more than 0 and at most 1440 minutes (a day)."));
+  if (!(distance_km >= 0 && distance_km <= PATELLA_RUN_KM_MAX))
+    return invalid (error, _("A run’s distance is from 0 to 1000 km."));
+
+  stmt = prepare (self,
+                  "INSERT INTO runs (day, instant, minutes, distance_km, rpe, pain, note)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+
+  bind_common (stmt, day, instant, 7, note);
+  sqlite3_bind_double (stmt, 3, minutes);
+  sqlite3_bind_double (stmt, 4, distance_km);
+  sqlite3_bind_int (stmt, 5, rpe);
+  bind_optional_int (stmt, 6, pain, -1);
+
+  return insert_row (self, stmt, error);
+}
+
+gboolean
+patella_store_set_rest_day (PatellaStore       *self,
+                            const char         *day,
+                            PatellaRestDayKind  kind,
+                            const char         *note,
+                            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!check_common (day, note, error))
+    return FALSE;
+  if ((guint) kind >= PATELLA_N_REST_DAY_KINDS)
+    return invalid (error, _("A day off is either a rest day or a sick day."));
+
+  stmt = prepare (self,
+                  "INSERT INTO rest_days (day, kind, note) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+                  error);
+  if (stmt == NULL || !begin (self, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, patella_rest_day_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, note ? note : "", -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      rollback (self);
+      return FALSE;
+    }
+
+  return commit (self, error);
+}
+
+gboolean
+patella_store_add_exercise (PatellaStore           *self,
+                            const PatellaExercise  *exercise,
+                            GError                **error)
+{
+  g_autofree char *stripped_name = NULL;
+  PatellaExercise custom;
+  gint64 next_position;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  if (!patella_exercise_id_is_valid (exercise->id))
+    return invalid (error, _("An exercise id uses lower-case letters, digits and “-” (at most 64)."));
+  if (!check_text (exercise->name, PATELLA_NAME_MAX_CHARS, _("name"), error) ||
+      !check_text (exercise->dose, PATELLA_TEXT_MAX_CHARS, _("dose"), error) ||
+      !check_text (exercise->cues, PATELLA_TEXT_MAX_CHARS, _("how-to text"), error))
+    return FALSE;
+  stripped_name = g_strstrip (g_strdup (exercise->name));
+  if (stripped_name == NULL || stripped_name[0] == '\0')
+    return invalid (error, _("An exercise needs a name."));
+  if (exercise->target_sets < 1 || exercise->target_sets > PATELLA_SETS_MAX)
+    return invalid (error, _("Sets per day run from 1 to %d."), PATELLA_SETS_MAX);
+  if (exercise->reps < 0 || exercise->reps > PATELLA_REPS_MAX)
+    return invalid (error, _("Reps run from 1 to %d."), PATELLA_REPS_MAX);
+  if (exercise->hold_seconds < 0 || exercise->hold_seconds > PATELLA_HOLD_SECONDS_MAX)
+    return invalid (error, _("A hold lasts at most %d seconds."), PATELLA_HOLD_SECONDS_MAX);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  custom = *exercise;
+  custom.builtin = FALSE;
+  if (!query_int (self, "SELECT coalesce(max(position) + 1, 0) FROM exercises",
+                  &next_position, error) ||
+      (custom.position = (int) next_position, !insert_exercise (self, &custom, error)))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return commit (self, error);
+}

@@ -1,0 +1,106 @@
+/* patella-store.h: the runner's health record, one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "patella-entry.h"
+#include "patella-exercise.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_STORE_ERROR (patella_store_error_quark ())
+
+typedef enum
+{
+  PATELLA_STORE_ERROR_CANT_OPEN,     /* missing folder, permissions, not a file */
+  PATELLA_STORE_ERROR_NOT_DATABASE,  /* not SQLite, or another program's database */
+  PATELLA_STORE_ERROR_CORRUPT,
+  PATELLA_STORE_ERROR_READ_ONLY,
+  PATELLA_STORE_ERROR_TOO_NEW,       /* written by a newer Patella */
+  PATELLA_STORE_ERROR_FULL,          /* disk full or file size limit */
+  PATELLA_STORE_ERROR_BUSY,          /* locked by another process for too long */
+  PATELLA_STORE_ERROR_INVALID,       /* a value the record does not accept */
+  PATELLA_STORE_ERROR_NOT_FOUND,
+  PATELLA_STORE_ERROR_FAILED,
+} PatellaStoreError;
+
+/* The schema this build writes; migrations bring older files up to it. */
+#define PATELLA_STORE_SCHEMA_VERSION 1
+
+/* SQLite's application_id for Patella files: "PTLA". */
+#define PATELLA_STORE_APPLICATION_ID 0x50544c41
+
+typedef enum
+{
+  PATELLA_TABLE_EXERCISES,
+  PATELLA_TABLE_EXERCISE_LOG,
+  PATELLA_TABLE_PAIN_LOG,
+  PATELLA_TABLE_RUNS,
+  PATELLA_TABLE_REST_DAYS,
+  PATELLA_N_TABLES
+} PatellaTable;
+
+#define PATELLA_TYPE_STORE (patella_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaStore, patella_store, PATELLA, STORE, GObject)
+
+GQuark        patella_store_error_quark        (void);
+char         *patella_store_default_path       (void);
+const char   *patella_table_get_name           (PatellaTable   table);
+const char   *patella_table_get_title          (PatellaTable   table);
+
+PatellaStore *patella_store_open               (const char    *path,
+                                                GError       **error);
+const char   *patella_store_get_path           (PatellaStore  *self);
+int           patella_store_get_schema_version (PatellaStore  *self);
+gboolean      patella_store_verify             (PatellaStore  *self,
+                                                GError       **error);
+gboolean      patella_store_count              (PatellaStore  *self,
+                                                PatellaTable   table,
+                                                gint64        *count,
+                                                GError       **error);
+
+GPtrArray    *patella_store_list_exercises     (PatellaStore  *self,
+                                                gboolean       include_archived,
+                                                GError       **error);
+gboolean      patella_store_add_exercise       (PatellaStore           *self,
+                                                const PatellaExercise  *exercise,
+                                                GError                **error);
+
+/* Each write is one transaction. @instant may be NULL for "now"; @note may
+ * be NULL for none. The row id is returned, or 0 with @error set. */
+gint64        patella_store_log_exercise       (PatellaStore  *self,
+                                                const char    *day,
+                                                GDateTime     *instant,
+                                                const char    *exercise_id,
+                                                int            sets,
+                                                int            reps,
+                                                const char    *note,
+                                                GError       **error);
+gint64        patella_store_log_pain           (PatellaStore       *self,
+                                                const char         *day,
+                                                GDateTime          *instant,
+                                                int                 score,
+                                                PatellaPainContext  context,
+                                                const char         *note,
+                                                GError            **error);
+/* @pain is -1 when the runner gave none. */
+gint64        patella_store_log_run            (PatellaStore  *self,
+                                                const char    *day,
+                                                GDateTime     *instant,
+                                                double         minutes,
+                                                double         distance_km,
+                                                int            rpe,
+                                                int            pain,
+                                                const char    *note,
+                                                GError       **error);
+gboolean      patella_store_set_rest_day       (PatellaStore       *self,
+                                                const char         *day,
+                                                PatellaRestDayKind  kind,
+                                                const char         *note,
+                                                GError            **error);
+
+G_END_DECLS

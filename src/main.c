@@ -1,0 +1,41 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "core/patella-cli.h"
+#include "patella-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(PatellaOptions) options = { 0 };
+  g_autoptr(PatellaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  char *app_argv[2] = { argv[0], NULL };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("patella");
+
+  /* Options are parsed here rather than by GApplication so that a mistake
+   * exits with status 2 and the commands never start the user interface. */
+  if (!patella_options_parse (&options, &argc, &argv, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return PATELLA_EXIT_USAGE;
+    }
+
+  if (patella_options_is_command (&options))
+    return patella_cli_run (&options, stdout, stderr);
+
+  app = patella_application_new (options.database, G_APPLICATION_DEFAULT_FLAGS);
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}

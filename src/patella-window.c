@@ -1,0 +1,230 @@
+/* patella-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "patella-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-window.h"
+
+struct _PatellaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+
+  /* owned */
+  PatellaStore         *store;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+PatellaWindow *
+patella_window_new (PatellaApplication *application,
+                    PatellaStore       *store)
+{
+  PatellaWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || PATELLA_IS_STORE (store), NULL);
+
+  self = g_object_new (PATELLA_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+
+  settings = patella_application_get_settings (application);
+  if (settings != NULL)
+    {
+      /* Size, not position: the window manager places windows. */
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  return self;
+}
+
+/* NULL while the window shows why the database could not be opened. */
+PatellaStore *
+patella_window_get_store (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+patella_window_get_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+patella_window_set_page (PatellaWindow *self,
+                         const char    *page)
+{
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) == NULL)
+    {
+      g_warning ("There is no page called “%s”", page);
+      return;
+    }
+
+  /* The stack notifies, and view_stack_page_changed() passes it on. */
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+/**
+ * patella_window_show_error:
+ *
+ * Replaces the pages with an explanation of why the runner's log cannot be
+ * used. The file itself has been left as it was.
+ */
+void
+patella_window_show_error (PatellaWindow *self,
+                           const char    *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* The status page reads its description as markup; a path may hold "&". */
+  escaped = g_markup_escape_text (message, -1);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  g_clear_object (&self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+patella_window_has_error (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0;
+}
+
+static void
+view_stack_page_changed (PatellaWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+patella_window_dispose (GObject *object)
+{
+  PatellaWindow *self = (PatellaWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
+}
+
+static void
+patella_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PatellaWindow *self = PATELLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PAGE:
+      g_value_set_string (value, patella_window_get_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PatellaWindow *self = PATELLA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PAGE:
+      patella_window_set_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patella_window_class_init (PatellaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_window_dispose;
+  object_class->get_property = patella_window_get_property;
+  object_class->set_property = patella_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PATELLA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         "today",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
+
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s", "progress");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "history");
+}
+
+static void
+patella_window_init (PatellaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,27 @@
+/* patella-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "patella-application.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_WINDOW (patella_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaWindow, patella_window, PATELLA, WINDOW, AdwApplicationWindow)
+
+PatellaWindow *patella_window_new        (PatellaApplication *application,
+                                          PatellaStore       *store);
+PatellaStore  *patella_window_get_store  (PatellaWindow      *self);
+const char    *patella_window_get_page   (PatellaWindow      *self);
+void           patella_window_set_page   (PatellaWindow      *self,
+                                          const char         *page);
+void           patella_window_show_error (PatellaWindow      *self,
+                                          const char         *message);
+gboolean       patella_window_has_error  (PatellaWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* patella-test-utils.h: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder and the database path inside it, for a test
+ * fixture; tear-down removes the folder and all in it. */
+typedef struct
+{
+  char *dir;
+  char *path;
+} PatellaTestFiles;
+
+void     patella_test_files_set_up   (PatellaTestFiles *files,
+                                      gconstpointer     data);
+void     patella_test_files_tear_down (PatellaTestFiles *files,
+                                       gconstpointer     data);
+
+/* A fresh folder under the system's temporary folder, removed by
+ * patella_test_remove_tree(). */
+char    *patella_test_make_tmpdir    (void);
+void     patella_test_remove_tree    (const char *path);
+
+GBytes  *patella_test_read_file      (const char *path);
+void     patella_test_write_file     (const char *path,
+                                      const char *contents,
+                                      gssize      length);
+/* The folder's entries, sorted, joined by newlines. */
+char    *patella_test_list_dir       (const char *path);
+
+/* Raw SQL on a closed database, bypassing the store: returns the SQLite
+ * result code of running @sql. */
+int      patella_test_sql            (const char *path,
+                                      const char *sql);
+
+/* Patella databases in the states a runner might meet them in. */
+void     patella_test_make_database  (const char *path,
+                                      guint       n_entries);
+/* Overwrites the b-tree page at the root of @table with garbage. */
+void     patella_test_corrupt_table  (const char *path,
+                                      const char *table);
+
+#define patella_test_assert_bytes_equal(a, b) \
+  g_assert_true (g_bytes_equal ((a), (b)))
+
+G_END_DECLS

@@ -1,0 +1,218 @@
+/* test-cli.c: the command line, run as a runner would run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "core/patella-store.h"
+#include "patella-test-utils.h"
+
+typedef struct
+{
+  PatellaTestFiles files;
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  patella_test_files_set_up (&fixture->files, data);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_files_tear_down (&fixture->files, data);
+  g_free (fixture->out);
+  g_free (fixture->err);
+}
+
+/* Runs the built binary with @args (NULL-terminated) and XDG_DATA_HOME in the
+ * fixture's folder, so the default database never touches the real one. */
+static void
+run_patella (Fixture    *fixture,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *data_home = g_build_filename (fixture->files.dir, "data-home", NULL);
+  const char *binary = g_getenv ("PATELLA_BINARY");
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+
+  g_clear_pointer (&fixture->out, g_free);
+  g_clear_pointer (&fixture->err, g_free);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &fixture->out, &fixture->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  fixture->status = WEXITSTATUS (wait_status);
+  g_test_message ("status %d\nstdout: %s\nstderr: %s", fixture->status, fixture->out, fixture->err);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack, needle);
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_patella (fixture, "--version", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "patella " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (fixture->err, ==, "");
+}
+
+static void
+test_check_new (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autofree char *expected_path = g_strdup_printf ("Database: %s\n", fixture->files.path);
+  GStatBuf st;
+
+  run_patella (fixture, "--check", option, NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, expected_path);
+  assert_contains (fixture->out, "Schema version: 1\n");
+  assert_contains (fixture->out, "Integrity: ok\n");
+  assert_contains (fixture->out, "exercises: 10 ");
+  assert_contains (fixture->out, "exercise_log: 0 ");
+  assert_contains (fixture->out, "pain_log: 0 ");
+  assert_contains (fixture->out, "runs: 0 ");
+  assert_contains (fixture->out, "rest_days: 0 ");
+  g_assert_cmpint (g_stat (fixture->files.path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A database with entries reports them. */
+  patella_test_make_database (fixture->files.path, 12);
+  run_patella (fixture, "--database", fixture->files.path, "--check", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "pain_log: 12 ");
+}
+
+static void
+test_check_default_path (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->files.dir, "data-home", APP_ID, NULL);
+  g_autofree char *path = g_build_filename (folder, "patella.db", NULL);
+  GStatBuf st;
+
+  run_patella (fixture, "--check", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, path);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* The "Done means": a hand-corrupted file is refused and left as it was. */
+static void
+test_check_corrupt (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  patella_test_make_database (fixture->files.path, 400);
+  patella_test_corrupt_table (fixture->files.path, "pain_log");
+  before = patella_test_read_file (fixture->files.path);
+
+  run_patella (fixture, "--check", option, NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "");
+  assert_contains (fixture->err, "damaged");
+  assert_contains (fixture->err, fixture->files.path);
+
+  after = patella_test_read_file (fixture->files.path);
+  patella_test_assert_bytes_equal (before, after);
+}
+
+static void
+test_check_not_database (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  patella_test_write_file (fixture->files.path, "My training diary\n", -1);
+  before = patella_test_read_file (fixture->files.path);
+  run_patella (fixture, "--check", option, NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  assert_contains (fixture->err, "not a Patella database");
+  after = patella_test_read_file (fixture->files.path);
+  patella_test_assert_bytes_equal (before, after);
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  run_patella (fixture, "--no-such-option", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "--no-such-option");
+  assert_contains (fixture->err, "--help");
+  g_assert_cmpstr (fixture->out, ==, "");
+
+  run_patella (fixture, "--check", "stray-argument", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "stray-argument");
+
+  run_patella (fixture, "--database=", "--check", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+
+  run_patella (fixture, "--help", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "--check");
+  assert_contains (fixture->out, "--database=FILE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("version", test_version);
+  ADD ("check-new", test_check_new);
+  ADD ("check-default-path", test_check_default_path);
+  ADD ("check-corrupt", test_check_corrupt);
+  ADD ("check-not-database", test_check_not_database);
+  ADD ("usage", test_usage);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,619 @@
+/* test-store.c: the SQLite store, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "core/patella-day.h"
+#include "core/patella-store.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
+
+static gint64
+count (PatellaStore *store,
+       PatellaTable  table)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (store, table, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* One value read back with raw SQL, as text. */
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+assert_sql_text (const char *path,
+                 const char *sql,
+                 const char *expected)
+{
+  g_autofree char *text = sql_text (path, sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "new", "folder", NULL);
+  g_autofree char *path = g_build_filename (dir, "patella.db", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  const PatellaExercise *builtins;
+  const char *routine[] = { "foam-roll", "quad-setting", "hamstring-stretch", "squat", "band-walks" };
+  guint n_builtins;
+  GStatBuf st;
+
+  store = patella_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (patella_store_get_path (store), ==, path);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+
+  /* Health data: private file in a private folder. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  builtins = patella_exercise_get_builtins (&n_builtins);
+  g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), ==, n_builtins);
+  for (PatellaTable t = PATELLA_TABLE_EXERCISE_LOG; t < PATELLA_N_TABLES; t++)
+    g_assert_cmpint (count (store, t), ==, 0);
+
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (exercises->len, ==, n_builtins);
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      g_assert_cmpstr (exercise->id, ==, builtins[i].id);
+      g_assert_cmpint (exercise->position, ==, i);
+      g_assert_true (exercise->builtin);
+      g_assert_false (exercise->archived);
+      /* The five of the protocol come first and are on; the extras are off. */
+      if (i < G_N_ELEMENTS (routine))
+        {
+          g_assert_cmpstr (exercise->id, ==, routine[i]);
+          g_assert_true (exercise->enabled);
+        }
+      else
+        g_assert_false (exercise->enabled);
+    }
+
+  /* The quadriceps setting dose: 20 reps of 5 s, three times a day. */
+  {
+    PatellaExercise *quad = g_ptr_array_index (exercises, 1);
+    g_assert_cmpint (quad->target_sets, ==, 3);
+    g_assert_cmpint (quad->reps, ==, 20);
+    g_assert_cmpint (quad->hold_seconds, ==, 5);
+  }
+
+  g_clear_object (&store);
+
+  assert_sql_text (path, "PRAGMA journal_mode", "wal");
+  assert_sql_text (path, "PRAGMA user_version", "1");
+  {
+    g_autofree char *application_id = g_strdup_printf ("%d", PATELLA_STORE_APPLICATION_ID);
+    assert_sql_text (path, "PRAGMA application_id", application_id);
+  }
+  assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
+                         " WHERE type = 'table' ORDER BY name)",
+                   "exercise_log,exercises,pain_log,rest_days,runs");
+  /* Every table is STRICT. */
+  assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "5");
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_builtins;
+
+  patella_exercise_get_builtins (&n_builtins);
+  patella_test_make_database (fixture->path, 30);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 30);
+  /* Migrations ran once: the routine is not seeded twice. */
+  g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), ==, n_builtins);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Migration from an empty file (zero bytes, as a runner or a file manager
+ * might create it) and from an SQLite database with nothing in it. */
+static void
+test_migrate_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *kinds[] = { "zero-bytes", "empty-sqlite" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, kinds[i], NULL);
+      g_autoptr(PatellaStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i == 0)
+        patella_test_write_file (path, "", 0);
+      else
+        {
+          patella_test_write_file (path, "", 0);
+          g_assert_cmpint (patella_test_sql (path, "VACUUM"), ==, SQLITE_OK);
+        }
+
+      store = patella_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (patella_store_get_schema_version (store), ==, 1);
+      g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), >=, 5);
+      g_assert_true (patella_store_verify (store, &error));
+    }
+}
+
+static void
+test_log_entries (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 ("2026-03-01T07:30:00+01:00", NULL);
+  gint64 id;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  id = patella_store_log_exercise (store, "2026-03-01", instant, "quad-setting", 1, 20, "towel under knee", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  id = patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 2, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  id = patella_store_log_pain (store, "2026-03-01", instant, 3, PATELLA_PAIN_STAIRS, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  id = patella_store_log_run (store, "2026-03-01", instant, 32.5, 5.2, 4, 2, "easy", &error);
+  g_assert_no_error (error);
+  id = patella_store_log_run (store, "2026-03-02", instant, 20, 0, 0, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  g_assert_true (patella_store_set_rest_day (store, "2026-03-03", PATELLA_REST_DAY_REST, "", &error));
+  g_assert_no_error (error);
+  /* Marking the same day again changes it; there is one row per day. */
+  g_assert_true (patella_store_set_rest_day (store, "2026-03-03", PATELLA_REST_DAY_SICK, "flu", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISE_LOG), ==, 2);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 1);
+  g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 2);
+  g_assert_cmpint (count (store, PATELLA_TABLE_REST_DAYS), ==, 1);
+  g_clear_object (&store);
+
+  /* Instants are stored in UTC; the day is the one the runner gave. */
+  assert_sql_text (fixture->path, "SELECT instant FROM exercise_log WHERE exercise_id = 'quad-setting'",
+                   "2026-03-01T06:30:00Z");
+  assert_sql_text (fixture->path, "SELECT reps FROM exercise_log WHERE exercise_id = 'squat'", NULL);
+  assert_sql_text (fixture->path, "SELECT note FROM exercise_log WHERE exercise_id = 'squat'", "");
+  assert_sql_text (fixture->path, "SELECT context || ':' || score FROM pain_log", "stairs:3");
+  assert_sql_text (fixture->path, "SELECT minutes || '/' || distance_km || '/' || rpe || '/' || pain"
+                                  " FROM runs WHERE day = '2026-03-01'", "32.5/5.2/4/2");
+  assert_sql_text (fixture->path, "SELECT pain FROM runs WHERE day = '2026-03-02'", NULL);
+  assert_sql_text (fixture->path, "SELECT kind || ':' || note FROM rest_days", "sick:flu");
+}
+
+static void
+assert_refused (gint64   result,
+                GError  *error,
+                int      code)
+{
+  g_assert_cmpint (result, ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, code);
+  /* Plain words, never an SQLite code. */
+  g_assert_null (strstr (error->message, "constraint"));
+}
+
+static void
+test_refuses_bad_values (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_note = g_strnfill (PATELLA_NOTE_MAX_CHARS + 1, 'x');
+  g_autofree char *max_note = g_strnfill (PATELLA_NOTE_MAX_CHARS, 'x');
+  const char *bad_days[] = { "2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01x", "", "0000-01-01" };
+  gint64 id;
+
+#define REFUSED(call, code) \
+  G_STMT_START { \
+    g_clear_error (&error); \
+    id = (call); \
+    assert_refused (id, error, code); \
+  } G_STMT_END
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_days); i++)
+    {
+      REFUSED (patella_store_log_pain (store, bad_days[i], NULL, 2, PATELLA_PAIN_AFTER, NULL, &error),
+               PATELLA_STORE_ERROR_INVALID);
+      REFUSED (patella_store_set_rest_day (store, bad_days[i], PATELLA_REST_DAY_REST, NULL, &error),
+               PATELLA_STORE_ERROR_INVALID);
+    }
+  REFUSED (patella_store_log_pain (store, NULL, NULL, 2, PATELLA_PAIN_AFTER, NULL, &error),
+           PATELLA_STORE_ERROR_INVALID);
+
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 0, 0, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 101, 0, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 1, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "no-such", 1, 0, NULL, &error), PATELLA_STORE_ERROR_NOT_FOUND);
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 1, 0, long_note, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 1, 0, "\xff\xfe", &error), PATELLA_STORE_ERROR_INVALID);
+
+  REFUSED (patella_store_log_pain (store, "2026-03-01", NULL, -1, PATELLA_PAIN_AFTER, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_pain (store, "2026-03-01", NULL, 11, PATELLA_PAIN_AFTER, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_pain (store, "2026-03-01", NULL, 5, PATELLA_N_PAIN_CONTEXTS, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 0, 5, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, -10, 5, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 1440.5, 5, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, NAN, 5, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, -0.1, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, 1000.5, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, INFINITY, 3, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, 5, 11, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, 5, -1, -1, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, 5, 3, 11, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+  REFUSED (patella_store_log_run (store, "2026-03-01", NULL, 30, 5, 3, -2, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+
+  REFUSED (patella_store_set_rest_day (store, "2026-03-01", PATELLA_N_REST_DAY_KINDS, NULL, &error), PATELLA_STORE_ERROR_INVALID);
+
+  /* Nothing reached the record. */
+  for (PatellaTable t = PATELLA_TABLE_EXERCISE_LOG; t < PATELLA_N_TABLES; t++)
+    g_assert_cmpint (count (store, t), ==, 0);
+
+  /* The boundaries themselves are accepted. */
+  g_clear_error (&error);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-03-01", NULL, 0, PATELLA_PAIN_MORNING, max_note, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2024-02-29", NULL, 10, PATELLA_PAIN_OTHER, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-03-01", NULL, 1440, 1000, 10, 10, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-03-01", NULL, 0.5, 0, 0, 0, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 100, 1000, NULL, &error), >, 0);
+  g_assert_no_error (error);
+#undef REFUSED
+}
+
+static void
+test_custom_exercise (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaExercise step_ups = {
+    .id = (char *) "step-ups", .name = (char *) "Step-ups <b>&</b>", .dose = (char *) "3 × 10",
+    .target_sets = 3, .reps = 10, .enabled = TRUE,
+  };
+  PatellaExercise bad = step_ups;
+  PatellaExercise *last;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (patella_store_add_exercise (store, &step_ups, &error));
+  g_assert_no_error (error);
+
+  exercises = patella_store_list_exercises (store, TRUE, &error);
+  last = g_ptr_array_index (exercises, exercises->len - 1);
+  g_assert_cmpstr (last->id, ==, "step-ups");
+  g_assert_cmpstr (last->name, ==, "Step-ups <b>&</b>");
+  g_assert_false (last->builtin);
+  g_assert_cmpint (last->position, ==, exercises->len - 1);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-03-01", NULL, "step-ups", 1, 10, NULL, &error), >, 0);
+
+  /* The same id twice, a bad id, an empty name: refused. */
+  g_assert_false (patella_store_add_exercise (store, &step_ups, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad.id = (char *) "Step Ups";
+  g_assert_false (patella_store_add_exercise (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad.id = (char *) "step-ups-2";
+  bad.name = (char *) "   ";
+  g_assert_false (patella_store_add_exercise (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad.name = (char *) "Fine";
+  bad.target_sets = 0;
+  g_assert_false (patella_store_add_exercise (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+}
+
+/* The CHECK constraints hold even for SQL that bypasses the store's own
+ * validation, such as a future importer's bug or a hand edit. */
+static void
+test_constraints (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *sql;
+    gboolean    accepted;
+  } cases[] = {
+#define EXLOG "INSERT INTO exercise_log (day, instant, exercise_id, sets, reps, note) VALUES "
+#define PAIN "INSERT INTO pain_log (day, instant, score, context, note) VALUES "
+#define RUN "INSERT INTO runs (day, instant, minutes, distance_km, rpe, pain, note) VALUES "
+#define REST "INSERT INTO rest_days (day, kind, note) VALUES "
+#define EX "INSERT INTO exercises (id, name, target_sets, position) VALUES "
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 1, NULL, '')", TRUE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 0, NULL, '')", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 1, 0, '')", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'unknown', 1, NULL, '')", FALSE },
+    { EXLOG "('2026-02-30', '2026-03-01T10:00:00Z', 'squat', 1, NULL, '')", FALSE },
+    { EXLOG "('2026/03/01', '2026-03-01T10:00:00Z', 'squat', 1, NULL, '')", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01 10:00:00', 'squat', 1, NULL, '')", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 'two', NULL, '')", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 1, NULL, NULL)", FALSE },
+    { EXLOG "('2026-03-01', '2026-03-01T10:00:00Z', 'squat', 1, NULL, printf('%.2001c', 'x'))", FALSE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', 10, 'morning', '')", TRUE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', 0, 'sitting', '')", TRUE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', 11, 'morning', '')", FALSE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', -1, 'morning', '')", FALSE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', 2.5, 'morning', '')", FALSE },
+    { PAIN "('2026-03-01', '2026-03-01T10:00:00Z', 2, 'evening', '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, 5, 4, NULL, '')", TRUE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 1440, 1000, 10, 10, '')", TRUE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 0, 5, 4, NULL, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 1440.01, 5, 4, NULL, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, -1, 4, NULL, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, 1000.1, 4, NULL, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, 5, 11, NULL, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, 5, 4, 11, '')", FALSE },
+    { RUN "('2026-03-01', '2026-03-01T10:00:00Z', 30, 5, NULL, NULL, '')", FALSE },
+    { REST "('2026-03-01', 'rest', '')", TRUE },
+    { REST "('2026-03-02', 'sick', 'flu')", TRUE },
+    { REST "('2026-03-01', 'sick', '')", FALSE }, /* one row per day */
+    { REST "('2026-03-03', 'holiday', '')", FALSE },
+    { EX "('my-exercise', 'Mine', 1, 20)", TRUE },
+    { EX "('My Exercise', 'Mine', 1, 21)", FALSE },
+    { EX "('-leading', 'Mine', 1, 22)", FALSE },
+    { EX "('empty-name', '', 1, 23)", FALSE },
+    { EX "('zero-sets', 'Zero', 0, 24)", FALSE },
+    { "DELETE FROM exercises WHERE id = 'squat'", FALSE }, /* logged above */
+    { "UPDATE exercises SET enabled = 2 WHERE id = 'squat'", FALSE },
+#undef EXLOG
+#undef PAIN
+#undef RUN
+#undef REST
+#undef EX
+  };
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int rc = patella_test_sql (fixture->path, cases[i].sql);
+
+      if (cases[i].accepted != (rc == SQLITE_OK))
+        g_error ("%s: expected %s, SQLite gave %s", cases[i].sql,
+                 cases[i].accepted ? "success" : "refusal", sqlite3_errstr (rc));
+    }
+}
+
+/* The bad-file cases: refused with a plain message, left byte-identical,
+ * and no stray files left beside them. */
+typedef void (*MakeBadFile) (const char *path);
+
+static void
+make_not_database (const char *path)
+{
+  patella_test_write_file (path, "date,kind\n2026-03-01,pain\n", -1);
+}
+
+static void
+make_corrupt (const char *path)
+{
+  patella_test_make_database (path, 400);
+  patella_test_corrupt_table (path, "pain_log");
+}
+
+static void
+make_corrupt_header (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *copy = NULL;
+  gsize length;
+
+  patella_test_make_database (path, 10);
+  bytes = patella_test_read_file (path);
+  copy = g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+  memcpy (copy, "Not SQLite fmt 3", 16);
+  patella_test_write_file (path, copy, (gssize) length);
+}
+
+static void
+make_too_new (const char *path)
+{
+  patella_test_make_database (path, 10);
+  g_assert_cmpint (patella_test_sql (path, "PRAGMA user_version = 99"), ==, SQLITE_OK);
+}
+
+static void
+make_other_program (const char *path)
+{
+  patella_test_write_file (path, "", 0);
+  g_assert_cmpint (patella_test_sql (path, "CREATE TABLE bookmarks (url TEXT);"
+                                           "INSERT INTO bookmarks VALUES ('https://example.org')"),
+                   ==, SQLITE_OK);
+}
+
+static void
+make_read_only (const char *path)
+{
+  patella_test_make_database (path, 10);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+}
+
+static const struct {
+  const char  *name;
+  MakeBadFile  make;
+  int          code;
+  const char  *words;
+} bad_files[] = {
+  { "not-database", make_not_database, PATELLA_STORE_ERROR_NOT_DATABASE, "not a Patella database" },
+  { "corrupt", make_corrupt, PATELLA_STORE_ERROR_CORRUPT, "damaged" },
+  { "corrupt-header", make_corrupt_header, PATELLA_STORE_ERROR_NOT_DATABASE, "not a Patella database" },
+  { "too-new", make_too_new, PATELLA_STORE_ERROR_TOO_NEW, "newer version of Patella" },
+  { "other-program", make_other_program, PATELLA_STORE_ERROR_NOT_DATABASE, "not one of Patella" },
+  { "read-only", make_read_only, PATELLA_STORE_ERROR_READ_ONLY, "read-only" },
+};
+
+static void
+test_bad_file (Fixture       *fixture,
+               gconstpointer  data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  GStatBuf st_before, st_after;
+
+  bad_files[index].make (fixture->path);
+  before = patella_test_read_file (fixture->path);
+  listing_before = patella_test_list_dir (fixture->dir);
+  g_assert_cmpint (g_stat (fixture->path, &st_before), ==, 0);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, bad_files[index].code);
+  g_test_message ("%s: %s", bad_files[index].name, error->message);
+  g_assert_nonnull (strstr (error->message, bad_files[index].words));
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "untouched"));
+
+  after = patella_test_read_file (fixture->path);
+  patella_test_assert_bytes_equal (before, after);
+  g_assert_cmpint (g_stat (fixture->path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mode, ==, st_after.st_mode);
+  listing_after = patella_test_list_dir (fixture->dir);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+}
+
+static void
+test_not_a_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (fixture->path, 0700), ==, 0);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_day (void)
+{
+  g_autofree char *next = NULL;
+  g_autofree char *prev = NULL;
+  g_autofree char *leap = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) late = NULL;
+  g_autofree char *instant = NULL;
+
+  g_assert_true (patella_day_is_valid ("2024-02-29"));
+  g_assert_false (patella_day_is_valid ("2023-02-29"));
+  g_assert_false (patella_day_is_valid ("2024-2-29"));
+  g_assert_false (patella_day_is_valid (" 2024-02-29"));
+  g_assert_false (patella_day_is_valid (NULL));
+
+  /* Whole days across the end of daylight saving time (25 hours long). */
+  next = patella_day_add ("2026-10-25", 1);
+  g_assert_cmpstr (next, ==, "2026-10-26");
+  prev = patella_day_add ("2026-03-01", -1);
+  g_assert_cmpstr (prev, ==, "2026-02-28");
+  leap = patella_day_add ("2024-02-28", 1);
+  g_assert_cmpstr (leap, ==, "2024-02-29");
+
+  /* Instants are kept in UTC and read back to the same moment. */
+  g_assert_nonnull (berlin);
+  late = g_date_time_new (berlin, 2026, 7, 1, 23, 30, 0);
+  instant = patella_instant_format (late);
+  g_assert_cmpstr (instant, ==, "2026-07-01T21:30:00Z");
+  parsed = patella_instant_parse (instant);
+  g_assert_nonnull (parsed);
+  g_assert_true (g_date_time_equal (parsed, late));
+  g_assert_null (patella_instant_parse ("2026-07-01T21:30:00+02:00"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+
+  g_test_add_func ("/day/parse-and-step", test_day);
+  ADD ("create", test_create);
+  ADD ("reopen", test_reopen);
+  ADD ("migrate-from-empty", test_migrate_empty);
+  ADD ("log-entries", test_log_entries);
+  ADD ("refuses-bad-values", test_refuses_bad_values);
+  ADD ("custom-exercise", test_custom_exercise);
+  ADD ("constraints", test_constraints);
+  ADD ("not-a-file", test_not_a_file);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/bad-file/%s", bad_files[i].name);
+      g_test_add (path, Fixture, GUINT_TO_POINTER (i), patella_test_files_set_up, test_bad_file, patella_test_files_tear_down);
+    }
+#undef ADD
+
+  return g_test_run ();
+}

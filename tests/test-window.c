@@ -1,0 +1,263 @@
+/* test-window.c: the real window, under Xvfb, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "patella-application.h"
+#include "patella-test-utils.h"
+#include "patella-window.h"
+
+typedef struct
+{
+  PatellaTestFiles    files;
+  PatellaApplication *app;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  patella_test_files_set_up (&fixture->files, data);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_null (fixture->app);
+  patella_test_files_tear_down (&fixture->files, data);
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until the widget is mapped, or fails after 10 s. */
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gboolean expired = FALSE;
+  guint timeout = g_timeout_add_seconds (10, timed_out, &expired);
+
+  while (!gtk_widget_get_mapped (widget) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (expired);
+  g_source_remove (timeout);
+}
+
+static void
+wait_until_finalized (GObject **object)
+{
+  gboolean expired = FALSE;
+  guint timeout = g_timeout_add_seconds (10, timed_out, &expired);
+
+  while (*object != NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (expired);
+  g_source_remove (timeout);
+}
+
+typedef void (*WindowTest) (Fixture       *fixture,
+                            PatellaWindow *window);
+
+typedef struct
+{
+  Fixture    *fixture;
+  WindowTest  body;
+  gboolean    ran;
+} Run;
+
+static void
+on_activate (GApplication *application,
+             Run          *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  g_assert_true (PATELLA_IS_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  run->body (run->fixture, PATELLA_WINDOW (window));
+  run->ran = TRUE;
+  g_application_quit (application);
+}
+
+/* Runs the application as `patella --database=PATH` would, calls @body with
+ * its window once that is on screen, then quits and checks that the
+ * application is freed. */
+static void
+run_app (Fixture    *fixture,
+         WindowTest  body)
+{
+  Run run = { fixture, body, FALSE };
+  char *argv[] = { (char *) "patella", NULL };
+
+  /* Non-unique, so tests running side by side do not find each other. */
+  fixture->app = patella_application_new (fixture->files.path, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (on_activate), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 1, argv), ==, 0);
+  g_assert_true (run.ran);
+  g_assert_finalize_object (g_steal_pointer (&fixture->app));
+}
+
+static void
+close_window (PatellaWindow *window)
+{
+  GObject *weak = G_OBJECT (window);
+
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  wait_until_finalized (&weak);
+}
+
+static void
+shows (Fixture       *fixture,
+       PatellaWindow *window)
+{
+  PatellaStore *store;
+  GObject *weak_store;
+  GtkApplication *gtk_app;
+  g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) close_accels = NULL;
+  GSettings *settings;
+
+  gtk_app = GTK_APPLICATION (fixture->app);
+  g_assert_false (patella_window_has_error (window));
+  store = patella_window_get_store (window);
+  g_assert_true (PATELLA_IS_STORE (store));
+  g_assert_cmpstr (patella_store_get_path (store), ==, fixture->files.path);
+  g_assert_true (g_file_test (fixture->files.path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patella");
+
+  /* It opens on Today; the pages are reached through win.page. */
+  g_assert_cmpstr (patella_window_get_page (window), ==, "today");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  g_assert_cmpstr (patella_window_get_page (window), ==, "history");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  g_assert_cmpstr (patella_window_get_page (window), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
+  g_assert_cmpstr (patella_window_get_page (window), ==, "today");
+
+  /* The shortcuts the HIG asks for, and the shortcuts window. */
+  quit_accels = gtk_application_get_accels_for_action (gtk_app, "app.quit");
+  close_accels = gtk_application_get_accels_for_action (gtk_app, "window.close");
+  g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char * const *) close_accels, "<Control>w"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+
+  /* The size set above came from GSettings, and a new size goes back. */
+  settings = patella_application_get_settings (fixture->app);
+  g_assert_nonnull (settings);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 700);
+    g_assert_cmpint (height, ==, 500);
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+  }
+
+  /* Closing the window lets go of the database. */
+  weak_store = G_OBJECT (store);
+  g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
+  close_window (window);
+  g_assert_null (weak_store);
+}
+
+static void
+test_window_shows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* The memory settings backend is shared within the process. */
+  g_autoptr(GSettings) saved = g_settings_new (APP_ID);
+
+  g_settings_set_int (saved, "window-width", 700);
+  g_settings_set_int (saved, "window-height", 500);
+  run_app (fixture, shows);
+}
+
+static void
+about (Fixture       *fixture,
+       PatellaWindow *window)
+{
+  GtkWindow *about = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = toplevel;
+    }
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Patella");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+  close_window (window);
+}
+
+static void
+test_window_about (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  run_app (fixture, about);
+}
+
+static void
+refuses_corrupt (Fixture       *fixture,
+                 PatellaWindow *window)
+{
+  g_assert_true (patella_window_has_error (window));
+  g_assert_null (patella_window_get_store (window));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window)));
+  close_window (window);
+}
+
+/* A damaged file: the window says so, offers Quit, and the file is untouched. */
+static void
+test_window_refuses_corrupt (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  patella_test_make_database (fixture->files.path, 400);
+  patella_test_corrupt_table (fixture->files.path, "pain_log");
+  before = patella_test_read_file (fixture->files.path);
+
+  run_app (fixture, refuses_corrupt);
+
+  after = patella_test_read_file (fixture->files.path);
+  patella_test_assert_bytes_equal (before, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("shows", test_window_shows);
+  ADD ("about", test_window_about);
+  ADD ("refuses-corrupt", test_window_refuses_corrupt);
+#undef ADD
+
+  return g_test_run ();
+}
