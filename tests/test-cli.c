@@ -175,6 +175,47 @@ test_check_not_database (Fixture       *fixture,
 }
 
 static void
+test_status (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", NULL, "foam-roll", 1, 0, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", NULL, "quad-setting", 2, 20, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-02-04", PATELLA_REST_DAY_SICK, "a cold", &error));
+  g_clear_object (&store);
+
+  run_patella (fixture, option, "--status", "--date=2026-02-03", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Routine for 2026-02-03\n");
+  assert_contains (fixture->out, "[x] Foam rolling: 1 of 1 (");
+  assert_contains (fixture->out, "[ ] Quadriceps setting: 2 of 3 (20 × 5 s hold, 3 times a day)\n");
+  assert_contains (fixture->out, "[ ] Band walks: 0 of 2 (");
+  /* (1 + 2/3) / 5 of the routine */
+  assert_contains (fixture->out, "Done: 1 of 5 exercises, 33% of the routine\n");
+
+  run_patella (fixture, option, "--status", "--date=2026-02-04", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Sick day: a cold\n");
+
+  /* Today is the default; the future and nonsense are refused. */
+  run_patella (fixture, option, "--status", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "(today)\n");
+  run_patella (fixture, option, "--status", "--date=2999-01-01", NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  assert_contains (fixture->err, "has not happened yet");
+  run_patella (fixture, option, "--status", "--date=yesterday", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  run_patella (fixture, option, "--date=2026-02-03", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+}
+
+static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -211,6 +252,7 @@ main (int   argc,
   ADD ("check-default-path", test_check_default_path);
   ADD ("check-corrupt", test_check_corrupt);
   ADD ("check-not-database", test_check_not_database);
+  ADD ("status", test_status);
   ADD ("usage", test_usage);
 #undef ADD
 

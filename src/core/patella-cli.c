@@ -9,12 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "patella-cli.h"
+#include "patella-day.h"
+#include "patella-routine.h"
 #include "patella-store.h"
 
 void
 patella_options_clear (PatellaOptions *options)
 {
   g_clear_pointer (&options->database, g_free);
+  g_clear_pointer (&options->date, g_free);
 }
 
 gboolean
@@ -26,11 +29,16 @@ patella_options_parse (PatellaOptions   *options,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *date = NULL;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("Use FILE as the database instead of the default one"), N_("FILE") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options->check,
       N_("Open (or create) the database, verify it, print what it holds, and exit"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &options->status,
+      N_("Print the day’s routine with its progress, and exit"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The day for --status (default: today)"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -66,14 +74,50 @@ patella_options_parse (PatellaOptions   *options,
       return FALSE;
     }
 
+  if (date != NULL && !patella_day_is_valid (date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a calendar day; use the form YYYY-MM-DD."), date);
+      return FALSE;
+    }
+
+  if (date != NULL && !options->status)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--date goes with --status.\nRun “%s --help” to see the options."),
+                   g_get_prgname ());
+      return FALSE;
+    }
+
   options->database = g_steal_pointer (&database);
+  options->date = g_steal_pointer (&date);
   return TRUE;
 }
 
 gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
-  return options->version || options->check;
+  return options->version || options->check || options->status;
+}
+
+static int
+fail (FILE   *err,
+      GError *error)
+{
+  fprintf (err, "%s: %s\n", g_get_prgname (), error->message);
+  return PATELLA_EXIT_FAILED;
+}
+
+static PatellaStore *
+open_store (const char  *database,
+            GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (database == NULL)
+    database = default_path = patella_store_default_path ();
+
+  return patella_store_open (database, error);
 }
 
 int
@@ -83,17 +127,10 @@ patella_cli_check (const char *database,
 {
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
 
-  if (database == NULL)
-    database = default_path = patella_store_default_path ();
-
-  store = patella_store_open (database, &error);
+  store = open_store (database, &error);
   if (store == NULL || !patella_store_verify (store, &error))
-    {
-      fprintf (err, "%s: %s\n", g_get_prgname (), error->message);
-      return PATELLA_EXIT_FAILED;
-    }
+    return fail (err, error);
 
   fprintf (out, _("Database: %s\n"), patella_store_get_path (store));
   fprintf (out, _("Schema version: %d\n"), patella_store_get_schema_version (store));
@@ -104,14 +141,78 @@ patella_cli_check (const char *database,
       gint64 count;
 
       if (!patella_store_count (store, table, &count, &error))
-        {
-          fprintf (err, "%s: %s\n", g_get_prgname (), error->message);
-          return PATELLA_EXIT_FAILED;
-        }
+        return fail (err, error);
       /* The table's machine name first keeps the output easy to grep. */
       fprintf (out, "%s: %" G_GINT64_FORMAT " (%s)\n",
                patella_table_get_name (table), count, patella_table_get_title (table));
     }
+
+  return PATELLA_EXIT_OK;
+}
+
+/**
+ * patella_cli_status:
+ * @day: (nullable): the day to show, or NULL for today
+ *
+ * Prints the day's checklist: one line per exercise, "[x]" when its target is
+ * reached, then the day's progress and the adherence as of today.
+ */
+int
+patella_cli_status (const char *database,
+                    const char *day,
+                    FILE       *out,
+                    FILE       *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaDayPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const PatellaAdherence *adherence;
+  guint n_items;
+  int rest_kind;
+
+  store = open_store (database, &error);
+  if (store == NULL)
+    return fail (err, error);
+
+  plan = patella_day_plan_new (store, NULL);
+  if (!patella_day_plan_reload (plan, &error) ||
+      (day != NULL && !patella_day_plan_set_day (plan, day, &error)))
+    return fail (err, error);
+
+  fprintf (out, _("Routine for %s%s\n"), patella_day_plan_get_day (plan),
+           patella_day_plan_get_is_today (plan) ? _(" (today)") : "");
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (plan));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PatellaRoutineItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+
+      fprintf (out, _("[%s] %s: %d of %d (%s)\n"),
+               patella_routine_item_get_complete (item) ? "x" : " ",
+               patella_routine_item_get_name (item),
+               patella_routine_item_get_done_sets (item),
+               patella_routine_item_get_target_sets (item),
+               patella_routine_item_get_dose (item));
+    }
+
+  rest_kind = patella_day_plan_get_rest_kind (plan);
+  if (rest_kind >= 0)
+    fprintf (out, "%s%s%s\n",
+             rest_kind == PATELLA_REST_DAY_SICK ? _("Sick day") : _("Rest day"),
+             patella_day_plan_get_rest_note (plan)[0] ? ": " : "",
+             patella_day_plan_get_rest_note (plan));
+
+  fprintf (out, _("Done: %u of %u exercises, %.0f%% of the routine\n"),
+           patella_day_plan_get_n_complete (plan), n_items,
+           100.0 * patella_day_plan_get_fraction (plan));
+
+  adherence = patella_day_plan_get_adherence (plan);
+  fprintf (out, ngettext ("Streak: %d day\n", "Streak: %d days\n", (gulong) adherence->streak),
+           adherence->streak);
+  fprintf (out, _("Score: %.0f%%\n"), 100.0 * adherence->score);
+  if (adherence->nudge)
+    fprintf (out, _("Nothing logged for %d days: a short session today keeps the knee on track.\n"),
+             PATELLA_NUDGE_DAYS);
 
   return PATELLA_EXIT_OK;
 }
@@ -129,6 +230,9 @@ patella_cli_run (const PatellaOptions *options,
 
   if (options->check)
     return patella_cli_check (options->database, out, err);
+
+  if (options->status)
+    return patella_cli_status (options->database, options->date, out, err);
 
   g_return_val_if_reached (PATELLA_EXIT_USAGE);
 }

@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   char     *database;     /* --database=FILE, or NULL for the default */
+  char     *date;         /* --date=YYYY-MM-DD for --status */
   gboolean  version;
   gboolean  check;
+  gboolean  status;
 } PatellaOptions;
 
 void     patella_options_clear (PatellaOptions  *options);
@@ -41,6 +43,11 @@ int      patella_cli_run (const PatellaOptions *options,
 int      patella_cli_check (const char *database,
                             FILE       *out,
                             FILE       *err);
+
+int      patella_cli_status (const char *database,
+                             const char *day,
+                             FILE       *out,
+                             FILE       *err);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaOptions, patella_options_clear)
 

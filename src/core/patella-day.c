@@ -130,3 +130,16 @@ patella_instant_parse (const char *text)
   utc = g_time_zone_new_utc ();
   return g_date_time_new_from_iso8601 (text, utc);
 }
+
+/* Whole days from @from to @to (negative when @to comes first), or G_MININT
+ * when either is not a day. */
+int
+patella_day_diff (const char *from,
+                  const char *to)
+{
+  GDate a, b;
+
+  if (!patella_day_parse (from, &a) || !patella_day_parse (to, &b))
+    return G_MININT;
+  return g_date_days_between (&a, &b);
+}

@@ -20,6 +20,9 @@ char     *patella_day_today          (void);
 char     *patella_day_add            (const char *day,
                                       int         n_days);
 
+int       patella_day_diff           (const char *from,
+                                      const char *to);
+
 char     *patella_instant_format     (GDateTime  *datetime);
 GDateTime *patella_instant_parse     (const char *text);
 

@@ -68,7 +68,7 @@ static const PatellaExercise builtins[] = {
   {
     .id = (char *) "foam-roll",
     .name = (char *) N_("Foam rolling"),
-    .dose = (char *) N_("Once a day: roll from hip toward knee, holding 10 s on each tender spot"),
+    .dose = (char *) N_("Once a day: 4 areas, hip toward knee, 10 s on each tender spot"),
     .cues = (char *) N_("Roll the outer thigh, the front of the thigh, the hamstrings and the calf. "
                         "For the outer thigh, lie on that side with the roller at the hip, that leg "
                         "straight and the other leg bent and turned out. For the front of the thigh, "
@@ -76,7 +76,7 @@ static const PatellaExercise builtins[] = {
                         "the roller; your body weight gives the pressure. Stop on each tender spot "
                         "and hold about 10 seconds. Roll before you stretch: stretching a muscle "
                         "that is still in spasm can strain it."),
-    .target_sets = 1, .reps = 0, .hold_seconds = 10, .enabled = TRUE,
+    .target_sets = 1, .reps = 4, .hold_seconds = 10, .enabled = TRUE,
   },
   {
     .id = (char *) "quad-setting",

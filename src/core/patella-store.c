@@ -885,31 +885,39 @@ check_scale (int          value,
   return TRUE;
 }
 
-/* Runs one prepared INSERT in its own transaction and returns the row id. */
-static gint64
-insert_row (PatellaStore  *self,
-            sqlite3_stmt  *stmt,
-            GError       **error)
+/* Runs one prepared write in its own transaction. */
+static gboolean
+step_in_transaction (PatellaStore  *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
-  gint64 id;
   int rc;
 
   if (!begin (self, error))
-    return 0;
+    return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, rc, self->path);
       rollback (self);
-      return 0;
+      return FALSE;
     }
 
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!commit (self, error))
+  return commit (self, error);
+}
+
+/* Runs one prepared INSERT in its own transaction and returns the row id. */
+static gint64
+insert_row (PatellaStore  *self,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  if (!step_in_transaction (self, stmt, error))
     return 0;
 
-  return id;
+  /* This connection is only used from one thread. */
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 /* Binds day, instant and note, the columns every entry has, at 1, 2 and @note_index. */
@@ -1066,7 +1074,6 @@ patella_store_set_rest_day (PatellaStore       *self,
                             GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
@@ -1079,35 +1086,22 @@ patella_store_set_rest_day (PatellaStore       *self,
                   "INSERT INTO rest_days (day, kind, note) VALUES (?1, ?2, ?3)"
                   " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
                   error);
-  if (stmt == NULL || !begin (self, error))
+  if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, patella_rest_day_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, note ? note : "", -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      rollback (self);
-      return FALSE;
-    }
-
-  return commit (self, error);
+  return step_in_transaction (self, stmt, error);
 }
 
-gboolean
-patella_store_add_exercise (PatellaStore           *self,
-                            const PatellaExercise  *exercise,
-                            GError                **error)
+/* The rules for an exercise's own fields, shared by adding and editing. */
+static gboolean
+check_exercise (const PatellaExercise  *exercise,
+                GError                **error)
 {
   g_autofree char *stripped_name = NULL;
-  PatellaExercise custom;
-  gint64 next_position;
-
-  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (exercise != NULL, FALSE);
 
   if (!patella_exercise_id_is_valid (exercise->id))
     return invalid (error, _("An exercise id uses lower-case letters, digits and “-” (at most 64)."));
@@ -1124,12 +1118,29 @@ patella_store_add_exercise (PatellaStore           *self,
     return invalid (error, _("Reps run from 1 to %d."), PATELLA_REPS_MAX);
   if (exercise->hold_seconds < 0 || exercise->hold_seconds > PATELLA_HOLD_SECONDS_MAX)
     return invalid (error, _("A hold lasts at most %d seconds."), PATELLA_HOLD_SECONDS_MAX);
+  return TRUE;
+}
+
+gboolean
+patella_store_add_exercise (PatellaStore           *self,
+                            const PatellaExercise  *exercise,
+                            GError                **error)
+{
+  PatellaExercise custom;
+  gint64 next_position;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  if (!check_exercise (exercise, error))
+    return FALSE;
 
   if (!begin (self, error))
     return FALSE;
 
   custom = *exercise;
   custom.builtin = FALSE;
+  custom.archived = FALSE;
   if (!query_int (self, "SELECT coalesce(max(position) + 1, 0) FROM exercises",
                   &next_position, error) ||
       (custom.position = (int) next_position, !insert_exercise (self, &custom, error)))
@@ -1139,4 +1150,385 @@ patella_store_add_exercise (PatellaStore           *self,
     }
 
   return commit (self, error);
+}
+
+/* Reports NOT_FOUND when a write touched no row. */
+static gboolean
+check_changed (PatellaStore  *self,
+               const char    *what,
+               GError       **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+               _("%s is no longer in the log."), what);
+  return FALSE;
+}
+
+/**
+ * patella_store_update_exercise:
+ *
+ * Saves the runner's changes to an exercise: name, dose, cues, target sets,
+ * reps, hold and whether it is on. Its id, order and kind stay.
+ */
+gboolean
+patella_store_update_exercise (PatellaStore           *self,
+                               const PatellaExercise  *exercise,
+                               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  if (!check_exercise (exercise, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE exercises SET name = ?2, dose = ?3, cues = ?4, target_sets = ?5,"
+                  " reps = ?6, hold_seconds = ?7, enabled = ?8 WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, exercise->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, exercise->dose ? exercise->dose : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, exercise->cues ? exercise->cues : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, exercise->target_sets);
+  bind_optional_int (stmt, 6, exercise->reps, 0);
+  bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
+  sqlite3_bind_int (stmt, 8, exercise->enabled ? 1 : 0);
+
+  return step_in_transaction (self, stmt, error) &&
+         check_changed (self, _("That exercise"), error);
+}
+
+/**
+ * patella_store_reset_exercise:
+ *
+ * Puts a built-in exercise back to the routine Patella ships: its text,
+ * dose and whether it is on. Its place in the order stays.
+ */
+gboolean
+patella_store_reset_exercise (PatellaStore  *self,
+                              const char    *id,
+                              GError       **error)
+{
+  const PatellaExercise *builtin = patella_exercise_find_builtin (id);
+  PatellaExercise defaults;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (builtin == NULL)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not one of Patella’s own exercises, so it has no defaults."),
+                   id ? id : "");
+      return FALSE;
+    }
+
+  defaults = *builtin;
+  return patella_store_update_exercise (self, &defaults, error);
+}
+
+/**
+ * patella_store_set_exercise_archived:
+ *
+ * Removes a custom exercise from the routine, or brings it back (undo).
+ * The row stays, so past logs keep pointing at it.
+ */
+gboolean
+patella_store_set_exercise_archived (PatellaStore  *self,
+                                     const char    *id,
+                                     gboolean       archived,
+                                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (patella_exercise_find_builtin (id) != NULL)
+    return invalid (error, _("Patella’s own exercises can be switched off, not removed."));
+
+  stmt = prepare (self, "UPDATE exercises SET archived = ?2 WHERE id = ?1 AND builtin = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+
+  return step_in_transaction (self, stmt, error) &&
+         check_changed (self, _("That exercise"), error);
+}
+
+/**
+ * patella_store_move_exercise:
+ * @index: the new place among the exercises in the routine (not removed ones)
+ *
+ * Reorders the routine in one transaction, renumbering positions 0..n-1.
+ */
+gboolean
+patella_store_move_exercise (PatellaStore  *self,
+                             const char    *id,
+                             guint          index,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint from = G_MAXUINT;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  exercises = patella_store_list_exercises (self, FALSE, error);
+  if (exercises == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < exercises->len; i++)
+    if (g_strcmp0 (((PatellaExercise *) g_ptr_array_index (exercises, i))->id, id) == 0)
+      from = i;
+
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("There is no exercise “%s” in the routine."), id ? id : "");
+      return FALSE;
+    }
+
+  index = MIN (index, exercises->len - 1);
+  if (index == from)
+    return TRUE;
+
+  {
+    gpointer moved = g_ptr_array_steal_index (exercises, from);
+    g_ptr_array_insert (exercises, (int) index, moved);
+  }
+
+  stmt = prepare (self, "UPDATE exercises SET position = ?2 WHERE id = ?1", error);
+  if (stmt == NULL || !begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, ((PatellaExercise *) g_ptr_array_index (exercises, i))->id,
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, self->path);
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  return commit (self, error);
+}
+
+/**
+ * patella_store_delete_entry:
+ * @table: one of the log tables (not exercises, not rest days)
+ * @id: the row id a log function returned
+ *
+ * Deletes one logged entry; what Undo calls.
+ */
+gboolean
+patella_store_delete_entry (PatellaStore  *self,
+                            PatellaTable   table,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table == PATELLA_TABLE_EXERCISE_LOG ||
+                        table == PATELLA_TABLE_PAIN_LOG ||
+                        table == PATELLA_TABLE_RUNS, FALSE);
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", tables[table].name);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return step_in_transaction (self, stmt, error) &&
+         check_changed (self, _("That entry"), error);
+}
+
+/**
+ * patella_store_get_rest_day:
+ * @kind: (out): set when the day is a rest or sick day
+ * @note: (out) (optional): its note
+ *
+ * Returns: TRUE with *@found saying whether @day is marked; FALSE on error.
+ */
+gboolean
+patella_store_get_rest_day (PatellaStore        *self,
+                            const char          *day,
+                            gboolean            *found,
+                            PatellaRestDayKind  *kind,
+                            char               **note,
+                            GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (found != NULL && kind != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT kind, note FROM rest_days WHERE day = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    {
+      if (!patella_rest_day_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), kind))
+        *kind = PATELLA_REST_DAY_REST;
+      if (note != NULL)
+        *note = dup_column_text (stmt, 1);
+    }
+  return TRUE;
+}
+
+gboolean
+patella_store_clear_rest_day (PatellaStore  *self,
+                              const char    *day,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM rest_days WHERE day = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+
+  return step_in_transaction (self, stmt, error);
+}
+
+/**
+ * patella_store_get_sets:
+ * @first: the first day, inclusive
+ * @last: the last day, inclusive
+ * @func: called once per (day, exercise) with the sets logged, in day order
+ *
+ * Streams the sets logged per day and exercise over a range of days.
+ */
+gboolean
+patella_store_foreach_sets (PatellaStore        *self,
+                            const char          *first,
+                            const char          *last,
+                            PatellaStoreSetsFunc func,
+                            gpointer             user_data,
+                            GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT day, exercise_id, sum(sets) FROM exercise_log"
+                  " WHERE day BETWEEN ?1 AND ?2 GROUP BY day, exercise_id ORDER BY day",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0),
+          (const char *) sqlite3_column_text (stmt, 1),
+          sqlite3_column_int (stmt, 2),
+          user_data);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * patella_store_list_rest_days:
+ *
+ * Returns: (element-type utf8): the marked days in [@first, @last], in order.
+ */
+GPtrArray *
+patella_store_list_rest_days (PatellaStore  *self,
+                              const char    *first,
+                              const char    *last,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT day FROM rest_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (days, dup_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+/**
+ * patella_store_get_first_day:
+ * @day: (out): the first day with an exercise logged or a day marked off,
+ *   or NULL when there is none
+ */
+gboolean
+patella_store_get_first_day (PatellaStore  *self,
+                             char         **day,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  /* Each inner min() is one look-up in a day index, not a scan. */
+  stmt = prepare (self,
+                  "SELECT min(day) FROM (SELECT min(day) AS day FROM exercise_log"
+                  "                      UNION ALL SELECT min(day) FROM rest_days)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  *day = dup_column_text (stmt, 0);
+  return TRUE;
 }

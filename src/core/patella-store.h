@@ -102,5 +102,52 @@ gboolean      patella_store_set_rest_day       (PatellaStore       *self,
                                                 PatellaRestDayKind  kind,
                                                 const char         *note,
                                                 GError            **error);
+gboolean      patella_store_clear_rest_day     (PatellaStore       *self,
+                                                const char         *day,
+                                                GError            **error);
+gboolean      patella_store_get_rest_day       (PatellaStore        *self,
+                                                const char          *day,
+                                                gboolean            *found,
+                                                PatellaRestDayKind  *kind,
+                                                char               **note,
+                                                GError             **error);
+gboolean      patella_store_delete_entry       (PatellaStore       *self,
+                                                PatellaTable        table,
+                                                gint64              id,
+                                                GError            **error);
+
+gboolean      patella_store_update_exercise    (PatellaStore           *self,
+                                                const PatellaExercise  *exercise,
+                                                GError                **error);
+gboolean      patella_store_reset_exercise     (PatellaStore  *self,
+                                                const char    *id,
+                                                GError       **error);
+gboolean      patella_store_set_exercise_archived (PatellaStore  *self,
+                                                   const char    *id,
+                                                   gboolean       archived,
+                                                   GError       **error);
+gboolean      patella_store_move_exercise      (PatellaStore  *self,
+                                                const char    *id,
+                                                guint          index,
+                                                GError       **error);
+
+typedef void (*PatellaStoreSetsFunc) (const char *day,
+                                      const char *exercise_id,
+                                      int         sets,
+                                      gpointer    user_data);
+
+gboolean      patella_store_foreach_sets       (PatellaStore         *self,
+                                                const char           *first,
+                                                const char           *last,
+                                                PatellaStoreSetsFunc  func,
+                                                gpointer              user_data,
+                                                GError              **error);
+GPtrArray    *patella_store_list_rest_days     (PatellaStore  *self,
+                                                const char    *first,
+                                                const char    *last,
+                                                GError       **error);
+gboolean      patella_store_get_first_day      (PatellaStore  *self,
+                                                char         **day,
+                                                GError       **error);
 
 G_END_DECLS

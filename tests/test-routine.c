@@ -1,0 +1,499 @@
+/* test-routine.c: the day's routine, its progress and adherence, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "core/patella-adherence.h"
+#include "core/patella-day.h"
+#include "core/patella-routine.h"
+#include "core/patella-store.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
+
+/* Marks written as a string, oldest day first, today last:
+ * 'C' complete, 'P' half done, 'M' missed (nothing logged), 'R' rest or sick,
+ * 'L' logged something but no progress on the routine (an extra). */
+static PatellaAdherence
+adherence_of (const char *days)
+{
+  gsize n = strlen (days);
+  g_autofree PatellaDayMark *marks = g_new0 (PatellaDayMark, n);
+  PatellaAdherence result;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      switch (days[i])
+        {
+        case 'C': marks[i] = (PatellaDayMark) { 1.0, TRUE, FALSE }; break;
+        case 'P': marks[i] = (PatellaDayMark) { 0.5, TRUE, FALSE }; break;
+        case 'M': marks[i] = (PatellaDayMark) { 0.0, FALSE, FALSE }; break;
+        case 'R': marks[i] = (PatellaDayMark) { 0.0, FALSE, TRUE }; break;
+        case 'L': marks[i] = (PatellaDayMark) { 0.0, TRUE, FALSE }; break;
+        default: g_assert_not_reached ();
+        }
+    }
+
+  patella_adherence_compute (marks, (guint) n, &result);
+  return result;
+}
+
+/* The score written out: s += alpha * (x - s) over the days that count. */
+static double
+expected_score (const double *fractions,
+                guint         n)
+{
+  const double alpha = 1.0 - pow (2.0, -1.0 / 7.0);
+  double s = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    s += alpha * (fractions[i] - s);
+  return s;
+}
+
+static void
+test_streak (void)
+{
+  g_assert_cmpint (adherence_of ("").streak, ==, 0);
+  g_assert_cmpint (adherence_of ("C").streak, ==, 1);
+  g_assert_cmpint (adherence_of ("CCCCC").streak, ==, 5);
+  /* Today unfinished does not break the streak; it just does not count yet. */
+  g_assert_cmpint (adherence_of ("CCCCM").streak, ==, 4);
+  g_assert_cmpint (adherence_of ("CCCCP").streak, ==, 4);
+  /* A missed or half-done day before today does break it. */
+  g_assert_cmpint (adherence_of ("CCMCC").streak, ==, 2);
+  g_assert_cmpint (adherence_of ("CCPCM").streak, ==, 1);
+  g_assert_cmpint (adherence_of ("CCCMM").streak, ==, 0);
+  /* Rest and sick days neither break nor extend it. */
+  g_assert_cmpint (adherence_of ("CRCRC").streak, ==, 3);
+  g_assert_cmpint (adherence_of ("CCRRM").streak, ==, 2);
+  g_assert_cmpint (adherence_of ("MRRRR").streak, ==, 0);
+}
+
+static void
+test_score (void)
+{
+  const double alpha = patella_adherence_score_step ();
+  const double five[] = { 1, 1, 1, 1, 1 };
+  const double gap[] = { 1, 1, 0, 1 };
+  const double half[] = { 0.5, 1 };
+  g_autofree char *month = g_strnfill (30, 'C');
+  g_autofree char *month_then_miss = g_strconcat (month, "MC", NULL);
+  double before, after;
+
+  g_assert_cmpfloat_with_epsilon (alpha, 0.094276, 1e-6);
+  g_assert_cmpfloat (adherence_of ("").score, ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (adherence_of ("CCCCC").score, expected_score (five, 5), 1e-12);
+  /* Today unfinished leaves the score as of yesterday. */
+  g_assert_cmpfloat_with_epsilon (adherence_of ("CCCCM").score, expected_score (five, 4), 1e-12);
+  g_assert_cmpfloat_with_epsilon (adherence_of ("CCMC").score, expected_score (gap, 4), 1e-12);
+  /* Rest days are skipped. */
+  g_assert_cmpfloat_with_epsilon (adherence_of ("CCRMRC").score, expected_score (gap, 4), 1e-12);
+  g_assert_cmpfloat_with_epsilon (adherence_of ("PC").score, expected_score (half, 2), 1e-12);
+
+  /* Forgiving: a month of complete days, one miss costs under a tenth,
+   * and one more complete day wins back most of it. */
+  before = adherence_of (month).score;
+  after = adherence_of (month_then_miss).score;
+  g_assert_cmpfloat (before, >, 0.94);
+  {
+    g_autofree char *missed_only = g_strconcat (month, "MM", NULL);
+    double after_miss = adherence_of (missed_only).score; /* today 'M' does not count */
+
+    g_assert_cmpfloat_with_epsilon (after_miss, before * (1 - alpha), 1e-12);
+    g_assert_cmpfloat (after_miss, >, before * 0.9);
+    g_assert_cmpfloat (after, >, after_miss);
+  }
+}
+
+static void
+test_nudge (void)
+{
+  /* Three days that count with nothing logged, and nothing yet today. */
+  g_assert_true (adherence_of ("CMMMM").nudge);
+  g_assert_true (adherence_of ("CMRMRMM").nudge);
+  g_assert_false (adherence_of ("CMMM").nudge || adherence_of ("CMRMM").nudge);
+  /* Anything logged, today or on those days, and there is no nudge. */
+  g_assert_false (adherence_of ("CMMMP").nudge);
+  g_assert_false (adherence_of ("CMMLM").nudge);
+  /* Not for someone who has only just started. */
+  g_assert_false (adherence_of ("MMM").nudge);
+  g_assert_false (adherence_of ("M").nudge);
+  /* Rest and sick days are excepted. */
+  g_assert_false (adherence_of ("CMMRRRRM").nudge);
+}
+
+static PatellaDayPlan *
+open_plan (Fixture    *fixture,
+           const char *today)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaDayPlan *plan;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  plan = patella_day_plan_new (store, today);
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *counter)
+{
+  (*counter)++;
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *counter)
+{
+  (*counter)++;
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  store = patella_store_open (path, &error);
+  g_assert_no_error (error);
+  for (PatellaTable t = 0; t < PATELLA_N_TABLES; t++)
+    if (g_str_equal (patella_table_get_name (t), table))
+      g_assert_true (patella_store_count (store, t, &n, &error));
+  return n;
+}
+
+static void
+test_plan_log_and_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PatellaDayPlan) plan = open_plan (fixture, "2026-05-10");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaRoutineItem) first = NULL;
+  PatellaRoutineItem *quad;
+  const char *order[] = { "foam-roll", "quad-setting", "hamstring-stretch", "squat", "band-walks" };
+  guint done_notifications = 0;
+  gint64 entry;
+
+  /* The routine of the protocol, in its order; extras are off. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(PatellaRoutineItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
+      g_assert_cmpstr (patella_routine_item_get_id (item), ==, order[i]);
+      g_assert_cmpint (patella_routine_item_get_done_sets (item), ==, 0);
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (plan), 0);
+  g_assert_true (patella_routine_item_has_timer (first));
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, "2026-05-10");
+  g_assert_true (patella_day_plan_get_is_today (plan));
+  g_assert_cmpuint (patella_day_plan_get_n_complete (plan), ==, 0);
+  g_assert_cmpfloat (patella_day_plan_get_fraction (plan), ==, 0.0);
+
+  quad = patella_day_plan_find (plan, "quad-setting");
+  g_signal_connect (quad, "notify::done-sets", G_CALLBACK (count_notify), &done_notifications);
+
+  entry = patella_day_plan_log_set (plan, "quad-setting", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry, >, 0);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, 1);
+  g_assert_false (patella_routine_item_get_complete (quad));
+  g_assert_cmpuint (done_notifications, ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "exercise_log"), ==, 1);
+  /* One third of one of five exercises. */
+  g_assert_cmpfloat_with_epsilon (patella_day_plan_get_fraction (plan), 1.0 / 15.0, 1e-12);
+
+  /* Undo takes exactly that entry back out of the record. */
+  g_assert_true (patella_day_plan_undo (plan, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, 0);
+  g_assert_cmpuint (done_notifications, ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, "exercise_log"), ==, 0);
+  g_assert_false (patella_day_plan_undo (plan, entry, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* More than the target is allowed; the exercise is then complete. */
+  for (int i = 0; i < 4; i++)
+    g_assert_cmpint (patella_day_plan_log_set (plan, "band-walks", &error), >, 0);
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "band-walks")), ==, 4);
+  g_assert_true (patella_routine_item_get_complete (patella_day_plan_find (plan, "band-walks")));
+  g_assert_cmpuint (patella_day_plan_get_n_complete (plan), ==, 1);
+  /* Extra sets do not count twice toward the day. */
+  g_assert_cmpfloat_with_epsilon (patella_day_plan_get_fraction (plan), 1.0 / 5.0, 1e-12);
+
+  /* An exercise not in the routine is refused. */
+  g_assert_cmpint (patella_day_plan_log_set (plan, "price", &error), ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_plan_days (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PatellaDayPlan) plan = open_plan (fixture, "2026-05-10");
+  g_autoptr(GError) error = NULL;
+
+  /* Late logging of a past day. */
+  g_assert_true (patella_day_plan_set_day (plan, "2026-05-09", &error));
+  g_assert_no_error (error);
+  g_assert_false (patella_day_plan_get_is_today (plan));
+  g_assert_cmpint (patella_day_plan_log_set (plan, "squat", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (patella_day_plan_set_day (plan, "2026-05-10", &error));
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "squat")), ==, 0);
+  g_assert_true (patella_day_plan_set_day (plan, "2026-05-09", &error));
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "squat")), ==, 1);
+
+  /* The future cannot be shown or logged. */
+  g_assert_false (patella_day_plan_set_day (plan, "2026-05-11", &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, "2026-05-09");
+  g_assert_false (patella_day_plan_set_day (plan, "2026-5-9", &error));
+  g_clear_error (&error);
+
+  /* A sick day with a note, then cleared. */
+  g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, -1);
+  g_assert_true (patella_day_plan_set_rest_day (plan, PATELLA_REST_DAY_SICK, "flu", &error));
+  g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, PATELLA_REST_DAY_SICK);
+  g_assert_cmpstr (patella_day_plan_get_rest_note (plan), ==, "flu");
+  g_assert_true (patella_day_plan_clear_rest_day (plan, &error));
+  g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, -1);
+  g_assert_null (patella_day_plan_get_rest_note (plan));
+  g_assert_no_error (error);
+}
+
+/* Completes the enabled routine on @day. */
+static void
+complete_day (PatellaStore *store,
+              const char   *day,
+              GDateTime    *instant)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (exercise->enabled)
+        g_assert_cmpint (patella_store_log_exercise (store, day, instant, exercise->id,
+                                                     exercise->target_sets, 0, NULL, &error), >, 0);
+    }
+  g_assert_no_error (error);
+}
+
+/* Clocks go forward in Europe on 2026-03-29: that day has 23 hours. Days are
+ * calendar days, so the streak runs straight across it. */
+static void
+test_adherence_across_dst (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) just_after_midnight = NULL;
+  g_autoptr(GDateTime) before_change = NULL;
+  g_autofree char *local_day = NULL;
+  PatellaAdherence adherence;
+  const double fractions[] = { 1, 1, 1, 1 };
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  tzset ();
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* 00:30 on the short day is still that local day, though UTC says the 28th. */
+  just_after_midnight = g_date_time_new (berlin, 2026, 3, 29, 0, 30, 0);
+  local_day = patella_day_from_datetime (just_after_midnight);
+  g_assert_cmpstr (local_day, ==, "2026-03-29");
+  before_change = g_date_time_new (berlin, 2026, 3, 29, 1, 59, 0);
+  {
+    g_autoptr(GDateTime) hour_later = g_date_time_add_hours (before_change, 1);
+    /* 01:59 + 1 h is 03:59 local on that day. */
+    g_assert_cmpint (g_date_time_get_hour (hour_later), ==, 3);
+  }
+
+  complete_day (store, "2026-03-26", NULL);
+  g_assert_true (patella_store_set_rest_day (store, "2026-03-27", PATELLA_REST_DAY_REST, NULL, &error));
+  complete_day (store, "2026-03-28", NULL);
+  complete_day (store, local_day, just_after_midnight);
+  complete_day (store, "2026-03-30", NULL);
+
+  g_assert_true (patella_routine_compute_adherence (store, "2026-03-30", &adherence, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (adherence.streak, ==, 4);
+  g_assert_cmpfloat_with_epsilon (adherence.score, expected_score (fractions, 4), 1e-12);
+  g_assert_false (adherence.nudge);
+
+  /* On the 31st, unfinished: the streak stands; on 4 April, three days
+   * without a set bring the nudge and the streak is gone. */
+  g_assert_true (patella_routine_compute_adherence (store, "2026-03-31", &adherence, &error));
+  g_assert_cmpint (adherence.streak, ==, 4);
+  g_assert_false (adherence.nudge);
+  g_assert_true (patella_routine_compute_adherence (store, "2026-04-03", &adherence, &error));
+  g_assert_cmpint (adherence.streak, ==, 0);
+  g_assert_true (adherence.nudge);
+
+  g_unsetenv ("TZ");
+  tzset ();
+}
+
+/* A streak longer than the window adherence looks at is followed to its start. */
+static void
+test_adherence_long_streak (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = g_strdup ("2024-01-01");
+  PatellaAdherence adherence;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Only quadriceps setting, one set a day, to keep it quick. */
+  {
+    g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, FALSE, &error);
+    for (guint i = 0; i < exercises->len; i++)
+      {
+        PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+        exercise->enabled = g_str_equal (exercise->id, "quad-setting");
+        exercise->target_sets = 1;
+        g_assert_true (patella_store_update_exercise (store, exercise, &error));
+      }
+  }
+
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *next = patella_day_add (day, 1);
+
+      g_assert_cmpint (patella_store_log_exercise (store, day, NULL, "quad-setting", 1, 0, NULL, &error), >, 0);
+      g_free (day);
+      day = g_steal_pointer (&next);
+    }
+
+  /* @day is now the 501st day, with nothing logged yet. */
+  g_assert_true (patella_routine_compute_adherence (store, day, &adherence, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (adherence.streak, ==, 500);
+  g_assert_cmpfloat (adherence.score, >, 0.999999);
+}
+
+static void
+test_edit_routine (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaDayPlan) plan = open_plan (fixture, "2026-05-10");
+  g_autoptr(PatellaStore) store = patella_store_open (fixture->path, NULL);
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaExercise step_ups = {
+    .id = (char *) "step-ups", .name = (char *) "Step-ups", .dose = (char *) "3 × 10",
+    .cues = (char *) "Knee over the toes.", .target_sets = 3, .reps = 10, .enabled = TRUE,
+  };
+  PatellaExercise *squat;
+  guint changes = 0;
+
+  g_signal_connect (plan, "items-changed", G_CALLBACK (count_items_changed), &changes);
+
+  /* Change a dose, switch one off, add one of the runner's own. */
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+  squat = g_ptr_array_index (exercises, 3);
+  g_assert_cmpstr (squat->id, ==, "squat");
+  squat->target_sets = 4;
+  squat->reps = 12;
+  squat->hold_seconds = 4;
+  g_assert_true (patella_store_update_exercise (store, squat, &error));
+  g_assert_true (patella_store_add_exercise (store, &step_ups, &error));
+  {
+    PatellaExercise *band = g_ptr_array_index (exercises, 4);
+    band->enabled = FALSE;
+    g_assert_true (patella_store_update_exercise (store, band, &error));
+  }
+  g_assert_no_error (error);
+
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 5);
+  g_assert_null (patella_day_plan_find (plan, "band-walks"));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 4);
+  g_assert_nonnull (patella_day_plan_find (plan, "step-ups"));
+
+  /* Reorder: step-ups first. */
+  g_assert_true (patella_store_move_exercise (store, "step-ups", 0, &error));
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  {
+    g_autoptr(PatellaRoutineItem) item = g_list_model_get_item (G_LIST_MODEL (plan), 0);
+    g_assert_cmpstr (patella_routine_item_get_id (item), ==, "step-ups");
+  }
+
+  /* Reset the squat to the protocol's dose. */
+  g_assert_true (patella_store_reset_exercise (store, "squat", &error));
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 3);
+  g_assert_false (patella_store_reset_exercise (store, "step-ups", &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Remove the custom one after logging it: the log stays and names it; undo brings it back. */
+  g_assert_cmpint (patella_day_plan_log_set (plan, "step-ups", &error), >, 0);
+  g_assert_true (patella_store_set_exercise_archived (store, "step-ups", TRUE, &error));
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  g_assert_null (patella_day_plan_find (plan, "step-ups"));
+  g_assert_cmpint (count_rows (fixture->path, "exercise_log"), ==, 1);
+  {
+    g_autoptr(GPtrArray) all = patella_store_list_exercises (store, TRUE, &error);
+    gboolean kept = FALSE;
+    for (guint i = 0; i < all->len; i++)
+      kept |= g_str_equal (((PatellaExercise *) g_ptr_array_index (all, i))->id, "step-ups");
+    g_assert_true (kept);
+  }
+  g_assert_true (patella_store_set_exercise_archived (store, "step-ups", FALSE, &error));
+  g_assert_true (patella_day_plan_reload (plan, &error));
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "step-ups")), ==, 1);
+
+  /* Built-in exercises are switched off, never removed. */
+  g_assert_false (patella_store_set_exercise_archived (store, "squat", TRUE, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/adherence/streak", test_streak);
+  g_test_add_func ("/adherence/score", test_score);
+  g_test_add_func ("/adherence/nudge", test_nudge);
+
+#define ADD(name, func) \
+  g_test_add ("/routine/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("log-and-undo", test_plan_log_and_undo);
+  ADD ("days", test_plan_days);
+  ADD ("adherence-across-dst", test_adherence_across_dst);
+  ADD ("adherence-long-streak", test_adherence_long_streak);
+  ADD ("edit-routine", test_edit_routine);
+#undef ADD
+
+  return g_test_run ();
+}
