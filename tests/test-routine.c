@@ -12,6 +12,7 @@
 #include "core/patella-day.h"
 #include "core/patella-routine.h"
 #include "core/patella-store.h"
+#include "core/patella-timer.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;
@@ -126,6 +127,62 @@ test_nudge (void)
   g_assert_false (adherence_of ("M").nudge);
   /* Rest and sick days are excepted. */
   g_assert_false (adherence_of ("CMMRRRRM").nudge);
+}
+
+static void
+assert_state (const PatellaTimerPlan *plan,
+              double                  elapsed,
+              PatellaTimerPhase       phase,
+              int                     rep,
+              double                  remaining)
+{
+  PatellaTimerState state;
+
+  patella_timer_plan_state_at (plan, elapsed, &state);
+  g_assert_cmpint (state.phase, ==, phase);
+  g_assert_cmpint (state.rep, ==, rep);
+  g_assert_cmpfloat_with_epsilon (state.remaining, remaining, 1e-9);
+}
+
+static void
+test_timer (void)
+{
+  PatellaTimerPlan quad, hamstring, foam;
+
+  /* Quadriceps setting: 5 s to get ready, 20 × (5 s hold), 3 s relax between. */
+  patella_timer_plan_for_exercise (patella_exercise_find_builtin ("quad-setting"), &quad);
+  g_assert_cmpint (quad.reps, ==, 20);
+  g_assert_cmpint (quad.hold_seconds, ==, 5);
+  g_assert_cmpint (quad.relax_seconds, ==, 3);
+  g_assert_cmpfloat (patella_timer_plan_get_total (&quad), ==, 5 + 20 * 5 + 19 * 3);
+  assert_state (&quad, 0, PATELLA_TIMER_GET_READY, 0, 5);
+  assert_state (&quad, -3, PATELLA_TIMER_GET_READY, 0, 5);
+  assert_state (&quad, 5, PATELLA_TIMER_HOLD, 1, 5);
+  assert_state (&quad, 9.5, PATELLA_TIMER_HOLD, 1, 0.5);
+  assert_state (&quad, 10, PATELLA_TIMER_RELAX, 1, 3);
+  assert_state (&quad, 13, PATELLA_TIMER_HOLD, 2, 5);
+  assert_state (&quad, 5 + 19 * 8, PATELLA_TIMER_HOLD, 20, 5);
+  assert_state (&quad, 161.9, PATELLA_TIMER_HOLD, 20, 0.1);
+  assert_state (&quad, 162, PATELLA_TIMER_DONE, 20, 0);
+  assert_state (&quad, 1000, PATELLA_TIMER_DONE, 20, 0);
+
+  /* Skip ends the phase running now. */
+  g_assert_cmpfloat (patella_timer_plan_skip (&quad, 1), ==, 5);
+  g_assert_cmpfloat (patella_timer_plan_skip (&quad, 6), ==, 10);
+  g_assert_cmpfloat (patella_timer_plan_skip (&quad, 11), ==, 13);
+  g_assert_cmpfloat (patella_timer_plan_skip (&quad, 160), ==, 162);
+  g_assert_cmpfloat (patella_timer_plan_skip (&quad, 162), ==, 162);
+
+  /* Hamstring stretch: 3 × 30 s with 10 s between. */
+  patella_timer_plan_for_exercise (patella_exercise_find_builtin ("hamstring-stretch"), &hamstring);
+  g_assert_cmpfloat (patella_timer_plan_get_total (&hamstring), ==, 5 + 3 * 30 + 2 * 10);
+  assert_state (&hamstring, 35, PATELLA_TIMER_RELAX, 1, 10);
+  assert_state (&hamstring, 45, PATELLA_TIMER_HOLD, 2, 30);
+
+  /* Foam rolling: 10 s holds on four areas. */
+  patella_timer_plan_for_exercise (patella_exercise_find_builtin ("foam-roll"), &foam);
+  g_assert_cmpint (foam.reps, ==, 4);
+  g_assert_cmpint (foam.hold_seconds, ==, 10);
 }
 
 static PatellaDayPlan *
@@ -485,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/adherence/streak", test_streak);
   g_test_add_func ("/adherence/score", test_score);
   g_test_add_func ("/adherence/nudge", test_nudge);
+  g_test_add_func ("/timer/schedule", test_timer);
 
 #define ADD(name, func) \
   g_test_add ("/routine/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)

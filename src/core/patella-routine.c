@@ -446,6 +446,8 @@ patella_day_plan_finalize (GObject *object)
 {
   PatellaDayPlan *self = (PatellaDayPlan *) object;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->day, g_free);
@@ -537,6 +539,22 @@ patella_day_plan_init (PatellaDayPlan *self)
   self->rest_kind = -1;
 }
 
+/* Every write to the record, from this plan or from the routine editor,
+ * lands here: the plan has one way of staying current. */
+static void
+store_changed (PatellaStore   *store,
+               int             table,
+               PatellaDayPlan *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (table == PATELLA_TABLE_PAIN_LOG || table == PATELLA_TABLE_RUNS)
+    return;
+
+  if (!patella_day_plan_reload (self, &error))
+    g_warning ("The day’s routine could not be read again: %s", error->message);
+}
+
 /**
  * patella_day_plan_new:
  * @today: (nullable): the local day it is now, or NULL to read the clock
@@ -554,6 +572,7 @@ patella_day_plan_new (PatellaStore *store,
 
   self = g_object_new (PATELLA_TYPE_DAY_PLAN, NULL);
   self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, 0);
   self->today = today ? g_strdup (today) : patella_day_today ();
   self->day = g_strdup (self->today);
   return self;
@@ -801,7 +820,6 @@ patella_day_plan_log_set (PatellaDayPlan  *self,
                           GError         **error)
 {
   PatellaRoutineItem *item;
-  gint64 id;
 
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), 0);
 
@@ -821,11 +839,9 @@ patella_day_plan_log_set (PatellaDayPlan  *self,
       return 0;
     }
 
-  id = patella_store_log_exercise (self->store, self->day, NULL, exercise_id, 1,
-                                   item->exercise->reps, NULL, error);
-  if (id == 0 || !patella_day_plan_reload (self, error))
-    return 0;
-  return id;
+  /* The store's "changed" signal reloads the plan. */
+  return patella_store_log_exercise (self->store, self->day, NULL, exercise_id, 1,
+                                     item->exercise->reps, NULL, error);
 }
 
 gboolean
@@ -835,8 +851,7 @@ patella_day_plan_undo (PatellaDayPlan  *self,
 {
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), FALSE);
 
-  return patella_store_delete_entry (self->store, PATELLA_TABLE_EXERCISE_LOG, entry_id, error) &&
-         patella_day_plan_reload (self, error);
+  return patella_store_delete_entry (self->store, PATELLA_TABLE_EXERCISE_LOG, entry_id, error);
 }
 
 gboolean
@@ -847,8 +862,7 @@ patella_day_plan_set_rest_day (PatellaDayPlan      *self,
 {
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), FALSE);
 
-  return patella_store_set_rest_day (self->store, self->day, kind, note, error) &&
-         patella_day_plan_reload (self, error);
+  return patella_store_set_rest_day (self->store, self->day, kind, note, error);
 }
 
 gboolean
@@ -857,6 +871,5 @@ patella_day_plan_clear_rest_day (PatellaDayPlan  *self,
 {
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), FALSE);
 
-  return patella_store_clear_rest_day (self->store, self->day, error) &&
-         patella_day_plan_reload (self, error);
+  return patella_store_clear_rest_day (self->store, self->day, error);
 }

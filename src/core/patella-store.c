@@ -34,6 +34,13 @@ struct _PatellaStore
 
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (patella-store-error-quark, patella_store_error)
 
 #define BUSY_TIMEOUT_MS 5000
@@ -134,6 +141,27 @@ static void
 patella_store_class_init (PatellaStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = patella_store_finalize;
+
+  /**
+   * PatellaStore::changed:
+   * @table: the PatellaTable that a committed write changed
+   *
+   * Emitted after every committed write through this store, so that every
+   * view of the record can refresh from one place.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+emit_changed (PatellaStore *self,
+              PatellaTable  table)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (int) table);
 }
 
 static void
@@ -885,10 +913,15 @@ check_scale (int          value,
   return TRUE;
 }
 
-/* Runs one prepared write in its own transaction. */
+/* Runs one prepared write to @table in its own transaction, then announces
+ * it. Reports NOT_FOUND, naming @what, when @what is given and no row was
+ * touched. @rowid, when given, receives the row an INSERT added. */
 static gboolean
 step_in_transaction (PatellaStore  *self,
+                     PatellaTable   table,
                      sqlite3_stmt  *stmt,
+                     const char    *what,
+                     gint64        *rowid,
                      GError       **error)
 {
   int rc;
@@ -904,20 +937,36 @@ step_in_transaction (PatellaStore  *self,
       return FALSE;
     }
 
-  return commit (self, error);
+  if (what != NULL && sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("%s is no longer in the log."), what);
+      return FALSE;
+    }
+
+  if (rowid != NULL)
+    *rowid = sqlite3_last_insert_rowid (self->db);
+
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changed (self, table);
+  return TRUE;
 }
 
 /* Runs one prepared INSERT in its own transaction and returns the row id. */
 static gint64
 insert_row (PatellaStore  *self,
+            PatellaTable   table,
             sqlite3_stmt  *stmt,
             GError       **error)
 {
-  if (!step_in_transaction (self, stmt, error))
-    return 0;
+  gint64 id = 0;
 
-  /* This connection is only used from one thread. */
-  return sqlite3_last_insert_rowid (self->db);
+  if (!step_in_transaction (self, table, stmt, NULL, &id, error))
+    return 0;
+  return id;
 }
 
 /* Binds day, instant and note, the columns every entry has, at 1, 2 and @note_index. */
@@ -990,7 +1039,7 @@ patella_store_log_exercise (PatellaStore  *self,
   sqlite3_bind_int (stmt, 4, sets);
   bind_optional_int (stmt, 5, reps, 0);
 
-  return insert_row (self, stmt, error);
+  return insert_row (self, PATELLA_TABLE_EXERCISE_LOG, stmt, error);
 }
 
 gint64
@@ -1022,7 +1071,7 @@ patella_store_log_pain (PatellaStore       *self,
   sqlite3_bind_int (stmt, 3, score);
   sqlite3_bind_text (stmt, 4, patella_pain_context_to_string (context), -1, SQLITE_STATIC);
 
-  return insert_row (self, stmt, error);
+  return insert_row (self, PATELLA_TABLE_PAIN_LOG, stmt, error);
 }
 
 gint64
@@ -1063,7 +1112,7 @@ patella_store_log_run (PatellaStore  *self,
   sqlite3_bind_int (stmt, 5, rpe);
   bind_optional_int (stmt, 6, pain, -1);
 
-  return insert_row (self, stmt, error);
+  return insert_row (self, PATELLA_TABLE_RUNS, stmt, error);
 }
 
 gboolean
@@ -1093,7 +1142,7 @@ patella_store_set_rest_day (PatellaStore       *self,
   sqlite3_bind_text (stmt, 2, patella_rest_day_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, note ? note : "", -1, SQLITE_STATIC);
 
-  return step_in_transaction (self, stmt, error);
+  return step_in_transaction (self, PATELLA_TABLE_REST_DAYS, stmt, NULL, NULL, error);
 }
 
 /* The rules for an exercise's own fields, shared by adding and editing. */
@@ -1149,21 +1198,11 @@ patella_store_add_exercise (PatellaStore           *self,
       return FALSE;
     }
 
-  return commit (self, error);
-}
+  if (!commit (self, error))
+    return FALSE;
 
-/* Reports NOT_FOUND when a write touched no row. */
-static gboolean
-check_changed (PatellaStore  *self,
-               const char    *what,
-               GError       **error)
-{
-  if (sqlite3_changes (self->db) > 0)
-    return TRUE;
-
-  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
-               _("%s is no longer in the log."), what);
-  return FALSE;
+  emit_changed (self, PATELLA_TABLE_EXERCISES);
+  return TRUE;
 }
 
 /**
@@ -1201,8 +1240,7 @@ patella_store_update_exercise (PatellaStore           *self,
   bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
   sqlite3_bind_int (stmt, 8, exercise->enabled ? 1 : 0);
 
-  return step_in_transaction (self, stmt, error) &&
-         check_changed (self, _("That exercise"), error);
+  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt, _("That exercise"), NULL, error);
 }
 
 /**
@@ -1258,8 +1296,7 @@ patella_store_set_exercise_archived (PatellaStore  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
 
-  return step_in_transaction (self, stmt, error) &&
-         check_changed (self, _("That exercise"), error);
+  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt, _("That exercise"), NULL, error);
 }
 
 /**
@@ -1325,7 +1362,11 @@ patella_store_move_exercise (PatellaStore  *self,
         }
     }
 
-  return commit (self, error);
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changed (self, PATELLA_TABLE_EXERCISES);
+  return TRUE;
 }
 
 /**
@@ -1355,8 +1396,7 @@ patella_store_delete_entry (PatellaStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return step_in_transaction (self, stmt, error) &&
-         check_changed (self, _("That entry"), error);
+  return step_in_transaction (self, table, stmt, _("That entry"), NULL, error);
 }
 
 /**
@@ -1417,7 +1457,7 @@ patella_store_clear_rest_day (PatellaStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
 
-  return step_in_transaction (self, stmt, error);
+  return step_in_transaction (self, PATELLA_TABLE_REST_DAYS, stmt, NULL, NULL, error);
 }
 
 /**

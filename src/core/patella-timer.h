@@ -1,0 +1,49 @@
+/* patella-timer.h: the guided timer's schedule, as pure arithmetic
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "patella-exercise.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PATELLA_TIMER_GET_READY,
+  PATELLA_TIMER_HOLD,     /* a hold, or a squat's slow descent */
+  PATELLA_TIMER_RELAX,    /* between reps */
+  PATELLA_TIMER_DONE,
+} PatellaTimerPhase;
+
+/* One set: get ready, then reps of hold, with a relax between reps. */
+typedef struct
+{
+  int ready_seconds;
+  int reps;
+  int hold_seconds;
+  int relax_seconds;
+} PatellaTimerPlan;
+
+typedef struct
+{
+  PatellaTimerPhase phase;
+  int               rep;        /* 1-based; 0 while getting ready */
+  double            remaining;  /* seconds left in this phase */
+  double            length;     /* the phase's length in seconds */
+} PatellaTimerState;
+
+#define PATELLA_TIMER_READY_SECONDS 5
+
+void   patella_timer_plan_for_exercise (const PatellaExercise   *exercise,
+                                        PatellaTimerPlan        *plan);
+double patella_timer_plan_get_total    (const PatellaTimerPlan  *plan);
+void   patella_timer_plan_state_at     (const PatellaTimerPlan  *plan,
+                                        double                   elapsed,
+                                        PatellaTimerState       *state);
+double patella_timer_plan_skip         (const PatellaTimerPlan  *plan,
+                                        double                   elapsed);
+
+G_END_DECLS
