@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-today-page.h"
 #include "patella-window.h"
 
 struct _PatellaWindow
@@ -19,6 +20,7 @@ struct _PatellaWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  PatellaTodayPage     *today_page;
 
   /* owned */
   PatellaStore         *store;
@@ -117,6 +119,13 @@ patella_window_show_error (PatellaWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+PatellaTodayPage *
+patella_window_get_today_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->today_page;
+}
+
 gboolean
 patella_window_has_error (PatellaWindow *self)
 {
@@ -176,6 +185,8 @@ patella_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        patella_today_page_set_store (self->today_page, self->store);
       break;
 
     case PROP_PAGE:
@@ -210,11 +221,14 @@ patella_window_class_init (PatellaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PATELLA_TYPE_TODAY_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");

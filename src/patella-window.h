@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,6 @@ void           patella_window_set_page   (PatellaWindow      *self,
 void           patella_window_show_error (PatellaWindow      *self,
                                           const char         *message);
 gboolean       patella_window_has_error  (PatellaWindow      *self);
+PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
 
 G_END_DECLS

@@ -7,119 +7,18 @@
 #include <gtk/gtk.h>
 
 #include "patella-application.h"
+#include "patella-test-app.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
 
-typedef struct
-{
-  PatellaTestFiles    files;
-  PatellaApplication *app;
-} Fixture;
+typedef PatellaTestFiles Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+shows (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
 {
-  patella_test_files_set_up (&fixture->files, data);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_null (fixture->app);
-  patella_test_files_tear_down (&fixture->files, data);
-}
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until the widget is mapped, or fails after 10 s. */
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (10, timed_out, &expired);
-
-  while (!gtk_widget_get_mapped (widget) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (expired);
-  g_source_remove (timeout);
-}
-
-static void
-wait_until_finalized (GObject **object)
-{
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (10, timed_out, &expired);
-
-  while (*object != NULL && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (expired);
-  g_source_remove (timeout);
-}
-
-typedef void (*WindowTest) (Fixture       *fixture,
-                            PatellaWindow *window);
-
-typedef struct
-{
-  Fixture    *fixture;
-  WindowTest  body;
-  gboolean    ran;
-} Run;
-
-static void
-on_activate (GApplication *application,
-             Run          *run)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-
-  g_assert_true (PATELLA_IS_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
-  run->body (run->fixture, PATELLA_WINDOW (window));
-  run->ran = TRUE;
-  g_application_quit (application);
-}
-
-/* Runs the application as `patella --database=PATH` would, calls @body with
- * its window once that is on screen, then quits and checks that the
- * application is freed. */
-static void
-run_app (Fixture    *fixture,
-         WindowTest  body)
-{
-  Run run = { fixture, body, FALSE };
-  char *argv[] = { (char *) "patella", NULL };
-
-  /* Non-unique, so tests running side by side do not find each other. */
-  fixture->app = patella_application_new (fixture->files.path, G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (on_activate), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 1, argv), ==, 0);
-  g_assert_true (run.ran);
-  g_assert_finalize_object (g_steal_pointer (&fixture->app));
-}
-
-static void
-close_window (PatellaWindow *window)
-{
-  GObject *weak = G_OBJECT (window);
-
-  g_object_add_weak_pointer (weak, (gpointer *) &weak);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
-  wait_until_finalized (&weak);
-}
-
-static void
-shows (Fixture       *fixture,
-       PatellaWindow *window)
-{
+  Fixture *fixture = data;
   PatellaStore *store;
   GObject *weak_store;
   GtkApplication *gtk_app;
@@ -127,12 +26,12 @@ shows (Fixture       *fixture,
   g_auto(GStrv) close_accels = NULL;
   GSettings *settings;
 
-  gtk_app = GTK_APPLICATION (fixture->app);
+  gtk_app = GTK_APPLICATION (app);
   g_assert_false (patella_window_has_error (window));
   store = patella_window_get_store (window);
   g_assert_true (PATELLA_IS_STORE (store));
-  g_assert_cmpstr (patella_store_get_path (store), ==, fixture->files.path);
-  g_assert_true (g_file_test (fixture->files.path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (patella_store_get_path (store), ==, fixture->path);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patella");
 
   /* It opens on Today; the pages are reached through win.page. */
@@ -150,10 +49,10 @@ shows (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *) close_accels, "<Control>w"));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 
   /* The size set above came from GSettings, and a new size goes back. */
-  settings = patella_application_get_settings (fixture->app);
+  settings = patella_application_get_settings (app);
   g_assert_nonnull (settings);
   {
     int width, height;
@@ -169,7 +68,7 @@ shows (Fixture       *fixture,
   /* Closing the window lets go of the database. */
   weak_store = G_OBJECT (store);
   g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
-  close_window (window);
+  patella_test_close_window (GTK_WINDOW (window));
   g_assert_null (weak_store);
 }
 
@@ -182,17 +81,18 @@ test_window_shows (Fixture       *fixture,
 
   g_settings_set_int (saved, "window-width", 700);
   g_settings_set_int (saved, "window-height", 500);
-  run_app (fixture, shows);
+  patella_test_run_app (fixture->path, shows, fixture);
 }
 
 static void
-about (Fixture       *fixture,
-       PatellaWindow *window)
+about (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
 {
   GtkWindow *about = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
@@ -206,24 +106,25 @@ about (Fixture       *fixture,
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (about);
-  close_window (window);
+  patella_test_close_window (GTK_WINDOW (window));
 }
 
 static void
 test_window_about (Fixture       *fixture,
                    gconstpointer  data)
 {
-  run_app (fixture, about);
+  patella_test_run_app (fixture->path, about, NULL);
 }
 
 static void
-refuses_corrupt (Fixture       *fixture,
-                 PatellaWindow *window)
+refuses_corrupt (PatellaApplication *app,
+                 PatellaWindow      *window,
+                 gpointer            data)
 {
   g_assert_true (patella_window_has_error (window));
   g_assert_null (patella_window_get_store (window));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window)));
-  close_window (window);
+  patella_test_close_window (GTK_WINDOW (window));
 }
 
 /* A damaged file: the window says so, offers Quit, and the file is untouched. */
@@ -234,13 +135,13 @@ test_window_refuses_corrupt (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
-  patella_test_make_database (fixture->files.path, 400);
-  patella_test_corrupt_table (fixture->files.path, "pain_log");
-  before = patella_test_read_file (fixture->files.path);
+  patella_test_make_database (fixture->path, 400);
+  patella_test_corrupt_table (fixture->path, "pain_log");
+  before = patella_test_read_file (fixture->path);
 
-  run_app (fixture, refuses_corrupt);
+  patella_test_run_app (fixture->path, refuses_corrupt, NULL);
 
-  after = patella_test_read_file (fixture->files.path);
+  after = patella_test_read_file (fixture->path);
   patella_test_assert_bytes_equal (before, after);
 }
 
@@ -252,7 +153,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, func) \
-  g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
 
   ADD ("shows", test_window_shows);
   ADD ("about", test_window_about);

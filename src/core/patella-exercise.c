@@ -182,3 +182,70 @@ patella_exercise_find_builtin (const char *id)
       return &builtins[i];
   return NULL;
 }
+
+/* Built-in exercises show the text Patella ships, translated, so that a
+ * new version's better wording reaches existing records; the runner's own
+ * exercises show what the runner wrote. */
+const char *
+patella_exercise_get_display_name (const PatellaExercise *exercise)
+{
+  const PatellaExercise *builtin;
+
+  g_return_val_if_fail (exercise != NULL, NULL);
+
+  builtin = exercise->builtin ? patella_exercise_find_builtin (exercise->id) : NULL;
+  return builtin ? _(builtin->name) : exercise->name;
+}
+
+const char *
+patella_exercise_get_display_cues (const PatellaExercise *exercise)
+{
+  const PatellaExercise *builtin;
+
+  g_return_val_if_fail (exercise != NULL, NULL);
+
+  builtin = exercise->builtin ? patella_exercise_find_builtin (exercise->id) : NULL;
+  return builtin ? _(builtin->cues) : exercise->cues;
+}
+
+/**
+ * patella_exercise_describe_dose:
+ *
+ * The dose in plain words. A built-in exercise at its shipped dose uses the
+ * protocol's own phrase ("20 × 5 s hold, 3 times a day"); once the runner
+ * changes the numbers, or for an exercise of their own without a dose text,
+ * the words are made from the numbers so they never disagree with them.
+ */
+char *
+patella_exercise_describe_dose (const PatellaExercise *exercise)
+{
+  const PatellaExercise *builtin;
+  g_autoptr(GString) dose = NULL;
+
+  g_return_val_if_fail (exercise != NULL, NULL);
+
+  builtin = exercise->builtin ? patella_exercise_find_builtin (exercise->id) : NULL;
+  if (builtin != NULL &&
+      builtin->target_sets == exercise->target_sets &&
+      builtin->reps == exercise->reps &&
+      builtin->hold_seconds == exercise->hold_seconds)
+    return g_strdup (_(builtin->dose));
+
+  if (builtin == NULL && exercise->dose != NULL && exercise->dose[0] != '\0')
+    return g_strdup (exercise->dose);
+
+  dose = g_string_new (NULL);
+  if (exercise->reps > 0 && exercise->hold_seconds > 0)
+    /* Translators: reps × seconds, e.g. "20 × 5 s" */
+    g_string_append_printf (dose, _("%d × %d s"), exercise->reps, exercise->hold_seconds);
+  else if (exercise->reps > 0)
+    g_string_append_printf (dose, ngettext ("%d rep", "%d reps", exercise->reps), exercise->reps);
+  else if (exercise->hold_seconds > 0)
+    g_string_append_printf (dose, _("%d s"), exercise->hold_seconds);
+
+  if (dose->len > 0)
+    g_string_append (dose, ", ");
+  g_string_append_printf (dose, ngettext ("%d set a day", "%d sets a day", exercise->target_sets),
+                          exercise->target_sets);
+  return g_string_free (g_steal_pointer (&dose), FALSE);
+}

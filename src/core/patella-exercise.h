@@ -36,6 +36,10 @@ gboolean         patella_exercise_id_is_valid (const char           *id);
 const PatellaExercise *patella_exercise_get_builtins (guint      *n_builtins);
 const PatellaExercise *patella_exercise_find_builtin (const char *id);
 
+const char      *patella_exercise_get_display_name (const PatellaExercise *exercise);
+const char      *patella_exercise_get_display_cues (const PatellaExercise *exercise);
+char            *patella_exercise_describe_dose    (const PatellaExercise *exercise);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaExercise, patella_exercise_free)
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _PatellaRoutineItem
   GObject          parent_instance;
 
   PatellaExercise *exercise;
+  char            *dose;       /* in words, from patella_exercise_describe_dose() */
   int              done_sets;
 };
 
@@ -59,6 +60,7 @@ patella_routine_item_finalize (GObject *object)
   PatellaRoutineItem *self = (PatellaRoutineItem *) object;
 
   g_clear_pointer (&self->exercise, patella_exercise_free);
+  g_clear_pointer (&self->dose, g_free);
 
   G_OBJECT_CLASS (patella_routine_item_parent_class)->finalize (object);
 }
@@ -134,6 +136,7 @@ patella_routine_item_new (const PatellaExercise *exercise,
   PatellaRoutineItem *self = g_object_new (PATELLA_TYPE_ROUTINE_ITEM, NULL);
 
   self->exercise = patella_exercise_copy (exercise);
+  self->dose = patella_exercise_describe_dose (exercise);
   self->done_sets = done_sets;
   return self;
 }
@@ -146,13 +149,15 @@ patella_routine_item_update (PatellaRoutineItem    *self,
 {
   gboolean was_complete = patella_routine_item_get_complete (self);
   g_autoptr(PatellaExercise) old = g_steal_pointer (&self->exercise);
+  g_autofree char *old_dose = g_steal_pointer (&self->dose);
 
   self->exercise = patella_exercise_copy (exercise);
+  self->dose = patella_exercise_describe_dose (exercise);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (old->name, exercise->name) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_NAME]);
-  if (g_strcmp0 (old->dose, exercise->dose) != 0)
+  if (g_strcmp0 (old_dose, self->dose) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_DOSE]);
   if (g_strcmp0 (old->cues, exercise->cues) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_CUES]);
@@ -182,33 +187,25 @@ patella_routine_item_get_id (PatellaRoutineItem *self)
   return self->exercise->id;
 }
 
-/* Built-in text is stored in English and shown translated. */
-static const char *
-translated (PatellaRoutineItem *self,
-            const char         *text)
-{
-  return self->exercise->builtin && text != NULL && text[0] != '\0' ? _(text) : text;
-}
-
 const char *
 patella_routine_item_get_name (PatellaRoutineItem *self)
 {
   g_return_val_if_fail (PATELLA_IS_ROUTINE_ITEM (self), NULL);
-  return translated (self, self->exercise->name);
+  return patella_exercise_get_display_name (self->exercise);
 }
 
 const char *
 patella_routine_item_get_dose (PatellaRoutineItem *self)
 {
   g_return_val_if_fail (PATELLA_IS_ROUTINE_ITEM (self), NULL);
-  return translated (self, self->exercise->dose);
+  return self->dose;
 }
 
 const char *
 patella_routine_item_get_cues (PatellaRoutineItem *self)
 {
   g_return_val_if_fail (PATELLA_IS_ROUTINE_ITEM (self), NULL);
-  return translated (self, self->exercise->cues);
+  return patella_exercise_get_display_cues (self->exercise);
 }
 
 int
@@ -670,6 +667,13 @@ patella_day_plan_reload (PatellaDayPlan  *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
+}
+
+PatellaStore *
+patella_day_plan_get_store (PatellaDayPlan *self)
+{
+  g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), NULL);
+  return self->store;
 }
 
 const char *

@@ -35,6 +35,7 @@ PatellaDayPlan *patella_day_plan_new            (PatellaStore   *store,
                                                  const char     *today);
 gboolean        patella_day_plan_reload         (PatellaDayPlan *self,
                                                  GError        **error);
+PatellaStore   *patella_day_plan_get_store      (PatellaDayPlan *self);
 const char     *patella_day_plan_get_day        (PatellaDayPlan *self);
 gboolean        patella_day_plan_set_day        (PatellaDayPlan *self,
                                                  const char     *day,

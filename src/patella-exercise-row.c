@@ -1,0 +1,143 @@
+/* patella-exercise-row.c: one exercise of the day's checklist
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "patella-exercise-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-exercise-row.h"
+
+struct _PatellaExerciseRow
+{
+  AdwExpanderRow      parent_instance;
+
+  /* template widgets */
+  GtkImage           *status_icon;
+  GtkLabel           *count_label;
+  GtkButton          *timer_button;
+  GtkButton          *log_button;
+  GtkLabel           *cues_label;
+
+  /* owned */
+  PatellaRoutineItem *item;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, ADW_TYPE_EXPANDER_ROW)
+
+char *
+patella_exercise_row_format_progress (int done,
+                                      int target)
+{
+  /* Translators: sets done of the day's target, e.g. "2 of 3" */
+  return g_strdup_printf (_("%d of %d"), done, target);
+}
+
+/* Everything the row shows follows the item; text is never markup, so a
+ * runner's own exercise can be called anything. */
+static void
+update (PatellaExerciseRow *self)
+{
+  PatellaRoutineItem *item = self->item;
+  const char *name = patella_routine_item_get_name (item);
+  gboolean complete = patella_routine_item_get_complete (item);
+  g_autofree char *progress = NULL;
+  g_autofree char *log_label = NULL;
+  g_autofree char *timer_label = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), patella_routine_item_get_dose (item));
+  gtk_label_set_text (self->cues_label, patella_routine_item_get_cues (item));
+
+  progress = patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
+                                                   patella_routine_item_get_target_sets (item));
+  gtk_label_set_text (self->count_label, progress);
+
+  gtk_image_set_from_icon_name (self->status_icon,
+                                complete ? "checkbox-checked-symbolic" : "checkbox-symbolic");
+  if (complete)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "complete");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "complete");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
+    }
+
+  /* Translators: the button's label for screen readers; %s is an exercise */
+  log_label = g_strdup_printf (_("Log a set of %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, log_label, -1);
+  /* Translators: the button's label for screen readers; %s is an exercise */
+  timer_label = g_strdup_printf (_("Start the timer for %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, timer_label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->timer_button), patella_routine_item_has_timer (item));
+}
+
+static void
+patella_exercise_row_dispose (GObject *object)
+{
+  PatellaExerciseRow *self = (PatellaExerciseRow *) object;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_EXERCISE_ROW);
+
+  G_OBJECT_CLASS (patella_exercise_row_parent_class)->dispose (object);
+}
+
+static void
+patella_exercise_row_class_init (PatellaExerciseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_exercise_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-exercise-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, timer_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, cues_label);
+}
+
+static void
+patella_exercise_row_init (PatellaExerciseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+patella_exercise_row_new (PatellaRoutineItem *item)
+{
+  PatellaExerciseRow *self;
+  GVariant *target;
+
+  g_return_val_if_fail (PATELLA_IS_ROUTINE_ITEM (item), NULL);
+
+  self = g_object_new (PATELLA_TYPE_EXERCISE_ROW, NULL);
+  self->item = g_object_ref (item);
+
+  target = g_variant_new_string (patella_routine_item_get_id (item));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->log_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->timer_button), target);
+
+  g_signal_connect_swapped (item, "notify", G_CALLBACK (update), self);
+  update (self);
+
+  return GTK_WIDGET (self);
+}
+
+PatellaRoutineItem *
+patella_exercise_row_get_item (PatellaExerciseRow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_EXERCISE_ROW (self), NULL);
+  return self->item;
+}

@@ -1,0 +1,522 @@
+/* patella-routine-editor.c: switch exercises on and off, dose, order, add your own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every control writes straight to the store; the day's checklist follows
+ * through the store's "changed" signal. The list is rebuilt only when its
+ * shape changes (order, additions, removals, resets), never under the
+ * runner's fingers while a value is being typed.
+ */
+#define G_LOG_DOMAIN "patella-routine-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-routine-editor.h"
+
+struct _PatellaRoutineEditor
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* owned */
+  PatellaStore         *store;
+  GPtrArray            *exercises;   /* PatellaExercise, as last read */
+
+  /* widgets */
+  AdwPreferencesGroup  *list_group;
+  GPtrArray            *rows;        /* the list group's rows, to remove them */
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *dose_row;
+  AdwEntryRow          *cues_row;
+  GtkSpinButton        *sets_spin;
+  GtkSpinButton        *reps_spin;
+  GtkSpinButton        *hold_spin;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaRoutineEditor, patella_routine_editor, ADW_TYPE_PREFERENCES_WINDOW)
+
+char *
+patella_routine_editor_make_id (const char *name,
+                                GPtrArray  *taken)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (name ? name : "", NULL);
+  g_autofree char *candidate = NULL;
+
+  for (const char *p = ascii; *p != '\0' && id->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_assign (id, "exercise");
+
+  candidate = g_strdup (id->str);
+  for (guint n = 2; taken != NULL; n++)
+    {
+      gboolean clash = FALSE;
+
+      for (guint i = 0; i < taken->len && !clash; i++)
+        clash = g_str_equal (((PatellaExercise *) g_ptr_array_index (taken, i))->id, candidate);
+      if (!clash)
+        break;
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", id->str, n);
+    }
+
+  return g_steal_pointer (&candidate);
+}
+
+static void
+show_message (PatellaRoutineEditor *self,
+              const char           *message)
+{
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+}
+
+static PatellaExercise *
+find_exercise (PatellaRoutineEditor *self,
+               const char           *id)
+{
+  for (guint i = 0; i < self->exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (self->exercises, i);
+
+      if (g_strcmp0 (exercise->id, id) == 0)
+        return exercise;
+    }
+  return NULL;
+}
+
+/* Writes @exercise, which the caller changed in place; on failure reads
+ * the list again so the controls show what the record holds. */
+static void rebuild (PatellaRoutineEditor *self);
+
+static void
+save (PatellaRoutineEditor *self,
+      PatellaExercise      *exercise)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_store_update_exercise (self->store, exercise, &error))
+    {
+      show_message (self, error->message);
+      rebuild (self);
+    }
+}
+
+static void
+spin_changed (GtkSpinButton        *spin,
+              PatellaRoutineEditor *self)
+{
+  PatellaExercise *exercise = find_exercise (self, g_object_get_data (G_OBJECT (spin), "exercise-id"));
+  int *field;
+
+  if (exercise == NULL)
+    return;
+
+  field = (int *) ((char *) exercise + GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "field")));
+  *field = gtk_spin_button_get_value_as_int (spin);
+  save (self, exercise);
+}
+
+static void
+enabled_changed (AdwExpanderRow       *row,
+                 GParamSpec           *pspec,
+                 PatellaRoutineEditor *self)
+{
+  PatellaExercise *exercise = find_exercise (self, g_object_get_data (G_OBJECT (row), "exercise-id"));
+
+  if (exercise == NULL || exercise->enabled == adw_expander_row_get_enable_expansion (row))
+    return;
+
+  exercise->enabled = adw_expander_row_get_enable_expansion (row);
+  save (self, exercise);
+}
+
+static GtkWidget *
+spin_row (PatellaRoutineEditor *self,
+          const char           *title,
+          const char           *subtitle,
+          int                   min,
+          int                   max,
+          int                   value,
+          const char           *exercise_id,
+          gsize                 field,
+          GtkSpinButton       **out_spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+
+  if (exercise_id != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (spin), "exercise-id", g_strdup (exercise_id), g_free);
+      g_object_set_data (G_OBJECT (spin), "field", GSIZE_TO_POINTER (field));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed), self);
+    }
+  if (out_spin != NULL)
+    *out_spin = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *exercise_id,
+               const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (exercise_id));
+  if (style != NULL)
+    gtk_widget_add_css_class (button, style);
+  return button;
+}
+
+static GtkWidget *
+exercise_row (PatellaRoutineEditor  *self,
+              const PatellaExercise *exercise,
+              guint                  index)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *order_row, *buttons, *up, *down;
+  g_autofree char *dose = patella_exercise_describe_dose (exercise);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_exercise_get_display_name (exercise));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), dose);
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), exercise->enabled);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "exercise-id", g_strdup (exercise->id), g_free);
+  g_signal_connect (row, "notify::enable-expansion", G_CALLBACK (enabled_changed), self);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            spin_row (self, _("Sets per day"), NULL, 1, PATELLA_SETS_MAX,
+                                      exercise->target_sets, exercise->id,
+                                      G_STRUCT_OFFSET (PatellaExercise, target_sets), NULL));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            spin_row (self, _("Reps per set"), _("0 when the dose has no reps"),
+                                      0, PATELLA_REPS_MAX, exercise->reps, exercise->id,
+                                      G_STRUCT_OFFSET (PatellaExercise, reps), NULL));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            spin_row (self, _("Seconds per rep"),
+                                      _("A hold, or the slow descent of a squat; 0 for no timer"),
+                                      0, PATELLA_HOLD_SECONDS_MAX, exercise->hold_seconds, exercise->id,
+                                      G_STRUCT_OFFSET (PatellaExercise, hold_seconds), NULL));
+
+  order_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order_row), _("Place in the routine"));
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  up = action_button (NULL, "editor.move-up", exercise->id, "flat");
+  gtk_button_set_icon_name (GTK_BUTTON (up), "go-up-symbolic");
+  gtk_widget_set_tooltip_text (up, _("Move Up"));
+  gtk_widget_set_sensitive (up, index > 0);
+  down = action_button (NULL, "editor.move-down", exercise->id, "flat");
+  gtk_button_set_icon_name (GTK_BUTTON (down), "go-down-symbolic");
+  gtk_widget_set_tooltip_text (down, _("Move Down"));
+  gtk_widget_set_sensitive (down, index + 1 < self->exercises->len);
+  gtk_box_append (GTK_BOX (buttons), up);
+  gtk_box_append (GTK_BOX (buttons), down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), buttons);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order_row);
+
+  if (exercise->builtin)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                 action_button (_("_Reset"), "editor.reset", exercise->id, "flat"));
+  else
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                 action_button (_("_Remove"), "editor.remove", exercise->id,
+                                                "destructive-action"));
+  return row;
+}
+
+static void
+rebuild (PatellaRoutineEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+
+  exercises = patella_store_list_exercises (self->store, FALSE, &error);
+  if (exercises == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  g_clear_pointer (&self->exercises, g_ptr_array_unref);
+  self->exercises = g_steal_pointer (&exercises);
+
+  for (guint i = 0; i < self->exercises->len; i++)
+    {
+      GtkWidget *row = exercise_row (self, g_ptr_array_index (self->exercises, i), i);
+
+      g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->list_group, row);
+    }
+}
+
+static void
+move (PatellaRoutineEditor *self,
+      const char           *id,
+      int                   step)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->exercises->len; i++)
+    {
+      if (!g_str_equal (((PatellaExercise *) g_ptr_array_index (self->exercises, i))->id, id))
+        continue;
+      if ((int) i + step < 0)
+        return;
+      if (!patella_store_move_exercise (self->store, id, (guint) ((int) i + step), &error))
+        show_message (self, error->message);
+      rebuild (self);
+      return;
+    }
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move (PATELLA_ROUTINE_EDITOR (widget), g_variant_get_string (parameter, NULL), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move (PATELLA_ROUTINE_EDITOR (widget), g_variant_get_string (parameter, NULL), 1);
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_store_reset_exercise (self->store, g_variant_get_string (parameter, NULL), &error))
+    show_message (self, error->message);
+  rebuild (self);
+}
+
+static void
+set_archived (PatellaRoutineEditor *self,
+              const char           *id,
+              gboolean              archived)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_store_set_exercise_archived (self->store, id, archived, &error))
+    show_message (self, error->message);
+  rebuild (self);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  PatellaExercise *exercise = find_exercise (self, id);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (exercise == NULL)
+    return;
+
+  name = g_markup_escape_text (patella_exercise_get_display_name (exercise), -1);
+  /* Translators: a toast after removing the runner's own exercise */
+  title = g_strdup_printf (_("Removed %s"), name);
+  set_archived (self, id, TRUE);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "editor.restore");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  set_archived (PATELLA_ROUTINE_EDITOR (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PatellaExercise exercise = { 0 };
+
+  all = patella_store_list_exercises (self->store, TRUE, &error);
+  if (all == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  exercise.name = (char *) gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  exercise.dose = (char *) gtk_editable_get_text (GTK_EDITABLE (self->dose_row));
+  exercise.cues = (char *) gtk_editable_get_text (GTK_EDITABLE (self->cues_row));
+  exercise.target_sets = gtk_spin_button_get_value_as_int (self->sets_spin);
+  exercise.reps = gtk_spin_button_get_value_as_int (self->reps_spin);
+  exercise.hold_seconds = gtk_spin_button_get_value_as_int (self->hold_spin);
+  exercise.enabled = TRUE;
+  exercise.id = id = patella_routine_editor_make_id (exercise.name, all);
+
+  /* A bad value leaves the form as typed, with the reason. */
+  if (!patella_store_add_exercise (self->store, &exercise, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->dose_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->cues_row), "");
+  rebuild (self);
+}
+
+static void
+patella_routine_editor_dispose (GObject *object)
+{
+  PatellaRoutineEditor *self = (PatellaRoutineEditor *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->exercises, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (patella_routine_editor_parent_class)->dispose (object);
+}
+
+static void
+patella_routine_editor_class_init (PatellaRoutineEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_routine_editor_dispose;
+
+  gtk_widget_class_install_action (widget_class, "editor.move-up", "s", move_up_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-down", "s", move_down_action);
+  gtk_widget_class_install_action (widget_class, "editor.reset", "s", reset_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "editor.restore", "s", restore_action);
+  gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_action);
+}
+
+static GtkWidget *
+entry_row (const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  return row;
+}
+
+static void
+patella_routine_editor_init (PatellaRoutineEditor *self)
+{
+  GtkWidget *page, *add_group, *add_button;
+
+  self->rows = g_ptr_array_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Routine"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 680);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Routine"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "checkbox-checked-symbolic");
+
+  self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->list_group, _("Exercises"));
+  adw_preferences_group_set_description (self->list_group,
+                                         _("Switch exercises on or off and change their dose and order. "
+                                           "Sets already logged stay with the exercise they were logged for."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->list_group);
+
+  add_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (add_group), _("Add an Exercise"));
+  self->name_row = ADW_ENTRY_ROW (entry_row (_("Name")));
+  self->dose_row = ADW_ENTRY_ROW (entry_row (_("Dose, in your words")));
+  self->cues_row = ADW_ENTRY_ROW (entry_row (_("How to do it")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (self->name_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (self->dose_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (self->cues_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group),
+                             spin_row (self, _("Sets per day"), NULL, 1, PATELLA_SETS_MAX, 1,
+                                       NULL, 0, &self->sets_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group),
+                             spin_row (self, _("Reps per set"), NULL, 0, PATELLA_REPS_MAX, 10,
+                                       NULL, 0, &self->reps_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group),
+                             spin_row (self, _("Seconds per rep"), _("0 for no timer"),
+                                       0, PATELLA_HOLD_SECONDS_MAX, 0, NULL, 0, &self->hold_spin));
+
+  add_button = gtk_button_new_with_mnemonic (_("_Add Exercise"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "editor.add");
+  gtk_widget_set_halign (add_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (add_button, 12);
+  gtk_widget_add_css_class (add_button, "pill");
+  gtk_widget_add_css_class (add_button, "suggested-action");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), add_button);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (add_group));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
+GtkWindow *
+patella_routine_editor_new (GtkWindow    *parent,
+                            PatellaStore *store)
+{
+  PatellaRoutineEditor *self;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  self = g_object_new (PATELLA_TYPE_ROUTINE_EDITOR,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->store = g_object_ref (store);
+  rebuild (self);
+  return GTK_WINDOW (self);
+}

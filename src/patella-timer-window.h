@@ -1,0 +1,28 @@
+/* patella-timer-window.h: the guided timer for hold exercises
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/patella-exercise.h"
+#include "core/patella-timer.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_TIMER_WINDOW (patella_timer_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaTimerWindow, patella_timer_window, PATELLA, TIMER_WINDOW, AdwWindow)
+
+/* @name is the exercise's name as shown. "finished" is emitted once when the
+ * last rep ends; closing the window earlier logs nothing. */
+PatellaTimerWindow *patella_timer_window_new         (GtkWindow             *parent,
+                                                      const PatellaExercise *exercise,
+                                                      const char            *name);
+const char         *patella_timer_window_get_exercise_id (PatellaTimerWindow *self);
+gboolean            patella_timer_window_get_running (PatellaTimerWindow    *self);
+void                patella_timer_window_get_state   (PatellaTimerWindow    *self,
+                                                      PatellaTimerState     *state);
+
+G_END_DECLS

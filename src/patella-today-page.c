@@ -1,0 +1,556 @@
+/* patella-today-page.c: the daily rehab checklist
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page shows a PatellaDayPlan from the core and never runs SQL. All it
+ * does goes through its "today." actions, which the rows, the keyboard and
+ * the tests share.
+ */
+#define G_LOG_DOMAIN "patella-today-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/patella-day.h"
+#include "patella-exercise-row.h"
+#include "patella-routine-editor.h"
+#include "patella-timer-window.h"
+#include "patella-today-page.h"
+
+struct _PatellaTodayPage
+{
+  AdwBin              parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay    *toast_overlay;
+  GtkMenuButton      *day_button;
+  GtkPopover         *calendar_popover;
+  GtkCalendar        *calendar;
+  GtkWidget          *nudge_box;
+  GtkWidget          *rest_box;
+  GtkImage           *rest_icon;
+  GtkLabel           *rest_label;
+  GtkLabel           *progress_label;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *adherence_label;
+  GtkListBox         *routine_list;
+
+  /* owned */
+  PatellaDayPlan     *plan;
+
+  /* borrowed: weak pointers, cleared when they go */
+  AdwToast           *undo_toast;
+  GtkWindow          *timer;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaTodayPage, patella_today_page, ADW_TYPE_BIN)
+
+char *
+patella_today_page_format_day (const char *day,
+                               const char *today)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  GDate date;
+  int days_ago = patella_day_diff (day, today);
+
+  if (days_ago == 0)
+    return g_strdup (_("Today"));
+  if (days_ago == 1)
+    return g_strdup (_("Yesterday"));
+
+  if (!patella_day_parse (day, &date))
+    return g_strdup (day);
+
+  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a day in the navigation, e.g. "Monday 3 March"; see strftime */
+  return g_date_time_format (datetime, days_ago < 7 ? _("%A") : _("%a %e %B %Y"));
+}
+
+static void
+show_toast (PatellaTodayPage *self,
+            AdwToast         *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (PatellaTodayPage *self,
+            const GError     *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  /* Toast titles are markup; messages may hold a path with "&". */
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  show_toast (self, toast);
+}
+
+static void
+update_summary (PatellaTodayPage *self)
+{
+  PatellaDayPlan *plan = self->plan;
+  const PatellaAdherence *adherence = patella_day_plan_get_adherence (plan);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (plan));
+  const char *day = patella_day_plan_get_day (plan);
+  const char *today = patella_day_plan_get_today (plan);
+  int rest_kind = patella_day_plan_get_rest_kind (plan);
+  g_autofree char *day_label = patella_today_page_format_day (day, today);
+  g_autofree char *progress = NULL;
+  g_autofree char *streak = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GDateTime) selected = NULL;
+  GDate date;
+
+  gtk_menu_button_set_label (self->day_button, day_label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next-day",
+                                 !patella_day_plan_get_is_today (plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
+                                 !patella_day_plan_get_is_today (plan));
+
+  if (patella_day_parse (day, &date))
+    {
+      selected = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                        g_date_get_day (&date), 12, 0, 0);
+      gtk_calendar_select_day (self->calendar, selected);
+    }
+
+  if (n_items == 0)
+    progress = g_strdup (_("No exercises are switched on"));
+  else if (patella_day_plan_get_complete (plan))
+    progress = g_strdup (_("Routine complete"));
+  else
+    /* Translators: exercises done of those in the day's routine */
+    progress = g_strdup_printf (ngettext ("%u of %u exercise done", "%u of %u exercises done", n_items),
+                                patella_day_plan_get_n_complete (plan), n_items);
+  gtk_label_set_text (self->progress_label, progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, patella_day_plan_get_fraction (plan));
+
+  /* Translators: days in a row with the routine complete */
+  streak = g_strdup_printf (ngettext ("Streak: %d day", "Streak: %d days", adherence->streak),
+                            adherence->streak);
+  /* Translators: the streak, then the adherence score in percent */
+  summary = g_strdup_printf (_("%s · Score: %.0f%%"), streak, 100.0 * adherence->score);
+  gtk_label_set_text (self->adherence_label, summary);
+
+  gtk_widget_set_visible (self->nudge_box, adherence->nudge && patella_day_plan_get_is_today (plan));
+  gtk_widget_set_visible (self->rest_box, rest_kind >= 0);
+  if (rest_kind >= 0)
+    {
+      const char *note = patella_day_plan_get_rest_note (plan);
+      const char *kind = rest_kind == PATELLA_REST_DAY_SICK
+                         ? _("Sick day: it does not count against your streak or score.")
+                         : _("Rest day: it does not count against your streak or score.");
+      g_autofree char *text = note && note[0] ? g_strdup_printf ("%s\n%s", kind, note) : g_strdup (kind);
+
+      gtk_label_set_text (self->rest_label, text);
+      gtk_image_set_from_icon_name (self->rest_icon, rest_kind == PATELLA_REST_DAY_SICK
+                                                     ? "face-sick-symbolic" : "weather-clear-night-symbolic");
+    }
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  return patella_exercise_row_new (PATELLA_ROUTINE_ITEM (item));
+}
+
+void
+patella_today_page_set_store (PatellaTodayPage *self,
+                              PatellaStore     *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATELLA_IS_TODAY_PAGE (self));
+  g_return_if_fail (PATELLA_IS_STORE (store));
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+
+  self->plan = patella_day_plan_new (store, NULL);
+  if (!patella_day_plan_reload (self->plan, &error))
+    show_error (self, error);
+
+  gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
+  g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
+  update_summary (self);
+}
+
+PatellaDayPlan *
+patella_today_page_get_plan (PatellaTodayPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
+  return self->plan;
+}
+
+AdwToast *
+patella_today_page_get_undo_toast (PatellaTodayPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
+  return self->undo_toast;
+}
+
+GtkWindow *
+patella_today_page_get_timer (PatellaTodayPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
+  return self->timer;
+}
+
+/* Moves to @day, or says in a toast why not (the future, mostly). */
+static void
+go_to_day (PatellaTodayPage *self,
+           const char       *day)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  if (!patella_day_plan_set_day (self->plan, day, &error))
+    {
+      show_error (self, error);
+      update_summary (self);
+    }
+}
+
+static void
+step_day (PatellaTodayPage *self,
+          int               n_days)
+{
+  g_autofree char *day = NULL;
+
+  if (self->plan == NULL)
+    return;
+  day = patella_day_add (patella_day_plan_get_day (self->plan), n_days);
+  go_to_day (self, day);
+}
+
+static void
+calendar_day_selected (PatellaTodayPage *self)
+{
+  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
+  g_autofree char *day = g_date_time_format (selected, "%Y-%m-%d");
+
+  if (self->plan == NULL || g_strcmp0 (day, patella_day_plan_get_day (self->plan)) == 0)
+    return;
+
+  gtk_popover_popdown (self->calendar_popover);
+  go_to_day (self, day);
+}
+
+static void
+log_set (PatellaTodayPage *self,
+         const char       *exercise_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  PatellaRoutineItem *item;
+  AdwToast *toast;
+  gint64 entry;
+
+  if (self->plan == NULL)
+    return;
+
+  entry = patella_day_plan_log_set (self->plan, exercise_id, &error);
+  if (entry == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  item = patella_day_plan_find (self->plan, exercise_id);
+  {
+    g_autofree char *name = g_markup_escape_text (patella_routine_item_get_name (item), -1);
+    g_autofree char *progress =
+      patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
+                                            patella_routine_item_get_target_sets (item));
+    /* Translators: a toast; an exercise, then e.g. "2 of 3" */
+    title = g_strdup_printf (_("Set logged: %s, %s"), name, progress);
+  }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "today.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (entry));
+
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+
+  show_toast (self, toast);
+}
+
+static void
+log_set_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  log_set (PATELLA_TODAY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan != NULL && !patella_day_plan_undo (self->plan, g_variant_get_int64 (parameter), &error))
+    show_error (self, error);
+}
+
+static void
+previous_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_day (PATELLA_TODAY_PAGE (widget), -1);
+}
+
+static void
+next_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  step_day (PATELLA_TODAY_PAGE (widget), 1);
+}
+
+static void
+go_today_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+
+  if (self->plan != NULL)
+    go_to_day (self, patella_day_plan_get_today (self->plan));
+}
+
+static void
+go_to_day_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  go_to_day (PATELLA_TODAY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+set_rest_day (PatellaTodayPage *self,
+              const char       *kind_name,
+              const char       *note)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaRestDayKind kind;
+
+  if (self->plan == NULL)
+    return;
+
+  if (!patella_rest_day_kind_from_string (kind_name, &kind))
+    g_return_if_reached ();
+
+  if (!patella_day_plan_set_rest_day (self->plan, kind, note, &error))
+    show_error (self, error);
+}
+
+static void
+set_rest_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *kind, *note;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &note);
+  set_rest_day (PATELLA_TODAY_PAGE (widget), kind, note);
+}
+
+static void
+clear_rest_day_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan != NULL && !patella_day_plan_clear_rest_day (self->plan, &error))
+    show_error (self, error);
+}
+
+static void
+rest_dialog_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PatellaTodayPage *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+
+  if (g_str_equal (response, "rest") || g_str_equal (response, "sick"))
+    set_rest_day (self, response, gtk_editable_get_text (note));
+}
+
+static void
+mark_rest_day_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  g_autofree char *day = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (self->plan == NULL)
+    return;
+
+  day = patella_today_page_format_day (patella_day_plan_get_day (self->plan),
+                                       patella_day_plan_get_today (self->plan));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Take the Day Off?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s will not count against your streak or score. "
+                                    "Resting a sore knee is part of the plan."),
+                                  day);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (optional)"));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), PATELLA_NOTE_MAX_CHARS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "note", entry);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sick", _("_Sick Day"),
+                                    "rest", _("_Rest Day"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rest",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rest");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rest_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+timer_finished (PatellaTimerWindow *timer,
+                PatellaTodayPage   *self)
+{
+  log_set (self, patella_timer_window_get_exercise_id (timer));
+}
+
+static void
+start_timer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  PatellaRoutineItem *item;
+  PatellaTimerWindow *timer;
+
+  if (self->plan == NULL)
+    return;
+
+  item = patella_day_plan_find (self->plan, g_variant_get_string (parameter, NULL));
+  if (item == NULL || !patella_routine_item_has_timer (item))
+    return;
+
+  if (self->timer != NULL)
+    gtk_window_destroy (self->timer);
+
+  timer = patella_timer_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    patella_routine_item_get_exercise (item),
+                                    patella_routine_item_get_name (item));
+  g_signal_connect_object (timer, "finished", G_CALLBACK (timer_finished), self, 0);
+  self->timer = GTK_WINDOW (timer);
+  g_object_add_weak_pointer (G_OBJECT (timer), (gpointer *) &self->timer);
+  gtk_window_present (GTK_WINDOW (timer));
+}
+
+static void
+edit_routine_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  GtkWindow *editor;
+
+  if (self->plan == NULL)
+    return;
+
+  editor = patella_routine_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                       patella_day_plan_get_store (self->plan));
+  gtk_window_present (editor);
+}
+
+static void
+patella_today_page_dispose (GObject *object)
+{
+  PatellaTodayPage *self = (PatellaTodayPage *) object;
+
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
+  if (self->timer != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->timer), (gpointer *) &self->timer);
+      gtk_window_destroy (g_steal_pointer (&self->timer));
+    }
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  /* AdwBin holds its child itself: let go of it there first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_TODAY_PAGE);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (patella_today_page_parent_class)->dispose (object);
+}
+
+static void
+patella_today_page_class_init (PatellaTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_today_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, nudge_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_icon);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, adherence_label);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
+
+  gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
+  gtk_widget_class_install_action (widget_class, "today.undo", "x", undo_action);
+  gtk_widget_class_install_action (widget_class, "today.start-timer", "s", start_timer_action);
+  gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, previous_day_action);
+  gtk_widget_class_install_action (widget_class, "today.next-day", NULL, next_day_action);
+  gtk_widget_class_install_action (widget_class, "today.go-today", NULL, go_today_action);
+  gtk_widget_class_install_action (widget_class, "today.go-to-day", "s", go_to_day_action);
+  gtk_widget_class_install_action (widget_class, "today.mark-rest-day", NULL, mark_rest_day_action);
+  gtk_widget_class_install_action (widget_class, "today.set-rest-day", "(ss)", set_rest_day_action);
+  gtk_widget_class_install_action (widget_class, "today.clear-rest-day", NULL, clear_rest_day_action);
+  gtk_widget_class_install_action (widget_class, "today.edit-routine", NULL, edit_routine_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "today.previous-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "today.next-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "today.go-today", NULL);
+}
+
+static void
+patella_today_page_init (PatellaTodayPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,28 @@
+/* patella-today-page.h: the daily rehab checklist
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/patella-routine.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_TODAY_PAGE (patella_today_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaTodayPage, patella_today_page, PATELLA, TODAY_PAGE, AdwBin)
+
+void            patella_today_page_set_store      (PatellaTodayPage *self,
+                                                   PatellaStore     *store);
+PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
+/* The most recent toast offering Undo, for tests; NULL once dismissed. */
+AdwToast       *patella_today_page_get_undo_toast (PatellaTodayPage *self);
+GtkWindow      *patella_today_page_get_timer      (PatellaTodayPage *self);
+
+/* "Today", "Yesterday" or the date in the locale's words. */
+char           *patella_today_page_format_day     (const char       *day,
+                                                   const char       *today);
+
+G_END_DECLS

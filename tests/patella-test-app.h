@@ -1,0 +1,30 @@
+/* patella-test-app.h: running the real application in UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "patella-window.h"
+
+G_BEGIN_DECLS
+
+typedef void     (*PatellaTestWindowFunc) (PatellaApplication *app,
+                                           PatellaWindow      *window,
+                                           gpointer            data);
+typedef gboolean (*PatellaTestCondition)  (gpointer            data);
+
+/* Runs the application as `patella --database=DATABASE` would, calls @body
+ * once its window is on screen, then quits and checks that the application
+ * is freed. */
+void patella_test_run_app      (const char            *database,
+                                PatellaTestWindowFunc  body,
+                                gpointer               data);
+
+/* Iterates the main loop until @condition holds; fails after 10 s. */
+void patella_test_wait_for     (PatellaTestCondition   condition,
+                                gpointer               data);
+
+/* Closes @window through its window.close action and waits until it is freed. */
+void patella_test_close_window (GtkWindow             *window);
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* test-today.c: the Today page in the real window, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/patella-day.h"
+#include "patella-exercise-row.h"
+#include "patella-test-app.h"
+#include "patella-test-utils.h"
+#include "patella-timer-window.h"
+#include "patella-today-page.h"
+
+typedef PatellaTestFiles Fixture;
+
+static gint64
+count_sets (PatellaTodayPage *page)
+{
+  PatellaStore *store = patella_day_plan_get_store (patella_today_page_get_plan (page));
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (store, PATELLA_TABLE_EXERCISE_LOG, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row the checklist shows for @exercise_id. */
+static PatellaExerciseRow *
+find_row (PatellaTodayPage *page,
+          const char       *exercise_id)
+{
+  GtkWidget *list = find_list_box (GTK_WIDGET (page));
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (PATELLA_IS_EXERCISE_ROW (row) &&
+        g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (row))),
+                     exercise_id))
+      return PATELLA_EXERCISE_ROW (row);
+  return NULL;
+}
+
+static void
+log_and_undo (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  PatellaRoutineItem *quad = patella_day_plan_find (plan, "quad-setting");
+  AdwToast *toast;
+
+  g_assert_nonnull (find_row (page, "quad-setting"));
+  g_assert_true (patella_day_plan_get_is_today (plan));
+  g_assert_cmpint (count_sets (page), ==, 0);
+
+  /* One click's worth: the action the row's button carries. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "quad-setting"));
+  g_assert_cmpint (count_sets (page), ==, 1);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, 1);
+
+  /* The toast offers Undo, and its own action takes the set back out. */
+  toast = patella_today_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_cmpint (count_sets (page), ==, 0);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, 0);
+
+  /* More than the target is fine, and the exercise then reads as done. */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "band-walks"));
+  g_assert_cmpint (count_sets (page), ==, 4);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row (page, "band-walks")), "complete"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_row (page, "squat")), "complete"));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_log_and_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, log_and_undo, NULL);
+}
+
+static void
+days (PatellaApplication *app,
+      PatellaWindow      *window,
+      gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *yesterday = patella_day_add (today, -1);
+  g_autofree char *tomorrow = patella_day_add (today, 1);
+
+  /* Back a day, log late, and forward again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, yesterday);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "squat"));
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "squat")), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, today);
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "squat")), ==, 0);
+
+  /* The future is out of reach, by button or by calendar. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.next-day", NULL);
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, today);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-to-day", "s", tomorrow));
+  g_assert_cmpstr (patella_day_plan_get_day (plan), ==, today);
+
+  /* A sick day with a note, then cleared. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.set-rest-day", "(ss)", "sick", "flu <b>&</b>"));
+  g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, PATELLA_REST_DAY_SICK);
+  g_assert_cmpstr (patella_day_plan_get_rest_note (plan), ==, "flu <b>&</b>");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.clear-rest-day", NULL));
+  g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, -1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_days (Fixture       *fixture,
+           gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, days, NULL);
+}
+
+static gboolean
+timer_gone (gpointer data)
+{
+  return patella_today_page_get_timer (data) == NULL;
+}
+
+/* The timer is skipped through phase by phase; the set is logged at the end. */
+static void
+timer (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  PatellaTimerWindow *timer_window;
+  PatellaTimerState state;
+  int phases = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.start-timer", "s", "hamstring-stretch"));
+  timer_window = PATELLA_TIMER_WINDOW (patella_today_page_get_timer (page));
+  g_assert_nonnull (timer_window);
+  g_assert_false (patella_timer_window_get_running (timer_window));
+
+  /* Start and pause, as Space does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.toggle", NULL));
+  g_assert_true (patella_timer_window_get_running (timer_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.toggle", NULL));
+  g_assert_false (patella_timer_window_get_running (timer_window));
+
+  patella_timer_window_get_state (timer_window, &state);
+  g_assert_cmpint (state.phase, ==, PATELLA_TIMER_GET_READY);
+
+  /* Get ready, then 3 holds with 2 pauses between them. */
+  while (state.phase != PATELLA_TIMER_DONE)
+    {
+      g_assert_cmpint (count_sets (page), ==, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.skip", NULL));
+      patella_timer_window_get_state (timer_window, &state);
+      phases++;
+    }
+  g_assert_cmpint (phases, ==, 6);
+
+  g_assert_cmpint (count_sets (page), ==, 1);
+  g_assert_true (patella_routine_item_get_complete (patella_day_plan_find (plan, "hamstring-stretch")));
+  g_assert_nonnull (patella_today_page_get_undo_toast (page));
+  patella_test_wait_for (timer_gone, page);
+
+  /* Closing a timer before the end logs nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.start-timer", "s", "quad-setting"));
+  timer_window = PATELLA_TIMER_WINDOW (patella_today_page_get_timer (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.skip", NULL));
+  patella_test_close_window (GTK_WINDOW (timer_window));
+  g_assert_cmpint (count_sets (page), ==, 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_timer (Fixture       *fixture,
+            gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, timer, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/today/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("log-and-undo", test_log_and_undo);
+  ADD ("days", test_days);
+  ADD ("timer", test_timer);
+#undef ADD
+
+  return g_test_run ();
+}
