@@ -263,6 +263,9 @@ patella_timer_window_new (GtkWindow             *parent,
   patella_timer_plan_for_exercise (exercise, &self->plan);
   adw_window_title_set_title (self->window_title, name);
   update (self);
+  /* Enter or Space starts it at once. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->toggle_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button));
   return self;
 }
 

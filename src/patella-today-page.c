@@ -39,6 +39,8 @@ struct _PatellaTodayPage
   /* owned */
   PatellaDayPlan     *plan;
 
+  guint               clock_id;
+
   /* borrowed: weak pointers, cleared when they go */
   AdwToast           *undo_toast;
   GtkWindow          *timer;
@@ -150,6 +152,28 @@ update_summary (PatellaTodayPage *self)
     }
 }
 
+/* Past midnight with the window open, "today" moves on; a runner looking
+ * at the old today follows it. */
+static gboolean
+check_clock (gpointer data)
+{
+  PatellaTodayPage *self = data;
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+  gboolean was_today;
+
+  if (self->plan == NULL || g_str_equal (today, patella_day_plan_get_today (self->plan)))
+    return G_SOURCE_CONTINUE;
+
+  was_today = patella_day_plan_get_is_today (self->plan);
+  patella_day_plan_set_today (self->plan, today);
+  if (!(was_today ? patella_day_plan_set_day (self->plan, today, &error)
+                  : patella_day_plan_reload (self->plan, &error)))
+    show_error (self, error);
+  update_summary (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -177,6 +201,9 @@ patella_today_page_set_store (PatellaTodayPage *self,
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
   update_summary (self);
+
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (60, check_clock, self);
 }
 
 PatellaDayPlan *
@@ -491,6 +518,7 @@ patella_today_page_dispose (GObject *object)
 {
   PatellaTodayPage *self = (PatellaTodayPage *) object;
 
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
@@ -544,9 +572,6 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.clear-rest-day", NULL, clear_rest_day_action);
   gtk_widget_class_install_action (widget_class, "today.edit-routine", NULL, edit_routine_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "today.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "today.next-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "today.go-today", NULL);
 }
 
 static void

@@ -133,6 +133,35 @@ patella_window_has_error (PatellaWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0;
 }
 
+/* Shortcuts for the Today page that work wherever the focus is: each window
+ * action shows Today and runs the page's action of the same name. */
+static const char *const today_shortcuts[][2] = {
+  { "win.previous-day", "today.previous-day" },
+  { "win.next-day", "today.next-day" },
+  { "win.go-today", "today.go-today" },
+  { "win.edit-routine", "today.edit-routine" },
+};
+
+static void
+today_shortcut_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (today_shortcuts); i++)
+    {
+      if (g_str_equal (action_name, today_shortcuts[i][0]))
+        {
+          patella_window_set_page (self, "today");
+          gtk_widget_activate_action (GTK_WIDGET (self->today_page), today_shortcuts[i][1], NULL);
+        }
+    }
+}
+
 static void
 view_stack_page_changed (PatellaWindow *self)
 {
@@ -232,6 +261,12 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  for (guint i = 0; i < G_N_ELEMENTS (today_shortcuts); i++)
+    gtk_widget_class_install_action (widget_class, today_shortcuts[i][0], NULL, today_shortcut_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.go-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.edit-routine", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s", "progress");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "history");
