@@ -6,6 +6,7 @@
 
 #include "core/patella-day.h"
 #include "patella-exercise-row.h"
+#include "patella-routine-editor.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 #include "patella-timer-window.h"
@@ -211,6 +212,128 @@ test_timer (Fixture       *fixture,
   patella_test_run_app (fixture->path, timer, NULL);
 }
 
+/* The preferences row titled @title under @widget, of @type. */
+static GtkWidget *
+find_row_by_title (GtkWidget  *widget,
+                   GType       type,
+                   const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_by_title (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PATELLA_IS_ROUTINE_EDITOR (window))
+        return window;
+    }
+  return NULL;
+}
+
+static char *
+first_id (PatellaDayPlan *plan)
+{
+  g_autoptr(PatellaRoutineItem) item = g_list_model_get_item (G_LIST_MODEL (plan), 0);
+
+  return g_strdup (patella_routine_item_get_id (item));
+}
+
+static void
+edit_routine (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  PatellaStore *store = patella_day_plan_get_store (plan);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor, *row;
+
+  /* Ctrl+comma's action opens the editor from the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", NULL));
+  editor = GTK_WIDGET (find_editor ());
+  g_assert_nonnull (editor);
+
+  /* Reorder: foam rolling down one place. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.move-down", "s", "foam-roll"));
+  id = first_id (plan);
+  g_assert_cmpstr (id, ==, "quad-setting");
+
+  /* Switch band walks off with its row's switch. */
+  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Band walks");
+  g_assert_nonnull (row);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
+  g_assert_null (patella_day_plan_find (plan, "band-walks"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 4);
+
+  /* Add one of the runner's own through the form. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row_by_title (editor, ADW_TYPE_ENTRY_ROW, "Name")), "Step-ups");
+  gtk_editable_set_text (GTK_EDITABLE (find_row_by_title (editor, ADW_TYPE_ENTRY_ROW, "Dose, in your words")),
+                         "3 × 10 on a low step");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add", NULL));
+  g_assert_nonnull (patella_day_plan_find (plan, "step-ups"));
+  g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "step-ups")), ==,
+                   "3 × 10 on a low step");
+
+  /* An empty name is refused and adds nothing. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 5);
+
+  /* Remove it, then Undo. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.remove", "s", "step-ups"));
+  g_assert_null (patella_day_plan_find (plan, "step-ups"));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.restore", "s", "step-ups"));
+  g_assert_nonnull (patella_day_plan_find (plan, "step-ups"));
+
+  /* Reset a built-in after changing its dose. */
+  {
+    g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, FALSE, &error);
+    for (guint i = 0; i < exercises->len; i++)
+      {
+        PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+        if (g_str_equal (exercise->id, "squat"))
+          {
+            exercise->target_sets = 5;
+            g_assert_true (patella_store_update_exercise (store, exercise, &error));
+          }
+      }
+  }
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 5);
+  g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "10 × 5 s, 5 sets a day");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.reset", "s", "squat"));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 3);
+  g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "3 sets of 10, lowering over 5 s");
+
+  patella_test_close_window (GTK_WINDOW (editor));
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_edit_routine (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, edit_routine, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +346,7 @@ main (int   argc,
   ADD ("log-and-undo", test_log_and_undo);
   ADD ("days", test_days);
   ADD ("timer", test_timer);
+  ADD ("edit-routine", test_edit_routine);
 #undef ADD
 
   return g_test_run ();
