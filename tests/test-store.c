@@ -236,6 +236,52 @@ test_log_entries (Fixture       *fixture,
 }
 
 static void
+record_change (PatellaStore *store,
+               int           table,
+               GArray       *tables)
+{
+  g_array_append_val (tables, table);
+}
+
+/* Every committed write is announced once, naming its table; refused
+ * writes announce nothing. */
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (int));
+  gint64 id;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (record_change), tables);
+
+  id = patella_store_log_exercise (store, "2026-03-01", NULL, "squat", 1, 0, NULL, &error);
+  patella_store_log_pain (store, "2026-03-01", NULL, 2, PATELLA_PAIN_AFTER, NULL, &error);
+  patella_store_log_run (store, "2026-03-01", NULL, 30, 5, 3, -1, NULL, &error);
+  patella_store_set_rest_day (store, "2026-03-02", PATELLA_REST_DAY_REST, NULL, &error);
+  patella_store_delete_entry (store, PATELLA_TABLE_EXERCISE_LOG, id, &error);
+  patella_store_move_exercise (store, "squat", 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (tables->len, ==, 6);
+  g_assert_cmpint (g_array_index (tables, int, 0), ==, PATELLA_TABLE_EXERCISE_LOG);
+  g_assert_cmpint (g_array_index (tables, int, 1), ==, PATELLA_TABLE_PAIN_LOG);
+  g_assert_cmpint (g_array_index (tables, int, 2), ==, PATELLA_TABLE_RUNS);
+  g_assert_cmpint (g_array_index (tables, int, 3), ==, PATELLA_TABLE_REST_DAYS);
+  g_assert_cmpint (g_array_index (tables, int, 4), ==, PATELLA_TABLE_EXERCISE_LOG);
+  g_assert_cmpint (g_array_index (tables, int, 5), ==, PATELLA_TABLE_EXERCISES);
+
+  g_assert_false (patella_store_delete_entry (store, PATELLA_TABLE_EXERCISE_LOG, id, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-03-01", NULL, 11, PATELLA_PAIN_AFTER, NULL, &error), ==, 0);
+  g_assert_cmpuint (tables->len, ==, 6);
+}
+
+static void
 assert_refused (gint64   result,
                 GError  *error,
                 int      code)
@@ -485,6 +531,23 @@ make_other_program (const char *path)
                    ==, SQLITE_OK);
 }
 
+/* A newer Patella's database that was not checkpointed: part of it lives in
+ * the write-ahead log, which must survive our refusal untouched. */
+static void
+make_too_new_with_wal (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  patella_test_make_database (path, 10);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                                     "INSERT INTO pain_log (day, instant, score, context, note)"
+                                     " VALUES ('2026-01-01', '2026-01-01T08:00:00Z', 4, 'morning', 'in the log');"
+                                     "PRAGMA user_version = 7;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static void
 make_read_only (const char *path)
 {
@@ -502,6 +565,7 @@ static const struct {
   { "corrupt", make_corrupt, PATELLA_STORE_ERROR_CORRUPT, "damaged" },
   { "corrupt-header", make_corrupt_header, PATELLA_STORE_ERROR_NOT_DATABASE, "not a Patella database" },
   { "too-new", make_too_new, PATELLA_STORE_ERROR_TOO_NEW, "newer version of Patella" },
+  { "too-new-with-wal", make_too_new_with_wal, PATELLA_STORE_ERROR_TOO_NEW, "newer version of Patella" },
   { "other-program", make_other_program, PATELLA_STORE_ERROR_NOT_DATABASE, "not one of Patella" },
   { "read-only", make_read_only, PATELLA_STORE_ERROR_READ_ONLY, "read-only" },
 };
@@ -519,8 +583,13 @@ test_bad_file (Fixture       *fixture,
   g_autofree char *listing_after = NULL;
   GStatBuf st_before, st_after;
 
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GBytes) wal_before = NULL;
+
   bad_files[index].make (fixture->path);
   before = patella_test_read_file (fixture->path);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    wal_before = patella_test_read_file (wal);
   listing_before = patella_test_list_dir (fixture->dir);
   g_assert_cmpint (g_stat (fixture->path, &st_before), ==, 0);
 
@@ -538,6 +607,13 @@ test_bad_file (Fixture       *fixture,
   g_assert_cmpint (st_before.st_mode, ==, st_after.st_mode);
   listing_after = patella_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing_before, ==, listing_after);
+  if (wal_before != NULL)
+    {
+      g_autoptr(GBytes) wal_after = patella_test_read_file (wal);
+
+      g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
+      patella_test_assert_bytes_equal (wal_before, wal_after);
+    }
 }
 
 static void
@@ -604,6 +680,7 @@ main (int   argc,
   ADD ("reopen", test_reopen);
   ADD ("migrate-from-empty", test_migrate_empty);
   ADD ("log-entries", test_log_entries);
+  ADD ("changed-signal", test_changed_signal);
   ADD ("refuses-bad-values", test_refuses_bad_values);
   ADD ("custom-exercise", test_custom_exercise);
   ADD ("constraints", test_constraints);
