@@ -396,6 +396,19 @@ commit (PatellaStore  *self,
   return FALSE;
 }
 
+/* Commits, then tells every view of the record that @table changed. */
+static gboolean
+commit_and_announce (PatellaStore  *self,
+                     PatellaTable   table,
+                     GError       **error)
+{
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changed (self, table);
+  return TRUE;
+}
+
 static void
 rollback (PatellaStore *self)
 {
@@ -948,11 +961,7 @@ step_in_transaction (PatellaStore  *self,
   if (rowid != NULL)
     *rowid = sqlite3_last_insert_rowid (self->db);
 
-  if (!commit (self, error))
-    return FALSE;
-
-  emit_changed (self, table);
-  return TRUE;
+  return commit_and_announce (self, table, error);
 }
 
 /* Runs one prepared INSERT in its own transaction and returns the row id. */
@@ -1198,11 +1207,7 @@ patella_store_add_exercise (PatellaStore           *self,
       return FALSE;
     }
 
-  if (!commit (self, error))
-    return FALSE;
-
-  emit_changed (self, PATELLA_TABLE_EXERCISES);
-  return TRUE;
+  return commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
 }
 
 /**
@@ -1362,11 +1367,7 @@ patella_store_move_exercise (PatellaStore  *self,
         }
     }
 
-  if (!commit (self, error))
-    return FALSE;
-
-  emit_changed (self, PATELLA_TABLE_EXERCISES);
-  return TRUE;
+  return commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
 }
 
 /**
