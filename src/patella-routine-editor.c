@@ -414,8 +414,23 @@ add_action (GtkWidget  *widget,
   rebuild (self);
 }
 
+/* A number typed into a spin button but not yet entered is saved too. */
+static gboolean
+patella_routine_editor_close_request (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *spin = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
+
+  if (spin != NULL)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+
+  return GTK_WINDOW_CLASS (patella_routine_editor_parent_class)->close_request (window);
+}
+
+/* The store and the list outlive the widgets: closing the window with a
+ * number typed but not yet entered still saves it as the spin button lets go. */
 static void
-patella_routine_editor_dispose (GObject *object)
+patella_routine_editor_finalize (GObject *object)
 {
   PatellaRoutineEditor *self = (PatellaRoutineEditor *) object;
 
@@ -423,7 +438,7 @@ patella_routine_editor_dispose (GObject *object)
   g_clear_pointer (&self->exercises, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (patella_routine_editor_parent_class)->dispose (object);
+  G_OBJECT_CLASS (patella_routine_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -432,7 +447,8 @@ patella_routine_editor_class_init (PatellaRoutineEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = patella_routine_editor_dispose;
+  object_class->finalize = patella_routine_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = patella_routine_editor_close_request;
 
   gtk_widget_class_install_action (widget_class, "editor.move-up", "s", move_up_action);
   gtk_widget_class_install_action (widget_class, "editor.move-down", "s", move_down_action);

@@ -74,6 +74,11 @@ test_streak (void)
   g_assert_cmpint (adherence_of ("CRCRC").streak, ==, 3);
   g_assert_cmpint (adherence_of ("CCRRM").streak, ==, 2);
   g_assert_cmpint (adherence_of ("MRRRR").streak, ==, 0);
+
+  /* Whether the streak runs back to the first day given. */
+  g_assert_true (adherence_of ("CCRC").streak_to_start);
+  g_assert_true (adherence_of ("RCCM").streak_to_start);
+  g_assert_false (adherence_of ("MCCC").streak_to_start);
 }
 
 static void
@@ -125,8 +130,9 @@ test_nudge (void)
   /* Not for someone who has only just started. */
   g_assert_false (adherence_of ("MMM").nudge);
   g_assert_false (adherence_of ("M").nudge);
-  /* Rest and sick days are excepted. */
+  /* Rest and sick days are excepted, today included. */
   g_assert_false (adherence_of ("CMMRRRRM").nudge);
+  g_assert_false (adherence_of ("CMMMR").nudge);
 }
 
 static void
@@ -414,7 +420,8 @@ test_adherence_across_dst (Fixture       *fixture,
   tzset ();
 }
 
-/* A streak longer than the window adherence looks at is followed to its start. */
+/* A streak longer than the window adherence looks at is followed to its
+ * start, rest days and all. */
 static void
 test_adherence_long_streak (Fixture       *fixture,
                             gconstpointer  data)
@@ -443,16 +450,60 @@ test_adherence_long_streak (Fixture       *fixture,
     {
       g_autofree char *next = patella_day_add (day, 1);
 
-      g_assert_cmpint (patella_store_log_exercise (store, day, NULL, "quad-setting", 1, 0, NULL, &error), >, 0);
+      if (i % 10 == 9)
+        g_assert_true (patella_store_set_rest_day (store, day, PATELLA_REST_DAY_REST, NULL, &error));
+      else
+        g_assert_cmpint (patella_store_log_exercise (store, day, NULL, "quad-setting", 1, 0, NULL, &error), >, 0);
       g_free (day);
       day = g_steal_pointer (&next);
     }
 
-  /* @day is now the 501st day, with nothing logged yet. */
+  /* @day is now the 501st day, with nothing logged yet: 450 complete days
+   * and 50 rest days behind it. */
   g_assert_true (patella_routine_compute_adherence (store, day, &adherence, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (adherence.streak, ==, 500);
+  g_assert_cmpint (adherence.streak, ==, 450);
   g_assert_cmpfloat (adherence.score, >, 0.999999);
+}
+
+/* With 6, 7 or 10 exercises, adding 1/n n times falls short of 1; a day
+ * with every exercise done must still be complete. */
+static void
+test_adherence_any_routine_size (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  PatellaAdherence adherence;
+  guint n_enabled = 5;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+
+  for (guint i = 5; i < exercises->len; i++)
+    {
+      PatellaExercise *extra = g_ptr_array_index (exercises, i);
+      g_autofree char *day = NULL;
+
+      extra->enabled = TRUE;
+      g_assert_true (patella_store_update_exercise (store, extra, &error));
+      n_enabled++;
+
+      /* A fresh stretch of days for each size: three complete days. */
+      for (int d = 0; d < 3; d++)
+        {
+          g_autofree char *complete = g_strdup_printf ("2026-%02u-%02d", n_enabled, 10 + d);
+          complete_day (store, complete, NULL);
+        }
+      day = g_strdup_printf ("2026-%02u-13", n_enabled);
+      g_assert_true (patella_routine_compute_adherence (store, day, &adherence, &error));
+      g_assert_no_error (error);
+      if (adherence.streak != 3)
+        g_error ("with %u exercises the streak is %d, not 3", n_enabled, adherence.streak);
+    }
+  g_assert_cmpuint (n_enabled, ==, 10);
 }
 
 static void
@@ -550,6 +601,7 @@ main (int   argc,
   ADD ("days", test_plan_days);
   ADD ("adherence-across-dst", test_adherence_across_dst);
   ADD ("adherence-long-streak", test_adherence_long_streak);
+  ADD ("adherence-any-routine-size", test_adherence_any_routine_size);
   ADD ("edit-routine", test_edit_routine);
 #undef ADD
 

@@ -323,7 +323,19 @@ edit_routine (PatellaApplication *app,
   g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 3);
   g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "3 sets of 10, lowering over 5 s");
 
+  /* A number typed but not entered is saved as the window closes. */
+  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Quadriceps setting");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  {
+    GtkWidget *sets_row = find_row_by_title (row, ADW_TYPE_ACTION_ROW, "Sets per day");
+    GtkWidget *spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (sets_row));
+
+    g_assert_true (gtk_widget_grab_focus (spin));
+    gtk_editable_set_text (GTK_EDITABLE (spin), "4");
+  }
   patella_test_close_window (GTK_WINDOW (editor));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "quad-setting")), ==, 4);
+
   patella_test_close_window (GTK_WINDOW (window));
 }
 

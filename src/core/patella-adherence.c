@@ -14,8 +14,8 @@
  * - Score: s = 0 before the first day; each day that counts moves it by
  *   s += alpha * (fraction - s), alpha = 1 - 2^(-1/7): an exponential
  *   average with a half-life of a week, which forgives one missed day.
- * - Nudge: today has nothing logged, and neither have the last three days
- *   before it that count (all within the record).
+ * - Nudge: today is not a day off and has nothing logged, and neither have
+ *   the last three days before it that count (all within the record).
  */
 #define G_LOG_DOMAIN "patella-adherence"
 
@@ -44,6 +44,7 @@ patella_adherence_compute (const PatellaDayMark *marks,
   guint n_counted;
   double score = 0.0;
   int streak = 0;
+  gboolean broken = FALSE;
   guint empty = 0;
 
   g_return_if_fail (out != NULL);
@@ -67,11 +68,14 @@ patella_adherence_compute (const PatellaDayMark *marks,
       if (mark->off)
         continue;
       if (!is_complete (mark))
-        break;
+        {
+          broken = TRUE;
+          break;
+        }
       streak++;
     }
 
-  if (!marks[n_marks - 1].logged)
+  if (!marks[n_marks - 1].off && !marks[n_marks - 1].logged)
     {
       for (guint i = n_marks - 1; i > 0 && empty < PATELLA_NUDGE_DAYS; i--)
         {
@@ -88,4 +92,5 @@ patella_adherence_compute (const PatellaDayMark *marks,
   out->streak = streak;
   out->score = score;
   out->nudge = empty >= PATELLA_NUDGE_DAYS;
+  out->streak_to_start = !broken;
 }

@@ -22,6 +22,7 @@ typedef struct
   int      streak;       /* days in a row with the routine complete */
   double   score;        /* 0..1, an exponential average of the days */
   gboolean nudge;        /* nothing logged on the last three days that count */
+  gboolean streak_to_start; /* the streak runs back to the first day given */
 } PatellaAdherence;
 
 /* Half-life of the score, in days that count: a missed day after a long run

@@ -261,10 +261,18 @@ add_sets_to_marks (const char *day,
     return;
 
   builder->marks[index].logged = TRUE;
+  /* A sum for now; divided once at the end, so that n complete exercises
+   * make exactly 1 (adding 1/n n times need not). */
   if (g_hash_table_lookup_extended (builder->targets, exercise_id, NULL, &target))
-    builder->marks[index].fraction +=
-      MIN (1.0, (double) sets / GPOINTER_TO_INT (target)) / g_hash_table_size (builder->targets);
+    builder->marks[index].fraction += MIN (1.0, (double) sets / GPOINTER_TO_INT (target));
 }
+
+static gboolean
+compute_adherence_into (PatellaStore     *store,
+                        GPtrArray        *exercises,
+                        const char       *today,
+                        PatellaAdherence *out,
+                        GError          **error);
 
 static gboolean
 compute_adherence_from (PatellaStore     *store,
@@ -296,6 +304,8 @@ compute_adherence_from (PatellaStore     *store,
     return FALSE;
   for (guint i = 0; i < rest_days->len; i++)
     marks[patella_day_diff (first, g_ptr_array_index (rest_days, i))].off = TRUE;
+  for (int i = 0; i < n_days; i++)
+    marks[i].fraction /= g_hash_table_size (targets);
 
   patella_adherence_compute (marks, (guint) n_days, out);
   return TRUE;
@@ -317,12 +327,28 @@ routine_targets (GPtrArray *exercises)
   return targets;
 }
 
+/* @out is written only on success. */
 static gboolean
 compute_adherence (PatellaStore     *store,
                    GPtrArray        *exercises,
                    const char       *today,
                    PatellaAdherence *out,
                    GError          **error)
+{
+  PatellaAdherence result;
+
+  if (!compute_adherence_into (store, exercises, today, &result, error))
+    return FALSE;
+  *out = result;
+  return TRUE;
+}
+
+static gboolean
+compute_adherence_into (PatellaStore     *store,
+                        GPtrArray        *exercises,
+                        const char       *today,
+                        PatellaAdherence *out,
+                        GError          **error)
 {
   g_autoptr(GHashTable) targets = routine_targets (exercises);
   g_autofree char *first_day = NULL;
@@ -342,8 +368,8 @@ compute_adherence (PatellaStore     *store,
   if (!compute_adherence_from (store, targets, window_start, today, out, error))
     return FALSE;
 
-  /* A streak as long as the window: follow it back to the first day. */
-  if (out->streak >= ADHERENCE_WINDOW_DAYS - 1 && g_strcmp0 (first_day, window_start) < 0)
+  /* A streak that reaches the window's start: follow it back to the first day. */
+  if (out->streak_to_start && out->streak > 0 && g_strcmp0 (first_day, window_start) < 0)
     return compute_adherence_from (store, targets, first_day, today, out, error);
 
   return TRUE;
@@ -709,10 +735,19 @@ patella_day_plan_set_day (PatellaDayPlan  *self,
       return FALSE;
     }
 
-  if (set_string (&self->day, day))
+  if (g_strcmp0 (day, self->day) != 0)
     {
+      g_autofree char *previous = g_steal_pointer (&self->day);
+
+      self->day = g_strdup (day);
+      /* Reload reads everything before it changes anything, so on failure
+       * the plan still shows the previous day in full. */
       if (!patella_day_plan_reload (self, error))
-        return FALSE;
+        {
+          g_free (self->day);
+          self->day = g_steal_pointer (&previous);
+          return FALSE;
+        }
       g_object_notify_by_pspec (G_OBJECT (self), plan_properties[PLAN_PROP_DAY]);
     }
   return TRUE;
