@@ -428,6 +428,22 @@ bind_optional_int (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, value);
 }
 
+/* Binds the fields the runner controls at ?1..?8: id, name, dose, cues,
+ * target sets, reps, hold seconds and whether it is on. */
+static void
+bind_exercise (sqlite3_stmt          *stmt,
+               const PatellaExercise *exercise)
+{
+  sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, exercise->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, exercise->dose ? exercise->dose : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, exercise->cues ? exercise->cues : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, exercise->target_sets);
+  bind_optional_int (stmt, 6, exercise->reps, 0);
+  bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
+  sqlite3_bind_int (stmt, 8, exercise->enabled ? 1 : 0);
+}
+
 static gboolean
 insert_exercise (PatellaStore           *self,
                  const PatellaExercise  *exercise,
@@ -438,21 +454,14 @@ insert_exercise (PatellaStore           *self,
 
   stmt = prepare (self,
                   "INSERT INTO exercises (id, name, dose, cues, target_sets, reps, hold_seconds,"
-                  "                       position, enabled, builtin, archived)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "                       enabled, position, builtin, archived)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                   error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, exercise->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, exercise->dose ? exercise->dose : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, exercise->cues ? exercise->cues : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, exercise->target_sets);
-  bind_optional_int (stmt, 6, exercise->reps, 0);
-  bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
-  sqlite3_bind_int (stmt, 8, exercise->position);
-  sqlite3_bind_int (stmt, 9, exercise->enabled ? 1 : 0);
+  bind_exercise (stmt, exercise);
+  sqlite3_bind_int (stmt, 9, exercise->position);
   sqlite3_bind_int (stmt, 10, exercise->builtin ? 1 : 0);
   sqlite3_bind_int (stmt, 11, exercise->archived ? 1 : 0);
 
@@ -1236,14 +1245,7 @@ patella_store_update_exercise (PatellaStore           *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, exercise->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, exercise->dose ? exercise->dose : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, exercise->cues ? exercise->cues : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, exercise->target_sets);
-  bind_optional_int (stmt, 6, exercise->reps, 0);
-  bind_optional_int (stmt, 7, exercise->hold_seconds, 0);
-  sqlite3_bind_int (stmt, 8, exercise->enabled ? 1 : 0);
+  bind_exercise (stmt, exercise);
 
   return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt, _("That exercise"), NULL, error);
 }
