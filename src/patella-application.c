@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-settings.h"
 #include "patella-application.h"
 #include "patella-window.h"
 
@@ -62,35 +63,6 @@ patella_application_get_settings (PatellaApplication *self)
   return self->settings;
 }
 
-static GSettings *
-load_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build_source = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  /* Running from the build tree, before `meson install`. */
-  if (schema == NULL &&
-      g_file_test (BUILD_SCHEMA_DIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
-    {
-      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source,
-                                                                  FALSE, NULL);
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, APP_ID, FALSE);
-    }
-
-  if (schema == NULL)
-    {
-      g_message ("The settings schema %s is not installed; settings will not be kept", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 patella_application_startup (GApplication *application)
 {
@@ -100,7 +72,7 @@ patella_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (application);
 
-  self->settings = load_settings ();
+  self->settings = patella_settings_new ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);

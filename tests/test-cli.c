@@ -100,13 +100,14 @@ test_check_new (Fixture       *fixture,
   run_patella (fixture, "--check", option, NULL);
   g_assert_cmpint (fixture->status, ==, 0);
   assert_contains (fixture->out, expected_path);
-  assert_contains (fixture->out, "Schema version: 1\n");
+  assert_contains (fixture->out, "Schema version: 2\n");
   assert_contains (fixture->out, "Integrity: ok\n");
   assert_contains (fixture->out, "exercises: 10 ");
   assert_contains (fixture->out, "exercise_log: 0 ");
   assert_contains (fixture->out, "pain_log: 0 ");
   assert_contains (fixture->out, "runs: 0 ");
   assert_contains (fixture->out, "rest_days: 0 ");
+  assert_contains (fixture->out, "dismissed_warnings: 0 ");
   g_assert_cmpint (g_stat (fixture->files.path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 

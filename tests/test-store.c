@@ -118,17 +118,17 @@ test_create (Fixture       *fixture,
   g_clear_object (&store);
 
   assert_sql_text (path, "PRAGMA journal_mode", "wal");
-  assert_sql_text (path, "PRAGMA user_version", "1");
+  assert_sql_text (path, "PRAGMA user_version", G_STRINGIFY (PATELLA_STORE_SCHEMA_VERSION));
   {
     g_autofree char *application_id = g_strdup_printf ("%d", PATELLA_STORE_APPLICATION_ID);
     assert_sql_text (path, "PRAGMA application_id", application_id);
   }
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' ORDER BY name)",
-                   "exercise_log,exercises,pain_log,rest_days,runs");
+                   "dismissed_warnings,exercise_log,exercises,pain_log,rest_days,runs");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "5");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "6");
 }
 
 static void
@@ -144,7 +144,7 @@ test_reopen (Fixture       *fixture,
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 30);
   /* Migrations ran once: the routine is not seeded twice. */
   g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), ==, n_builtins);
@@ -176,10 +176,40 @@ test_migrate_empty (Fixture       *fixture,
 
       store = patella_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (patella_store_get_schema_version (store), ==, 1);
+      g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
       g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), >=, 5);
       g_assert_true (patella_store_verify (store, &error));
     }
+}
+
+/* A version 1 file, as the first release wrote it, gains the dismissed
+ * warnings table in one step and keeps every entry. */
+static void
+test_migrate_from_v1 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE dismissed_warnings; PRAGMA user_version = 1"),
+                   ==, SQLITE_OK);
+  assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'dismissed_warnings'", "0");
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  g_assert_cmpint (count (store, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 0);
+  g_assert_true (patella_store_dismiss_warning (store, "2026-01-05", "run-spike", &error));
+  g_assert_true (patella_store_dismiss_warning (store, "2026-01-05", "run-spike", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 1);
+  g_assert_false (patella_store_dismiss_warning (store, "2026-01-05", "made-up", &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -679,6 +709,7 @@ main (int   argc,
   ADD ("create", test_create);
   ADD ("reopen", test_reopen);
   ADD ("migrate-from-empty", test_migrate_empty);
+  ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("refuses-bad-values", test_refuses_bad_values);

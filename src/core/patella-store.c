@@ -22,6 +22,7 @@
 
 #include "patella-day.h"
 #include "patella-store.h"
+#include "patella-warnings.h"
 
 struct _PatellaStore
 {
@@ -54,6 +55,7 @@ static const struct {
   [PATELLA_TABLE_PAIN_LOG] = { "pain_log", N_("Pain log") },
   [PATELLA_TABLE_RUNS] = { "runs", N_("Runs") },
   [PATELLA_TABLE_REST_DAYS] = { "rest_days", N_("Rest days") },
+  [PATELLA_TABLE_DISMISSED_WARNINGS] = { "dismissed_warnings", N_("Dismissed warnings") },
 };
 
 /* A day is "YYYY-MM-DD" naming a real date (the "+0 days" makes SQLite
@@ -120,6 +122,14 @@ static const char *const migrations[] = {
   "  kind TEXT NOT NULL CHECK (kind IN ('rest', 'sick')),"
   "  " NOTE_COLUMN
   ") STRICT;",
+
+  /* 1 -> 2: a warning the runner has read can be put away for that day. */
+  "CREATE TABLE dismissed_warnings ("
+  "  day TEXT NOT NULL " DAY_CHECK ("day") ","
+  "  code TEXT NOT NULL CHECK (code IN ('pain-high', 'pain-severe', 'morning-worse',"
+  "    'pain-trend-up', 'run-spike', 'weekly-distance-spike', 'acwr-high', 'monotony-high')),"
+  "  PRIMARY KEY (day, code)"
+  ") STRICT, WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);
@@ -1547,21 +1557,132 @@ patella_store_list_rest_days (PatellaStore  *self,
  * @day: (out): the first day with an exercise logged or a day marked off,
  *   or NULL when there is none
  */
+static gboolean query_day (PatellaStore  *self,
+                           const char    *sql,
+                           char         **day,
+                           GError       **error);
+
 gboolean
 patella_store_get_first_day (PatellaStore  *self,
                              char         **day,
                              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
   /* Each inner min() is one look-up in a day index, not a scan. */
-  stmt = prepare (self,
-                  "SELECT min(day) FROM (SELECT min(day) AS day FROM exercise_log"
-                  "                      UNION ALL SELECT min(day) FROM rest_days)",
+  return query_day (self,
+                    "SELECT min(day) FROM (SELECT min(day) AS day FROM exercise_log"
+                    "                      UNION ALL SELECT min(day) FROM rest_days)",
+                    day, error);
+}
+
+/**
+ * patella_store_load_series:
+ * @first: the series' first day
+ * @last: its last day, not before @first
+ *
+ * What the warnings need of each day in [@first, @last]: load, distance,
+ * the longest run, the highest "during" and "morning" pain, and every score.
+ * Two grouped queries over the day indexes, whatever the history's length.
+ */
+PatellaSeries *
+patella_store_load_series (PatellaStore  *self,
+                           const char    *first,
+                           const char    *last,
+                           GError       **error)
+{
+  g_autoptr(PatellaSeries) series = NULL;
+  g_autoptr(sqlite3_stmt) runs = NULL;
+  g_autoptr(sqlite3_stmt) pain = NULL;
+  g_autofree char *first_run = NULL;
+  int n_days, rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  n_days = patella_day_diff (first, last) + 1;
+  g_return_val_if_fail (n_days > 0, NULL);
+
+  series = patella_series_new (first, (guint) n_days);
+
+  runs = prepare (self,
+                  "SELECT day, sum(minutes * rpe), sum(distance_km), max(distance_km), count(*),"
+                  "       max(pain), sum(pain), count(pain)"
+                  " FROM runs WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
                   error);
+  if (runs == NULL)
+    return NULL;
+  sqlite3_bind_text (runs, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (runs, 2, last, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (runs)) == SQLITE_ROW)
+    {
+      PatellaDayStats *d = &series->days[patella_day_diff (first, (const char *) sqlite3_column_text (runs, 0))];
+
+      d->load = sqlite3_column_double (runs, 1);
+      d->distance = sqlite3_column_double (runs, 2);
+      d->longest = sqlite3_column_double (runs, 3);
+      d->n_runs = sqlite3_column_int (runs, 4);
+      if (sqlite3_column_type (runs, 5) != SQLITE_NULL)
+        {
+          d->during = MAX (d->during, sqlite3_column_int (runs, 5));
+          d->max_score = MAX (d->max_score, sqlite3_column_int (runs, 5));
+        }
+      d->score_sum += sqlite3_column_double (runs, 6);
+      d->n_scores += sqlite3_column_int (runs, 7);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  pain = prepare (self,
+                  "SELECT day, max(CASE WHEN context = 'during' THEN score END),"
+                  "       max(CASE WHEN context = 'morning' THEN score END),"
+                  "       max(score), sum(score), count(*)"
+                  " FROM pain_log WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
+                  error);
+  if (pain == NULL)
+    return NULL;
+  sqlite3_bind_text (pain, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (pain, 2, last, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (pain)) == SQLITE_ROW)
+    {
+      PatellaDayStats *d = &series->days[patella_day_diff (first, (const char *) sqlite3_column_text (pain, 0))];
+
+      if (sqlite3_column_type (pain, 1) != SQLITE_NULL)
+        d->during = MAX (d->during, sqlite3_column_int (pain, 1));
+      if (sqlite3_column_type (pain, 2) != SQLITE_NULL)
+        d->morning = sqlite3_column_int (pain, 2);
+      d->max_score = MAX (d->max_score, sqlite3_column_int (pain, 3));
+      d->score_sum += sqlite3_column_double (pain, 4);
+      d->n_scores += sqlite3_column_int (pain, 5);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  if (!patella_store_get_first_run_day (self, &first_run, error))
+    return NULL;
+  if (first_run != NULL)
+    series->first_run = patella_day_diff (first, first_run);
+
+  return g_steal_pointer (&series);
+}
+
+/* The one-value day queries: each is a look-up in a day index. */
+static gboolean
+query_day (PatellaStore  *self,
+           const char    *sql,
+           char         **day,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
 
@@ -1571,7 +1692,116 @@ patella_store_get_first_day (PatellaStore  *self,
       set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
-
   *day = dup_column_text (stmt, 0);
   return TRUE;
+}
+
+gboolean
+patella_store_get_first_run_day (PatellaStore  *self,
+                                 char         **day,
+                                 GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  return query_day (self, "SELECT min(day) FROM runs", day, error);
+}
+
+/**
+ * patella_store_get_logged_range:
+ * @first: (out): the first day with any entry, or NULL for an empty log
+ * @last: (out): the last such day
+ */
+gboolean
+patella_store_get_logged_range (PatellaStore  *self,
+                                char         **first,
+                                char         **last,
+                                GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  return query_day (self,
+                    "SELECT min(day) FROM (SELECT min(day) AS day FROM exercise_log"
+                    " UNION ALL SELECT min(day) FROM pain_log UNION ALL SELECT min(day) FROM runs"
+                    " UNION ALL SELECT min(day) FROM rest_days)",
+                    first, error) &&
+         query_day (self,
+                    "SELECT max(day) FROM (SELECT max(day) AS day FROM exercise_log"
+                    " UNION ALL SELECT max(day) FROM pain_log UNION ALL SELECT max(day) FROM runs"
+                    " UNION ALL SELECT max(day) FROM rest_days)",
+                    last, error);
+}
+
+/* Dismissed warnings: one row per day and code. */
+static gboolean
+write_dismissal (PatellaStore  *self,
+                 const char    *sql,
+                 const char    *day,
+                 const char    *code,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PatellaWarningCode known;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!patella_day_is_valid (day) || !patella_warning_code_from_string (code, &known))
+    return invalid (error, _("That is not a warning Patella knows."));
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+
+  return step_in_transaction (self, PATELLA_TABLE_DISMISSED_WARNINGS, stmt, NULL, NULL, error);
+}
+
+gboolean
+patella_store_dismiss_warning (PatellaStore  *self,
+                               const char    *day,
+                               const char    *code,
+                               GError       **error)
+{
+  return write_dismissal (self, "INSERT OR IGNORE INTO dismissed_warnings (day, code) VALUES (?1, ?2)",
+                          day, code, error);
+}
+
+gboolean
+patella_store_restore_warning (PatellaStore  *self,
+                               const char    *day,
+                               const char    *code,
+                               GError       **error)
+{
+  return write_dismissal (self, "DELETE FROM dismissed_warnings WHERE day = ?1 AND code = ?2",
+                          day, code, error);
+}
+
+/**
+ * patella_store_list_dismissed:
+ *
+ * Returns: (element-type utf8): the codes dismissed on @day.
+ */
+GPtrArray *
+patella_store_list_dismissed (PatellaStore  *self,
+                              const char    *day,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT code FROM dismissed_warnings WHERE day = ? ORDER BY code", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (codes, dup_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
 }

@@ -28,7 +28,7 @@ typedef enum
 } PatellaStoreError;
 
 /* The schema this build writes; migrations bring older files up to it. */
-#define PATELLA_STORE_SCHEMA_VERSION 1
+#define PATELLA_STORE_SCHEMA_VERSION 2
 
 /* SQLite's application_id for Patella files: "PTLA". */
 #define PATELLA_STORE_APPLICATION_ID 0x50544c41
@@ -40,6 +40,7 @@ typedef enum
   PATELLA_TABLE_PAIN_LOG,
   PATELLA_TABLE_RUNS,
   PATELLA_TABLE_REST_DAYS,
+  PATELLA_TABLE_DISMISSED_WARNINGS,
   PATELLA_N_TABLES
 } PatellaTable;
 
@@ -148,6 +149,33 @@ GPtrArray    *patella_store_list_rest_days     (PatellaStore  *self,
                                                 GError       **error);
 gboolean      patella_store_get_first_day      (PatellaStore  *self,
                                                 char         **day,
+                                                GError       **error);
+
+/* For the warnings: see patella-warnings.h. */
+typedef struct _PatellaSeries PatellaSeries;
+
+PatellaSeries *patella_store_load_series       (PatellaStore  *self,
+                                                const char    *first,
+                                                const char    *last,
+                                                GError       **error);
+gboolean      patella_store_get_first_run_day  (PatellaStore  *self,
+                                                char         **day,
+                                                GError       **error);
+gboolean      patella_store_get_logged_range   (PatellaStore  *self,
+                                                char         **first,
+                                                char         **last,
+                                                GError       **error);
+
+gboolean      patella_store_dismiss_warning    (PatellaStore  *self,
+                                                const char    *day,
+                                                const char    *code,
+                                                GError       **error);
+gboolean      patella_store_restore_warning    (PatellaStore  *self,
+                                                const char    *day,
+                                                const char    *code,
+                                                GError       **error);
+GPtrArray    *patella_store_list_dismissed     (PatellaStore  *self,
+                                                const char    *day,
                                                 GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,469 @@
+/* patella-warnings.c: the load-management warnings, pure functions over days
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules, for a day D (windows inclusive; D-6..D is 7 days):
+ *
+ *   pain-high        during(D) > 5
+ *   pain-severe      any score on D >= 8
+ *   morning-worse    a run on D-1, morning(D-1) and morning(D) exist, and
+ *                    morning(D) > morning(D-1)
+ *   pain-trend-up    mean score over D-6..D minus mean over D-13..D-7 >= 1.0,
+ *                    each window holding at least 3 scores
+ *   run-spike        a run on D more than 10% longer than the longest single
+ *                    run on D-30..D-1, with at least 3 runs on D-30..D-1
+ *   weekly-distance-spike
+ *                    a run on D, and distance over D-6..D more than 30% above
+ *                    the largest of the four weeks before (D-13..D-7,
+ *                    D-20..D-14, D-27..D-21, D-34..D-28), at least two of
+ *                    which are > 0
+ *   acwr-high        a run on D and ratio(D) >= 1.5, where ratio(D) = load
+ *                    over D-6..D / (load over D-27..D-7 / 3), defined when D
+ *                    is 27 or more days after the first run and that chronic
+ *                    load is > 0
+ *   monotony-high    a run on D-6..D, D at least 6 days after the first run,
+ *                    and mean / population standard deviation of daily load
+ *                    over D-6..D above 2.0 (a deviation of 0 with a positive
+ *                    mean counts as above)
+ *
+ * Days outside the series count as empty. Comparisons of measured values
+ * allow for rounding (1e-9 relative), so that 11 km against 10 km is exactly
+ * 10% longer, not a hair more, whatever binary fractions make of it.
+ */
+#define G_LOG_DOMAIN "patella-warnings"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "patella-day.h"
+#include "patella-warnings.h"
+
+#define EPSILON 1e-9
+
+static const struct {
+  const char      *code;
+  PatellaSeverity  severity;
+  const char      *title;
+  const char      *advice;
+  const char      *source;
+} rules[PATELLA_N_WARNINGS] = {
+  [PATELLA_WARNING_PAIN_HIGH] = {
+    "pain-high", PATELLA_SEVERITY_HIGH,
+    N_("Pain during activity is too high"),
+    N_("Pain above 5 out of 10 during activity is more than the knee should take. "
+       "Ease off: shorten or slow the next runs, or swap one for rest, until pain "
+       "during activity stays at 5 or below."),
+    N_("The pain-monitoring model (Silbernagel et al., 2007): 0–3 is safe, 4–5 "
+       "acceptable, above 5 too much."),
+  },
+  [PATELLA_WARNING_PAIN_SEVERE] = {
+    "pain-severe", PATELLA_SEVERITY_HIGH,
+    N_("Severe pain"),
+    N_("At 8 out of 10 or more, stop running for now and use PRICE care: protect, "
+       "rest, ice for 10–20 minutes, compress, and raise the leg. See a clinician if "
+       "it persists, or at once if the knee locks, gives way or swells."),
+    N_("Clinical practice for severe pain, with PRICE care while the knee is inflamed."),
+  },
+  [PATELLA_WARNING_MORNING_WORSE] = {
+    "morning-worse", PATELLA_SEVERITY_CAUTION,
+    N_("Worse the morning after a run"),
+    N_("The knee should feel no worse the morning after a run than the morning "
+       "before it. Make the next run shorter or easier, or rest, until mornings "
+       "settle."),
+    N_("The 24-hour rule of the pain-monitoring model (Silbernagel et al., 2007)."),
+  },
+  [PATELLA_WARNING_PAIN_TREND_UP] = {
+    "pain-trend-up", PATELLA_SEVERITY_CAUTION,
+    N_("Pain is rising week on week"),
+    N_("Weekly pain should hold steady or fall. Hold your running where it is, or "
+       "reduce it, until the average comes back down."),
+    N_("The pain-monitoring model (Silbernagel et al., 2007): pain should not rise "
+       "from week to week."),
+  },
+  [PATELLA_WARNING_RUN_SPIKE] = {
+    "run-spike", PATELLA_SEVERITY_CAUTION,
+    N_("A much longer run than usual"),
+    N_("A single run more than 10% longer than your longest of the last 30 days "
+       "raises the risk of injury. Build distance in smaller steps."),
+    N_("The Garmin-RUNSAFE cohort (Frandsen et al., BJSM 2025): a hazard ratio of "
+       "1.64 for runs 10–30% longer than the recent longest."),
+  },
+  [PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE] = {
+    "weekly-distance-spike", PATELLA_SEVERITY_CAUTION,
+    N_("A big jump in weekly distance"),
+    N_("A week more than 30% above your recent weeks is linked to running "
+       "injuries. Keep the increases from week to week smaller."),
+    N_("Nielsen et al., JOSPT 2014. (The popular 10% rule is a convention, not evidence.)"),
+  },
+  [PATELLA_WARNING_ACWR_HIGH] = {
+    "acwr-high", PATELLA_SEVERITY_CAUTION,
+    N_("Recent load well above what you are used to"),
+    N_("This describes your recent load: the last 7 days carried 1.5 times or more "
+       "of a usual week. It is not a prediction of injury, but a reason to make the "
+       "coming days easier."),
+    N_("The acute:chronic workload ratio, rolling and uncoupled (Gabbett 2016); its "
+       "use to predict injury is criticised (Lolli et al. 2019, Impellizzeri et al. 2020)."),
+  },
+  [PATELLA_WARNING_MONOTONY_HIGH] = {
+    "monotony-high", PATELLA_SEVERITY_CAUTION,
+    N_("Every day much the same"),
+    N_("Training that barely varies from day to day gives the knee little chance to "
+       "recover. Mix hard and easy days, and keep rest days."),
+    N_("Training monotony, the week's mean daily load over its standard deviation (Foster 1998)."),
+  },
+};
+
+const char *
+patella_warning_code_to_string (PatellaWarningCode code)
+{
+  g_return_val_if_fail (code < PATELLA_N_WARNINGS, NULL);
+  return rules[code].code;
+}
+
+gboolean
+patella_warning_code_from_string (const char         *text,
+                                  PatellaWarningCode *out)
+{
+  for (guint i = 0; i < PATELLA_N_WARNINGS; i++)
+    {
+      if (g_strcmp0 (rules[i].code, text) == 0)
+        {
+          *out = (PatellaWarningCode) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+PatellaSeverity
+patella_warning_code_get_severity (PatellaWarningCode code)
+{
+  g_return_val_if_fail (code < PATELLA_N_WARNINGS, PATELLA_SEVERITY_CAUTION);
+  return rules[code].severity;
+}
+
+const char *
+patella_warning_code_get_title (PatellaWarningCode code)
+{
+  g_return_val_if_fail (code < PATELLA_N_WARNINGS, NULL);
+  return _(rules[code].title);
+}
+
+const char *
+patella_warning_code_get_advice (PatellaWarningCode code)
+{
+  g_return_val_if_fail (code < PATELLA_N_WARNINGS, NULL);
+  return _(rules[code].advice);
+}
+
+const char *
+patella_warning_code_get_source (PatellaWarningCode code)
+{
+  g_return_val_if_fail (code < PATELLA_N_WARNINGS, NULL);
+  return _(rules[code].source);
+}
+
+void
+patella_warning_free (PatellaWarning *warning)
+{
+  if (warning == NULL)
+    return;
+  g_free (warning->day);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+PatellaSeries *
+patella_series_new (const char *first,
+                    guint       n_days)
+{
+  PatellaSeries *series;
+
+  g_return_val_if_fail (patella_day_is_valid (first), NULL);
+
+  series = g_new0 (PatellaSeries, 1);
+  series->first = g_strdup (first);
+  series->n_days = n_days;
+  series->days = g_new0 (PatellaDayStats, MAX (n_days, 1));
+  series->first_run = G_MININT;
+  for (guint i = 0; i < n_days; i++)
+    series->days[i].during = series->days[i].morning = series->days[i].max_score = -1;
+  return series;
+}
+
+void
+patella_series_free (PatellaSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_free (series->first);
+  g_free (series->days);
+  g_free (series);
+}
+
+char *
+patella_format_distance (double              km,
+                         PatellaDistanceUnit unit)
+{
+  if (unit == PATELLA_UNIT_MILES)
+    /* Translators: a distance in miles */
+    return g_strdup_printf (_("%.1f mi"), km / PATELLA_KM_PER_MILE);
+  /* Translators: a distance in kilometres */
+  return g_strdup_printf (_("%.1f km"), km);
+}
+
+static const PatellaDayStats no_day = { 0, 0, 0, 0, -1, -1, -1, 0, 0 };
+
+static const PatellaDayStats *
+day_at (const PatellaSeries *series,
+        int                  index)
+{
+  if (index < 0 || index >= (int) series->n_days)
+    return &no_day;
+  return &series->days[index];
+}
+
+/* a > b, and a >= b, with room for rounding. */
+static gboolean
+greater (double a,
+         double b)
+{
+  return a - b > EPSILON * MAX (1.0, fabs (b));
+}
+
+static gboolean
+at_least (double a,
+          double b)
+{
+  return a - b >= -EPSILON * MAX (1.0, fabs (b));
+}
+
+typedef struct
+{
+  double load;
+  double distance;
+  double longest;
+  int    n_runs;
+  double score_sum;
+  int    n_scores;
+} Window;
+
+/* Sums over days @from..@to (inclusive, relative indices). */
+static Window
+window (const PatellaSeries *series,
+        int                  from,
+        int                  to)
+{
+  Window w = { 0 };
+
+  for (int i = from; i <= to; i++)
+    {
+      const PatellaDayStats *d = day_at (series, i);
+
+      w.load += d->load;
+      w.distance += d->distance;
+      w.longest = MAX (w.longest, d->longest);
+      w.n_runs += d->n_runs;
+      w.score_sum += d->score_sum;
+      w.n_scores += d->n_scores;
+    }
+  return w;
+}
+
+double
+patella_series_acwr (const PatellaSeries *series,
+                     guint                index)
+{
+  int i = (int) index;
+  Window acute, chronic;
+
+  g_return_val_if_fail (series != NULL, NAN);
+
+  if (series->first_run == G_MININT || i - series->first_run < 27)
+    return NAN;
+
+  chronic = window (series, i - 27, i - 7);
+  if (!(chronic.load > 0))
+    return NAN;
+
+  acute = window (series, i - 6, i);
+  return acute.load / (chronic.load / 3.0);
+}
+
+static void
+add (GPtrArray           *warnings,
+     const PatellaSeries *series,
+     guint                index,
+     PatellaWarningCode   code,
+     double               value,
+     double               reference,
+     char                *message)
+{
+  PatellaWarning *warning = g_new0 (PatellaWarning, 1);
+
+  warning->day = patella_day_add (series->first, (int) index);
+  warning->code = code;
+  warning->severity = rules[code].severity;
+  warning->value = value;
+  warning->reference = reference;
+  warning->message = message;
+  g_ptr_array_add (warnings, warning);
+}
+
+/**
+ * patella_warnings_for_day:
+ *
+ * Returns: (transfer full) (element-type PatellaWarning): the warnings
+ *   active on day @index of @series, high severity first, then in the
+ *   order of the rules.
+ */
+GPtrArray *
+patella_warnings_for_day (const PatellaSeries     *series,
+                          guint                    index,
+                          const PatellaThresholds *thresholds,
+                          PatellaDistanceUnit      unit)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_warning_free);
+  const PatellaThresholds defaults = PATELLA_THRESHOLDS_DEFAULT;
+  const PatellaThresholds *t = thresholds ? thresholds : &defaults;
+  const PatellaDayStats *d;
+  int i = (int) index;
+
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (index < series->n_days, NULL);
+
+  d = &series->days[index];
+
+  if (d->during >= 0 && d->during > t->pain_high)
+    add (warnings, series, index, PATELLA_WARNING_PAIN_HIGH, d->during, t->pain_high,
+         g_strdup_printf (_("Pain during activity reached %d out of 10, above %d."),
+                          d->during, t->pain_high));
+
+  if (d->max_score >= 0 && d->max_score >= t->pain_severe)
+    add (warnings, series, index, PATELLA_WARNING_PAIN_SEVERE, d->max_score, t->pain_severe,
+         g_strdup_printf (_("A pain score of %d out of 10 was logged; %d or more is severe."),
+                          d->max_score, t->pain_severe));
+
+  {
+    const PatellaDayStats *before = day_at (series, i - 1);
+
+    if (before->n_runs > 0 && before->morning >= 0 && d->morning >= 0 && d->morning > before->morning)
+      add (warnings, series, index, PATELLA_WARNING_MORNING_WORSE, d->morning, before->morning,
+           g_strdup_printf (_("Morning pain of %d out of 10 is worse than the %d of the morning "
+                              "before, after that day’s run."),
+                            d->morning, before->morning));
+  }
+
+  {
+    Window recent = window (series, i - 6, i);
+    Window earlier = window (series, i - 13, i - 7);
+
+    if (recent.n_scores >= 3 && earlier.n_scores >= 3)
+      {
+        double now = recent.score_sum / recent.n_scores;
+        double then = earlier.score_sum / earlier.n_scores;
+
+        if (at_least (now - then, PATELLA_PAIN_TREND_RISE))
+          add (warnings, series, index, PATELLA_WARNING_PAIN_TREND_UP, now, then,
+               g_strdup_printf (_("Average pain over these 7 days is %.1f, up %.1f from %.1f "
+                                  "the week before."),
+                                now, now - then, then));
+      }
+  }
+
+  if (d->n_runs > 0)
+    {
+      Window month = window (series, i - 30, i - 1);
+
+      if (month.n_runs >= 3 && greater (d->longest, month.longest * (1.0 + t->run_spike)))
+        {
+          g_autofree char *run = patella_format_distance (d->longest, unit);
+          g_autofree char *longest = patella_format_distance (month.longest, unit);
+
+          add (warnings, series, index, PATELLA_WARNING_RUN_SPIKE, d->longest, month.longest,
+               month.longest > 0
+               ? g_strdup_printf (_("A %s run, %.0f%% longer than your longest of the previous "
+                                    "30 days, %s."),
+                                  run, 100.0 * (d->longest / month.longest - 1.0), longest)
+               : g_strdup_printf (_("A %s run, where none of your %d runs of the previous 30 "
+                                    "days had a distance."),
+                                  run, month.n_runs));
+        }
+    }
+
+  if (d->n_runs > 0)
+    {
+      Window week = window (series, i - 6, i);
+      double biggest = 0.0;
+      int n_active = 0;
+
+      for (int k = 1; k <= 4; k++)
+        {
+          Window earlier = window (series, i - 6 - 7 * k, i - 7 * k);
+
+          biggest = MAX (biggest, earlier.distance);
+          if (earlier.distance > 0)
+            n_active++;
+        }
+
+      if (n_active >= 2 && greater (week.distance, biggest * (1.0 + t->weekly_spike)))
+        {
+          g_autofree char *this_week = patella_format_distance (week.distance, unit);
+          g_autofree char *before = patella_format_distance (biggest, unit);
+
+          add (warnings, series, index, PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE, week.distance, biggest,
+               g_strdup_printf (_("%s over these 7 days is %.0f%% more than the biggest of the "
+                                  "four weeks before, %s."),
+                                this_week, 100.0 * (week.distance / biggest - 1.0), before));
+        }
+    }
+
+  if (d->n_runs > 0)
+    {
+      double ratio = patella_series_acwr (series, index);
+
+      if (!isnan (ratio) && at_least (ratio, t->acwr_high))
+        {
+          Window acute = window (series, i - 6, i);
+          Window chronic = window (series, i - 27, i - 7);
+
+          add (warnings, series, index, PATELLA_WARNING_ACWR_HIGH, ratio, t->acwr_high,
+               g_strdup_printf (_("Your load over these 7 days, %.0f, is %.2f times your average "
+                                  "week of the three weeks before, %.0f (load is minutes × effort)."),
+                                acute.load, ratio, chronic.load / 3.0));
+        }
+    }
+
+  {
+    Window week = window (series, i - 6, i);
+
+    if (week.n_runs > 0 && series->first_run != G_MININT && i - series->first_run >= 6)
+      {
+        double mean = week.load / 7.0;
+        double variance = 0.0;
+        double sd;
+
+        for (int k = i - 6; k <= i; k++)
+          variance += (day_at (series, k)->load - mean) * (day_at (series, k)->load - mean);
+        sd = sqrt (variance / 7.0);
+
+        if (sd <= EPSILON * MAX (1.0, mean))
+          {
+            if (mean > 0)
+              add (warnings, series, index, PATELLA_WARNING_MONOTONY_HIGH, INFINITY, t->monotony_high,
+                   g_strdup_printf (_("Every one of these 7 days carried the same load, %.0f "
+                                      "(minutes × effort): no variation at all."),
+                                    mean));
+          }
+        else if (greater (mean / sd, t->monotony_high))
+          add (warnings, series, index, PATELLA_WARNING_MONOTONY_HIGH, mean / sd, t->monotony_high,
+               g_strdup_printf (_("Your daily load over these 7 days barely varied: monotony %.2f, "
+                                  "above %.1f (mean %.0f, standard deviation %.0f, in minutes × effort)."),
+                                mean / sd, t->monotony_high, mean, sd));
+      }
+  }
+
+  return g_steal_pointer (&warnings);
+}

@@ -1,0 +1,125 @@
+/* patella-warnings.h: the load-management warnings, pure functions over days
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What one local calendar day holds, as the rules see it. */
+typedef struct
+{
+  double load;        /* sum over runs of minutes × RPE */
+  double distance;    /* sum of run km */
+  double longest;     /* the longest single run, km */
+  int    n_runs;
+  int    during;      /* highest "during" pain or run pain; -1 when none */
+  int    morning;     /* highest "morning" pain; -1 when none */
+  int    max_score;   /* highest pain score or run pain; -1 when none */
+  double score_sum;   /* every pain score and run pain of the day */
+  int    n_scores;
+} PatellaDayStats;
+
+/* Consecutive days; days[0] is @first. */
+typedef struct _PatellaSeries PatellaSeries;
+
+struct _PatellaSeries
+{
+  char            *first;
+  guint            n_days;
+  PatellaDayStats *days;
+  /* The first run ever, in days from @first (negative when earlier);
+   * G_MININT when there has been no run. */
+  int              first_run;
+};
+
+typedef enum
+{
+  PATELLA_WARNING_PAIN_HIGH,
+  PATELLA_WARNING_PAIN_SEVERE,
+  PATELLA_WARNING_MORNING_WORSE,
+  PATELLA_WARNING_PAIN_TREND_UP,
+  PATELLA_WARNING_RUN_SPIKE,
+  PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE,
+  PATELLA_WARNING_ACWR_HIGH,
+  PATELLA_WARNING_MONOTONY_HIGH,
+  PATELLA_N_WARNINGS
+} PatellaWarningCode;
+
+typedef enum
+{
+  PATELLA_SEVERITY_HIGH,
+  PATELLA_SEVERITY_CAUTION,
+} PatellaSeverity;
+
+typedef enum
+{
+  PATELLA_UNIT_KM,
+  PATELLA_UNIT_MILES,
+} PatellaDistanceUnit;
+
+#define PATELLA_KM_PER_MILE 1.609344
+
+/* Every threshold is a preference; these are the defaults. */
+typedef struct
+{
+  int    pain_high;        /* during(D) above this: 5 */
+  int    pain_severe;      /* any score at or above this: 8 */
+  double run_spike;        /* a run more than this fraction longer: 0.10 */
+  double weekly_spike;     /* a week more than this fraction above: 0.30 */
+  double acwr_high;        /* ratio at or above this: 1.5 */
+  double monotony_high;    /* mean / sd above this: 2.0 */
+} PatellaThresholds;
+
+#define PATELLA_THRESHOLDS_DEFAULT ((PatellaThresholds) { 5, 8, 0.10, 0.30, 1.5, 2.0 })
+
+/* The rise in mean weekly pain that counts as a trend. */
+#define PATELLA_PAIN_TREND_RISE 1.0
+
+typedef struct
+{
+  char               *day;
+  PatellaWarningCode  code;
+  PatellaSeverity     severity;
+  double              value;      /* what was measured */
+  double              reference;  /* what it was compared with */
+  char               *message;    /* the numbers, in a sentence */
+} PatellaWarning;
+
+const char *patella_warning_code_to_string (PatellaWarningCode code);
+gboolean    patella_warning_code_from_string (const char         *text,
+                                              PatellaWarningCode *out);
+PatellaSeverity patella_warning_code_get_severity (PatellaWarningCode code);
+const char *patella_warning_code_get_title  (PatellaWarningCode code);
+const char *patella_warning_code_get_advice (PatellaWarningCode code);
+const char *patella_warning_code_get_source (PatellaWarningCode code);
+
+void        patella_warning_free            (PatellaWarning *warning);
+
+/* How far back the rules look from a day: D-34 for the weekly distance. */
+#define PATELLA_WARNINGS_LOOKBACK_DAYS 34
+
+PatellaSeries *patella_series_new           (const char    *first,
+                                             guint          n_days);
+void           patella_series_free          (PatellaSeries *series);
+
+/* ratio(D), or NAN when it is not defined on day @index. */
+double      patella_series_acwr             (const PatellaSeries *series,
+                                             guint                index);
+
+/* The warnings active on day @index, most severe first. */
+GPtrArray  *patella_warnings_for_day        (const PatellaSeries     *series,
+                                             guint                    index,
+                                             const PatellaThresholds *thresholds,
+                                             PatellaDistanceUnit      unit);
+
+/* Formats @km in @unit with one decimal, e.g. "12.5 km" or "7.8 mi". */
+char       *patella_format_distance         (double              km,
+                                             PatellaDistanceUnit unit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaSeries, patella_series_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaWarning, patella_warning_free)
+
+G_END_DECLS
