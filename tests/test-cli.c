@@ -217,6 +217,57 @@ test_status (Fixture       *fixture,
 }
 
 static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An empty log: no lines, success. */
+  run_patella (fixture, option, "--warnings", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "");
+
+  store = patella_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-01", NULL, 9, PATELLA_PAIN_STAIRS, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-10", NULL, 30, 5, 4, 6, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-20", NULL, 1, PATELLA_PAIN_REST, NULL, &error), >, 0);
+  g_clear_object (&store);
+
+  /* From the first to the last logged day, oldest first, tab-separated. */
+  run_patella (fixture, option, "--warnings", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==,
+                   "2026-02-01\tpain-severe\thigh\tA pain score of 9 out of 10 was logged; 8 or more is severe.\n"
+                   "2026-02-10\tpain-high\thigh\tPain during activity reached 6 out of 10, above 5.\n");
+
+  run_patella (fixture, option, "--warnings", "--from=2026-02-05", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "2026-02-10\tpain-high\thigh\tPain during activity reached 6 out of 10, above 5.\n");
+  run_patella (fixture, option, "--warnings", "--to=2026-02-09", NULL);
+  g_assert_cmpstr (fixture->out, ==, "2026-02-01\tpain-severe\thigh\tA pain score of 9 out of 10 was logged; 8 or more is severe.\n");
+  run_patella (fixture, option, "--warnings", "--from=2026-02-02", "--to=2026-02-09", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==, "");
+
+  /* --status names the day's warnings. */
+  run_patella (fixture, option, "--status", "--date=2026-02-10", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Warning (high): Pain during activity is too high. Pain during activity reached 6 out of 10, above 5.\n");
+
+  /* Mistakes in the options are usage errors. */
+  run_patella (fixture, option, "--warnings", "--from=2026-02-30", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  run_patella (fixture, option, "--warnings", "--from=2026-02-10", "--to=2026-02-01", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "comes after");
+  run_patella (fixture, option, "--status", "--from=2026-02-10", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+}
+
+static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -254,6 +305,7 @@ main (int   argc,
   ADD ("check-corrupt", test_check_corrupt);
   ADD ("check-not-database", test_check_not_database);
   ADD ("status", test_status);
+  ADD ("warnings", test_warnings);
   ADD ("usage", test_usage);
 #undef ADD
 

@@ -10,6 +10,8 @@
 
 #include "patella-cli.h"
 #include "patella-day.h"
+#include "patella-diary.h"
+#include "patella-settings.h"
 #include "patella-routine.h"
 #include "patella-store.h"
 
@@ -18,6 +20,8 @@ patella_options_clear (PatellaOptions *options)
 {
   g_clear_pointer (&options->database, g_free);
   g_clear_pointer (&options->date, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
 }
 
 gboolean
@@ -30,6 +34,8 @@ patella_options_parse (PatellaOptions   *options,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *database = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("Use FILE as the database instead of the default one"), N_("FILE") },
@@ -39,6 +45,12 @@ patella_options_parse (PatellaOptions   *options,
       N_("Print the day’s routine with its progress, and exit"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("The day for --status (default: today)"), N_("YYYY-MM-DD") },
+    { "warnings", 0, 0, G_OPTION_ARG_NONE, &options->warnings,
+      N_("Print every load-management warning, one per line, and exit"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The first day for --warnings (default: the first logged day)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The last day for --warnings (default: the last logged day)"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -74,30 +86,52 @@ patella_options_parse (PatellaOptions   *options,
       return FALSE;
     }
 
-  if (date != NULL && !patella_day_is_valid (date))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a calendar day; use the form YYYY-MM-DD."), date);
-      return FALSE;
-    }
+  {
+    const struct { const char *value; const char *name; gboolean allowed; const char *with; } days[] = {
+      { date, "--date", options->status, "--status" },
+      { from, "--from", options->warnings, "--warnings" },
+      { to, "--to", options->warnings, "--warnings" },
+    };
 
-  if (date != NULL && !options->status)
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        if (days[i].value == NULL)
+          continue;
+        if (!patella_day_is_valid (days[i].value))
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("%s: “%s” is not a calendar day; use the form YYYY-MM-DD."),
+                         days[i].name, days[i].value);
+            return FALSE;
+          }
+        if (!days[i].allowed)
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("%s goes with %s.\nRun “%s --help” to see the options."),
+                         days[i].name, days[i].with, g_get_prgname ());
+            return FALSE;
+          }
+      }
+  }
+
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--date goes with --status.\nRun “%s --help” to see the options."),
-                   g_get_prgname ());
+                   _("--from (%s) comes after --to (%s)."), from, to);
       return FALSE;
     }
 
   options->database = g_steal_pointer (&database);
   options->date = g_steal_pointer (&date);
+  options->from = g_steal_pointer (&from);
+  options->to = g_steal_pointer (&to);
   return TRUE;
 }
 
 gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
-  return options->version || options->check || options->status;
+  return options->version || options->check || options->status || options->warnings;
 }
 
 static int
@@ -214,6 +248,80 @@ patella_cli_status (const char *database,
     fprintf (out, _("Nothing logged for %d days: a short session today keeps the knee on track.\n"),
              PATELLA_NUDGE_DAYS);
 
+  {
+    g_autoptr(GSettings) settings = patella_settings_new ();
+    g_autoptr(GPtrArray) warnings = NULL;
+    PatellaThresholds thresholds;
+    const char *shown = patella_day_plan_get_day (plan);
+
+    patella_settings_get_thresholds (settings, &thresholds);
+    warnings = patella_diary_warnings (store, shown, shown, &thresholds,
+                                       patella_settings_get_unit (settings), &error);
+    if (warnings == NULL)
+      return fail (err, error);
+
+    for (guint i = 0; i < warnings->len; i++)
+      {
+        PatellaWarning *warning = g_ptr_array_index (warnings, i);
+
+        fprintf (out, _("Warning (%s): %s. %s\n"),
+                 warning->severity == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
+                 patella_warning_code_get_title (warning->code), warning->message);
+      }
+  }
+
+  return PATELLA_EXIT_OK;
+}
+
+/**
+ * patella_cli_warnings:
+ * @from: (nullable): the first day, or NULL for the first logged day
+ * @to: (nullable): the last day, or NULL for the last logged day
+ *
+ * Prints one line per active warning, oldest first:
+ * DATE, CODE, SEVERITY and MESSAGE separated by tabs.
+ */
+int
+patella_cli_warnings (const char *database,
+                      const char *from,
+                      const char *to,
+                      FILE       *out,
+                      FILE       *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  PatellaThresholds thresholds;
+
+  store = open_store (database, &error);
+  if (store == NULL || !patella_store_get_logged_range (store, &first, &last, &error))
+    return fail (err, error);
+
+  /* An empty log has no warnings. */
+  if (first == NULL && (from == NULL || to == NULL))
+    return PATELLA_EXIT_OK;
+
+  settings = patella_settings_new ();
+  patella_settings_get_thresholds (settings, &thresholds);
+  warnings = patella_diary_warnings (store, from ? from : first, to ? to : last, &thresholds,
+                                     patella_settings_get_unit (settings), &error);
+  if (warnings == NULL)
+    return fail (err, error);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PatellaWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* Machine-readable: the code and severity are never translated. */
+      fprintf (out, "%s\t%s\t%s\t%s\n", warning->day,
+               patella_warning_code_to_string (warning->code),
+               warning->severity == PATELLA_SEVERITY_HIGH ? "high" : "caution",
+               warning->message);
+    }
+
   return PATELLA_EXIT_OK;
 }
 
@@ -233,6 +341,9 @@ patella_cli_run (const PatellaOptions *options,
 
   if (options->status)
     return patella_cli_status (options->database, options->date, out, err);
+
+  if (options->warnings)
+    return patella_cli_warnings (options->database, options->from, options->to, out, err);
 
   g_return_val_if_reached (PATELLA_EXIT_USAGE);
 }

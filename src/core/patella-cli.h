@@ -18,9 +18,12 @@ typedef struct
 {
   char     *database;     /* --database=FILE, or NULL for the default */
   char     *date;         /* --date=YYYY-MM-DD for --status */
+  char     *from;         /* --from and --to for --warnings */
+  char     *to;
   gboolean  version;
   gboolean  check;
   gboolean  status;
+  gboolean  warnings;
 } PatellaOptions;
 
 void     patella_options_clear (PatellaOptions  *options);
@@ -48,6 +51,12 @@ int      patella_cli_status (const char *database,
                              const char *day,
                              FILE       *out,
                              FILE       *err);
+
+int      patella_cli_warnings (const char *database,
+                               const char *from,
+                               const char *to,
+                               FILE       *out,
+                               FILE       *err);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PatellaOptions, patella_options_clear)
 
