@@ -265,6 +265,101 @@ test_log_entries (Fixture       *fixture,
   assert_sql_text (fixture->path, "SELECT kind || ':' || note FROM rest_days", "sick:flu");
 }
 
+/* Edit, delete and Undo of a delete, for every kind; listings by day. */
+static void
+test_entries (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(PatellaEntry) run = NULL;
+  g_autoptr(PatellaEntry) again = NULL;
+  g_autoptr(GDateTime) morning = g_date_time_new_from_iso8601 ("2026-04-02T07:00:00Z", NULL);
+  g_autoptr(GDateTime) evening = g_date_time_new_from_iso8601 ("2026-04-02T19:00:00Z", NULL);
+  gint64 run_id, pain_id;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  run_id = patella_store_log_run (store, "2026-04-02", evening, 45, 8.2, 5, 3, "hills", &error);
+  pain_id = patella_store_log_pain (store, "2026-04-02", morning, 2, PATELLA_PAIN_MORNING, NULL, &error);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-04-01", NULL, "squat", 1, 10, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-04-03", PATELLA_REST_DAY_SICK, "cold", &error));
+  g_assert_no_error (error);
+
+  /* Days, the latest first; filtered by kind. */
+  days = patella_store_list_days (store, PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (days->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "2026-04-03");
+  g_assert_cmpstr (g_ptr_array_index (days, 2), ==, "2026-04-01");
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = patella_store_list_days (store, 1u << PATELLA_ENTRY_PAIN, &error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = patella_store_list_days (store, 0, &error);
+  g_assert_cmpuint (days->len, ==, 0);
+
+  /* A day's entries, the latest first. */
+  entries = patella_store_list_entries (store, "2026-04-02", PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 0))->kind, ==, PATELLA_ENTRY_RUN);
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 1))->id, ==, pain_id);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Edit a run. */
+  run = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (run->distance_km, ==, 8.2);
+  g_assert_cmpint (run->pain, ==, 3);
+  g_assert_cmpstr (run->note, ==, "hills");
+  g_assert_cmpstr (run->instant, ==, "2026-04-02T19:00:00Z");
+  run->distance_km = 9.0;
+  run->pain = -1;
+  g_assert_true (patella_store_update_entry (store, run, &error));
+  again = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (again->distance_km, ==, 9.0);
+  g_assert_cmpint (again->pain, ==, -1);
+  g_assert_cmpstr (again->instant, ==, "2026-04-02T19:00:00Z");
+
+  /* A bad edit changes nothing. */
+  run->minutes = 2000;
+  g_assert_false (patella_store_update_entry (store, run, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&again, patella_entry_free);
+  again = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (again->minutes, ==, 45);
+
+  /* Delete, then Undo: the same id, time and values. */
+  g_assert_true (patella_store_remove_entry (store, again, &error));
+  g_assert_null (patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (patella_store_restore_entry (store, again, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&run, patella_entry_free);
+  run = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (run->distance_km, ==, 9.0);
+  g_assert_cmpstr (run->instant, ==, "2026-04-02T19:00:00Z");
+  g_assert_cmpstr (run->note, ==, "hills");
+
+  /* The same for a sick day. */
+  entries = patella_store_list_entries (store, "2026-04-03", PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  {
+    g_autoptr(PatellaEntry) sick = patella_entry_copy (g_ptr_array_index (entries, 0));
+
+    g_assert_cmpint (sick->rest_kind, ==, PATELLA_REST_DAY_SICK);
+    g_assert_true (patella_store_remove_entry (store, sick, &error));
+    g_assert_cmpint (count (store, PATELLA_TABLE_REST_DAYS), ==, 0);
+    g_assert_true (patella_store_restore_entry (store, sick, &error));
+    g_assert_cmpint (count (store, PATELLA_TABLE_REST_DAYS), ==, 1);
+  }
+  g_assert_no_error (error);
+}
+
 static void
 record_change (PatellaStore *store,
                int           table,
@@ -712,6 +807,7 @@ main (int   argc,
   ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
+  ADD ("entries", test_entries);
   ADD ("refuses-bad-values", test_refuses_bad_values);
   ADD ("custom-exercise", test_custom_exercise);
   ADD ("constraints", test_constraints);

@@ -70,3 +70,42 @@ patella_rest_day_kind_from_string (const char         *text,
   *out = (PatellaRestDayKind) index;
   return TRUE;
 }
+
+G_DEFINE_BOXED_TYPE (PatellaEntry, patella_entry, patella_entry_copy, patella_entry_free)
+
+PatellaEntry *
+patella_entry_new (PatellaEntryKind kind)
+{
+  PatellaEntry *entry = g_new0 (PatellaEntry, 1);
+
+  entry->kind = kind;
+  entry->pain = -1;
+  return entry;
+}
+
+PatellaEntry *
+patella_entry_copy (const PatellaEntry *entry)
+{
+  PatellaEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_memdup2 (entry, sizeof *entry);
+  copy->day = g_strdup (entry->day);
+  copy->instant = g_strdup (entry->instant);
+  copy->note = g_strdup (entry->note);
+  copy->exercise_id = g_strdup (entry->exercise_id);
+  return copy;
+}
+
+void
+patella_entry_free (PatellaEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->day);
+  g_free (entry->instant);
+  g_free (entry->note);
+  g_free (entry->exercise_id);
+  g_free (entry);
+}

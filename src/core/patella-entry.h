@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -37,6 +37,51 @@ typedef enum
   PATELLA_REST_DAY_SICK,
   PATELLA_N_REST_DAY_KINDS
 } PatellaRestDayKind;
+
+typedef enum
+{
+  PATELLA_ENTRY_EXERCISE,
+  PATELLA_ENTRY_PAIN,
+  PATELLA_ENTRY_RUN,
+  PATELLA_ENTRY_REST_DAY,
+  PATELLA_N_ENTRY_KINDS
+} PatellaEntryKind;
+
+/* Which kinds a listing includes: 1 << kind for each. */
+#define PATELLA_ENTRY_ALL ((1u << PATELLA_N_ENTRY_KINDS) - 1)
+
+/* One entry of the record, of any kind; the fields of other kinds are unset. */
+typedef struct
+{
+  PatellaEntryKind    kind;
+  gint64              id;          /* 0 for a new entry; rest days have none */
+  char               *day;
+  char               *instant;     /* UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL for rest days */
+  char               *note;
+
+  char               *exercise_id; /* exercise */
+  int                 sets;
+  int                 reps;        /* 0: none */
+
+  int                 score;       /* pain */
+  PatellaPainContext  context;
+
+  double              minutes;     /* run */
+  double              distance_km;
+  int                 rpe;
+  int                 pain;        /* -1: none */
+
+  PatellaRestDayKind  rest_kind;   /* rest day */
+} PatellaEntry;
+
+#define PATELLA_TYPE_ENTRY (patella_entry_get_type ())
+
+GType         patella_entry_get_type (void) G_GNUC_CONST;
+PatellaEntry *patella_entry_new      (PatellaEntryKind    kind);
+PatellaEntry *patella_entry_copy     (const PatellaEntry *entry);
+void          patella_entry_free     (PatellaEntry       *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaEntry, patella_entry_free)
 
 const char *patella_pain_context_to_string   (PatellaPainContext  context);
 gboolean    patella_pain_context_from_string (const char         *text,

@@ -983,36 +983,247 @@ step_in_transaction (PatellaStore  *self,
   return commit_and_announce (self, table, error);
 }
 
-/* Runs one prepared INSERT in its own transaction and returns the row id. */
-static gint64
-insert_row (PatellaStore  *self,
-            PatellaTable   table,
-            sqlite3_stmt  *stmt,
-            GError       **error)
-{
-  gint64 id = 0;
+/* The log tables and their columns, in the order bind_entry() binds them. */
+static const struct {
+  PatellaTable  table;
+  const char   *columns;
+  int           n_columns;
+} entry_tables[] = {
+  [PATELLA_ENTRY_EXERCISE] = { PATELLA_TABLE_EXERCISE_LOG, "day, instant, exercise_id, sets, reps, note", 6 },
+  [PATELLA_ENTRY_PAIN] = { PATELLA_TABLE_PAIN_LOG, "day, instant, score, context, note", 5 },
+  [PATELLA_ENTRY_RUN] = { PATELLA_TABLE_RUNS, "day, instant, minutes, distance_km, rpe, pain, note", 7 },
+};
 
-  if (!step_in_transaction (self, table, stmt, NULL, &id, error))
+static void
+bind_entry (sqlite3_stmt       *stmt,
+            const PatellaEntry *entry)
+{
+  int last = entry_tables[entry->kind].n_columns;
+
+  sqlite3_bind_text (stmt, 1, entry->day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entry->instant, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, last, entry->note ? entry->note : "", -1, SQLITE_STATIC);
+
+  switch (entry->kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      sqlite3_bind_text (stmt, 3, entry->exercise_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, entry->sets);
+      bind_optional_int (stmt, 5, entry->reps, 0);
+      break;
+    case PATELLA_ENTRY_PAIN:
+      sqlite3_bind_int (stmt, 3, entry->score);
+      sqlite3_bind_text (stmt, 4, patella_pain_context_to_string (entry->context), -1, SQLITE_STATIC);
+      break;
+    case PATELLA_ENTRY_RUN:
+      sqlite3_bind_double (stmt, 3, entry->minutes);
+      sqlite3_bind_double (stmt, 4, entry->distance_km);
+      sqlite3_bind_int (stmt, 5, entry->rpe);
+      bind_optional_int (stmt, 6, entry->pain, -1);
+      break;
+    case PATELLA_ENTRY_REST_DAY:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Everything a log entry must be before it may be written, in plain words. */
+static gboolean
+check_entry (PatellaStore        *self,
+             const PatellaEntry  *entry,
+             GError             **error)
+{
+  if (!check_common (entry->day, entry->note, error))
+    return FALSE;
+
+  if (entry->instant != NULL)
+    {
+      g_autoptr(GDateTime) parsed = patella_instant_parse (entry->instant);
+
+      if (parsed == NULL)
+        return invalid (error, _("“%s” is not a time Patella can store."), entry->instant);
+    }
+
+  switch (entry->kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      {
+        g_autoptr(sqlite3_stmt) stmt = NULL;
+
+        if (entry->sets < 1 || entry->sets > PATELLA_SETS_MAX)
+          return invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, entry->sets);
+        if (entry->reps < 0 || entry->reps > PATELLA_REPS_MAX)
+          return invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, entry->reps);
+
+        stmt = prepare (self, "SELECT 1 FROM exercises WHERE id = ?", error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_text (stmt, 1, entry->exercise_id, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) != SQLITE_ROW)
+          {
+            g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                         _("There is no exercise “%s” in the routine."),
+                         entry->exercise_id ? entry->exercise_id : "");
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case PATELLA_ENTRY_PAIN:
+      if (!check_scale (entry->score, _("pain score"), error))
+        return FALSE;
+      if ((guint) entry->context >= PATELLA_N_PAIN_CONTEXTS)
+        return invalid (error, _("That is not a known moment for a pain score."));
+      return TRUE;
+
+    case PATELLA_ENTRY_RUN:
+      if (!check_scale (entry->rpe, _("effort (RPE)"), error))
+        return FALSE;
+      if (entry->pain != -1 && !check_scale (entry->pain, _("pain during the run"), error))
+        return FALSE;
+      /* Written so that NaN fails too. */
+      if (!(entry->minutes > 0 && entry->minutes <= PATELLA_RUN_MINUTES_MAX))
+        return invalid (error, _("A run lasts more than 0 and at most 1440 minutes (a day)."));
+      if (!(entry->distance_km >= 0 && entry->distance_km <= PATELLA_RUN_KM_MAX))
+        return invalid (error, _("A run’s distance is from 0 to 1000 km."));
+      return TRUE;
+
+    case PATELLA_ENTRY_REST_DAY:
+    default:
+      return invalid (error, _("A rest day is marked, not logged."));
+    }
+}
+
+typedef enum
+{
+  WRITE_NEW,      /* a new row, with a new id */
+  WRITE_RESTORE,  /* the same row again, with its id: what Undo of a delete does */
+  WRITE_UPDATE,   /* new values for the row with this id */
+} WriteMode;
+
+static gint64
+write_entry (PatellaStore        *self,
+             const PatellaEntry  *entry,
+             WriteMode            mode,
+             GError             **error)
+{
+  g_autoptr(PatellaEntry) stamped = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int n;
+  gint64 id = entry->id;
+
+  if (!check_entry (self, entry, error))
+    return 0;
+
+  if (mode != WRITE_NEW && id <= 0)
+    return invalid (error, _("That entry is not in the log."));
+
+  stamped = patella_entry_copy (entry);
+  if (stamped->instant == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      stamped->instant = patella_instant_format (now);
+    }
+
+  n = entry_tables[entry->kind].n_columns;
+  if (mode == WRITE_UPDATE)
+    g_string_printf (sql, "UPDATE %s SET (%s) = (", tables[entry_tables[entry->kind].table].name,
+                     entry_tables[entry->kind].columns);
+  else
+    g_string_printf (sql, "INSERT INTO %s (%s%s) VALUES (", tables[entry_tables[entry->kind].table].name,
+                     entry_tables[entry->kind].columns, mode == WRITE_RESTORE ? ", id" : "");
+  for (int i = 1; i <= n; i++)
+    g_string_append_printf (sql, "%s?%d", i > 1 ? ", " : "", i);
+  if (mode == WRITE_UPDATE)
+    g_string_append_printf (sql, ") WHERE id = ?%d", n + 1);
+  else if (mode == WRITE_RESTORE)
+    g_string_append_printf (sql, ", ?%d)", n + 1);
+  else
+    g_string_append (sql, ")");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return 0;
+  bind_entry (stmt, stamped);
+  if (mode != WRITE_NEW)
+    sqlite3_bind_int64 (stmt, n + 1, id);
+
+  if (!step_in_transaction (self, entry_tables[entry->kind].table, stmt,
+                            mode == WRITE_UPDATE ? _("That entry") : NULL,
+                            mode == WRITE_NEW ? &id : NULL, error))
     return 0;
   return id;
 }
 
-/* Binds day, instant and note, the columns every entry has, at 1, 2 and @note_index. */
-static void
-bind_common (sqlite3_stmt *stmt,
-             const char   *day,
-             GDateTime    *instant,
-             int           note_index,
-             const char   *note)
+/**
+ * patella_store_add_entry:
+ * @entry: a new exercise, pain or run entry; a NULL instant means now
+ *
+ * Returns: the new entry's id, or 0 with @error set.
+ */
+gint64
+patella_store_add_entry (PatellaStore        *self,
+                         const PatellaEntry  *entry,
+                         GError             **error)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
+  g_return_val_if_fail (entry != NULL, 0);
 
-  if (instant == NULL)
-    instant = now = g_date_time_new_now_utc ();
+  return write_entry (self, entry, WRITE_NEW, error);
+}
 
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, patella_instant_format (instant), -1, g_free);
-  sqlite3_bind_text (stmt, note_index, note ? note : "", -1, SQLITE_TRANSIENT);
+/* Saves new values for the entry with @entry->id. */
+gboolean
+patella_store_update_entry (PatellaStore        *self,
+                            const PatellaEntry  *entry,
+                            GError             **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->kind == PATELLA_ENTRY_REST_DAY)
+    return patella_store_set_rest_day (self, entry->day, entry->rest_kind, entry->note, error);
+  return write_entry (self, entry, WRITE_UPDATE, error) != 0;
+}
+
+/**
+ * patella_store_remove_entry:
+ *
+ * Deletes an entry of any kind; patella_store_restore_entry() with the
+ * same entry puts it back, id and time included.
+ */
+gboolean
+patella_store_remove_entry (PatellaStore        *self,
+                            const PatellaEntry  *entry,
+                            GError             **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->kind == PATELLA_ENTRY_REST_DAY)
+    return patella_store_clear_rest_day (self, entry->day, error);
+  return patella_store_delete_entry (self, entry_tables[entry->kind].table, entry->id, error);
+}
+
+gboolean
+patella_store_restore_entry (PatellaStore        *self,
+                             const PatellaEntry  *entry,
+                             GError             **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->kind == PATELLA_ENTRY_REST_DAY)
+    return patella_store_set_rest_day (self, entry->day, entry->rest_kind, entry->note, error);
+  return write_entry (self, entry, WRITE_RESTORE, error) != 0;
+}
+
+static void
+entry_set_instant (PatellaEntry *entry,
+                   GDateTime    *instant)
+{
+  entry->instant = instant ? patella_instant_format (instant) : NULL;
 }
 
 gint64
@@ -1025,49 +1236,15 @@ patella_store_log_exercise (PatellaStore  *self,
                             const char    *note,
                             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 known;
+  g_autoptr(PatellaEntry) entry = patella_entry_new (PATELLA_ENTRY_EXERCISE);
 
-  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
-
-  if (!check_common (day, note, error))
-    return 0;
-  if (sets < 1 || sets > PATELLA_SETS_MAX)
-    return invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, sets);
-  if (reps < 0 || reps > PATELLA_REPS_MAX)
-    return invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, reps);
-
-  stmt = prepare (self, "SELECT count(*) FROM exercises WHERE id = ?", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, exercise_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
-      return 0;
-    }
-  known = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (known == 0)
-    {
-      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
-                   _("There is no exercise “%s” in the routine."), exercise_id ? exercise_id : "");
-      return 0;
-    }
-
-  stmt = prepare (self,
-                  "INSERT INTO exercise_log (day, instant, exercise_id, sets, reps, note)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                  error);
-  if (stmt == NULL)
-    return 0;
-
-  bind_common (stmt, day, instant, 6, note);
-  sqlite3_bind_text (stmt, 3, exercise_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, sets);
-  bind_optional_int (stmt, 5, reps, 0);
-
-  return insert_row (self, PATELLA_TABLE_EXERCISE_LOG, stmt, error);
+  entry->day = g_strdup (day);
+  entry_set_instant (entry, instant);
+  entry->exercise_id = g_strdup (exercise_id);
+  entry->sets = sets;
+  entry->reps = reps;
+  entry->note = g_strdup (note);
+  return patella_store_add_entry (self, entry, error);
 }
 
 gint64
@@ -1079,27 +1256,14 @@ patella_store_log_pain (PatellaStore       *self,
                         const char         *note,
                         GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PatellaEntry) entry = patella_entry_new (PATELLA_ENTRY_PAIN);
 
-  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
-
-  if (!check_common (day, note, error) || !check_scale (score, _("pain score"), error))
-    return 0;
-  if ((guint) context >= PATELLA_N_PAIN_CONTEXTS)
-    return invalid (error, _("That is not a known moment for a pain score."));
-
-  stmt = prepare (self,
-                  "INSERT INTO pain_log (day, instant, score, context, note)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5)",
-                  error);
-  if (stmt == NULL)
-    return 0;
-
-  bind_common (stmt, day, instant, 5, note);
-  sqlite3_bind_int (stmt, 3, score);
-  sqlite3_bind_text (stmt, 4, patella_pain_context_to_string (context), -1, SQLITE_STATIC);
-
-  return insert_row (self, PATELLA_TABLE_PAIN_LOG, stmt, error);
+  entry->day = g_strdup (day);
+  entry_set_instant (entry, instant);
+  entry->score = score;
+  entry->context = context;
+  entry->note = g_strdup (note);
+  return patella_store_add_entry (self, entry, error);
 }
 
 gint64
@@ -1113,34 +1277,16 @@ patella_store_log_run (PatellaStore  *self,
                        const char    *note,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PatellaEntry) entry = patella_entry_new (PATELLA_ENTRY_RUN);
 
-  g_return_val_if_fail (PATELLA_IS_STORE (self), 0);
-
-  if (!check_common (day, note, error) || !check_scale (rpe, _("effort (RPE)"), error))
-    return 0;
-  if (pain != -1 && !check_scale (pain, _("pain during the run"), error))
-    return 0;
-  /* Written so that NaN fails too. */
-  if (!(minutes > 0 && minutes <= PATELLA_RUN_MINUTES_MAX))
-    return invalid (error, _("A run lasts more than 0 and at most 1440 minutes (a day)."));
-  if (!(distance_km >= 0 && distance_km <= PATELLA_RUN_KM_MAX))
-    return invalid (error, _("A run’s distance is from 0 to 1000 km."));
-
-  stmt = prepare (self,
-                  "INSERT INTO runs (day, instant, minutes, distance_km, rpe, pain, note)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                  error);
-  if (stmt == NULL)
-    return 0;
-
-  bind_common (stmt, day, instant, 7, note);
-  sqlite3_bind_double (stmt, 3, minutes);
-  sqlite3_bind_double (stmt, 4, distance_km);
-  sqlite3_bind_int (stmt, 5, rpe);
-  bind_optional_int (stmt, 6, pain, -1);
-
-  return insert_row (self, PATELLA_TABLE_RUNS, stmt, error);
+  entry->day = g_strdup (day);
+  entry_set_instant (entry, instant);
+  entry->minutes = minutes;
+  entry->distance_km = distance_km;
+  entry->rpe = rpe;
+  entry->pain = pain;
+  entry->note = g_strdup (note);
+  return patella_store_add_entry (self, entry, error);
 }
 
 gboolean
@@ -1804,4 +1950,198 @@ patella_store_list_dismissed (PatellaStore  *self,
       return NULL;
     }
   return g_steal_pointer (&codes);
+}
+
+/* Reads the row @stmt stands on, whose columns are id, then the kind's own
+ * columns in entry_tables order. */
+static PatellaEntry *
+read_entry (sqlite3_stmt     *stmt,
+            PatellaEntryKind  kind)
+{
+  PatellaEntry *entry = patella_entry_new (kind);
+  int last = entry_tables[kind].n_columns;
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->day = dup_column_text (stmt, 1);
+  entry->instant = dup_column_text (stmt, 2);
+  entry->note = dup_column_text (stmt, last);
+
+  switch (kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      entry->exercise_id = dup_column_text (stmt, 3);
+      entry->sets = sqlite3_column_int (stmt, 4);
+      entry->reps = sqlite3_column_int (stmt, 5);
+      break;
+    case PATELLA_ENTRY_PAIN:
+      entry->score = sqlite3_column_int (stmt, 3);
+      if (!patella_pain_context_from_string ((const char *) sqlite3_column_text (stmt, 4), &entry->context))
+        entry->context = PATELLA_PAIN_OTHER;
+      break;
+    case PATELLA_ENTRY_RUN:
+      entry->minutes = sqlite3_column_double (stmt, 3);
+      entry->distance_km = sqlite3_column_double (stmt, 4);
+      entry->rpe = sqlite3_column_int (stmt, 5);
+      entry->pain = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
+      break;
+    case PATELLA_ENTRY_REST_DAY:
+    default:
+      g_assert_not_reached ();
+    }
+  return entry;
+}
+
+/* Appends the entries of @kind on @day (or the one with @id) to @entries. */
+static gboolean
+select_entries (PatellaStore      *self,
+                PatellaEntryKind   kind,
+                const char        *day,
+                gint64             id,
+                GPtrArray         *entries,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  if (kind == PATELLA_ENTRY_REST_DAY)
+    {
+      PatellaRestDayKind rest_kind;
+      g_autofree char *note = NULL;
+      gboolean found;
+
+      if (!patella_store_get_rest_day (self, day, &found, &rest_kind, &note, error))
+        return FALSE;
+      if (found)
+        {
+          PatellaEntry *entry = patella_entry_new (PATELLA_ENTRY_REST_DAY);
+
+          entry->day = g_strdup (day);
+          entry->rest_kind = rest_kind;
+          entry->note = g_steal_pointer (&note);
+          g_ptr_array_add (entries, entry);
+        }
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE %s ORDER BY instant DESC, id DESC",
+                         entry_tables[kind].columns, tables[entry_tables[kind].table].name,
+                         day != NULL ? "day = ?1" : "id = ?2");
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, read_entry (stmt, kind));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const PatellaEntry *x = *(const PatellaEntry * const *) a;
+  const PatellaEntry *y = *(const PatellaEntry * const *) b;
+
+  /* A rest day heads its day; then the latest entry first. */
+  if ((x->instant == NULL) != (y->instant == NULL))
+    return x->instant == NULL ? -1 : 1;
+  return -g_strcmp0 (x->instant, y->instant);
+}
+
+/**
+ * patella_store_list_entries:
+ * @kinds: a mask of 1 << PatellaEntryKind, or PATELLA_ENTRY_ALL
+ *
+ * Returns: (element-type PatellaEntry): the entries of @day, a rest or sick
+ *   day first, then the latest first.
+ */
+GPtrArray *
+patella_store_list_entries (PatellaStore  *self,
+                            const char    *day,
+                            guint          kinds,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  for (PatellaEntryKind kind = 0; kind < PATELLA_N_ENTRY_KINDS; kind++)
+    if ((kinds & (1u << kind)) && !select_entries (self, kind, day, 0, entries, error))
+      return NULL;
+
+  g_ptr_array_sort (entries, compare_newest_first);
+  return g_steal_pointer (&entries);
+}
+
+PatellaEntry *
+patella_store_get_entry (PatellaStore      *self,
+                         PatellaEntryKind   kind,
+                         gint64             id,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != PATELLA_ENTRY_REST_DAY, NULL);
+
+  if (!select_entries (self, kind, NULL, id, entries, error))
+    return NULL;
+  if (entries->len == 0)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("That entry is no longer in the log."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (entries, 0);
+}
+
+/**
+ * patella_store_list_days:
+ * @kinds: a mask of 1 << PatellaEntryKind
+ *
+ * Returns: (element-type utf8): every day with an entry of those kinds,
+ *   the latest first. One pass over the day indexes.
+ */
+GPtrArray *
+patella_store_list_days (PatellaStore  *self,
+                         guint          kinds,
+                         GError       **error)
+{
+  static const char *const day_tables[PATELLA_N_ENTRY_KINDS] = {
+    "exercise_log", "pain_log", "runs", "rest_days",
+  };
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  for (guint kind = 0; kind < PATELLA_N_ENTRY_KINDS; kind++)
+    if (kinds & (1u << kind))
+      g_string_append_printf (sql, "%sSELECT day FROM %s", sql->len ? " UNION " : "", day_tables[kind]);
+  if (sql->len == 0)
+    return g_steal_pointer (&days);
+  g_string_append (sql, " ORDER BY day DESC");
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (days, dup_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
 }

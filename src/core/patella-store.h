@@ -71,6 +71,31 @@ gboolean      patella_store_add_exercise       (PatellaStore           *self,
                                                 const PatellaExercise  *exercise,
                                                 GError                **error);
 
+/* Entries of every kind; each write is one transaction. */
+gint64        patella_store_add_entry          (PatellaStore        *self,
+                                                const PatellaEntry  *entry,
+                                                GError             **error);
+gboolean      patella_store_update_entry       (PatellaStore        *self,
+                                                const PatellaEntry  *entry,
+                                                GError             **error);
+gboolean      patella_store_remove_entry       (PatellaStore        *self,
+                                                const PatellaEntry  *entry,
+                                                GError             **error);
+gboolean      patella_store_restore_entry      (PatellaStore        *self,
+                                                const PatellaEntry  *entry,
+                                                GError             **error);
+PatellaEntry *patella_store_get_entry          (PatellaStore        *self,
+                                                PatellaEntryKind     kind,
+                                                gint64               id,
+                                                GError             **error);
+GPtrArray    *patella_store_list_entries       (PatellaStore        *self,
+                                                const char          *day,
+                                                guint                kinds,
+                                                GError             **error);
+GPtrArray    *patella_store_list_days          (PatellaStore        *self,
+                                                guint                kinds,
+                                                GError             **error);
+
 /* Each write is one transaction. @instant may be NULL for "now"; @note may
  * be NULL for none. The row id is returned, or 0 with @error set. */
 gint64        patella_store_log_exercise       (PatellaStore  *self,
