@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/patella-day.h"
+#include "core/patella-history.h"
 #include "core/patella-store.h"
 #include "patella-test-utils.h"
 
@@ -356,6 +357,87 @@ test_entries (Fixture       *fixture,
     g_assert_cmpint (count (store, PATELLA_TABLE_REST_DAYS), ==, 0);
     g_assert_true (patella_store_restore_entry (store, sick, &error));
     g_assert_cmpint (count (store, PATELLA_TABLE_REST_DAYS), ==, 1);
+  }
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+/* The history lists days, the latest first, reads a day's entries only
+ * when asked, and signals only what a write changed. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaHistory) history = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaHistoryDay) newest = NULL;
+  GPtrArray *entries;
+  gint64 id;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (int d = 1; d <= 20; d++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-05-%02d", d);
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, d % 11, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+      if (d % 2 == 0)
+        g_assert_cmpint (patella_store_log_run (store, day, NULL, 30, 5, 4, -1, NULL, &error), >, 0);
+    }
+
+  history = patella_history_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+  g_assert_true (patella_history_reload (history, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 20);
+  newest = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  g_assert_cmpstr (patella_history_day_get_day (newest), ==, "2026-05-20");
+  entries = patella_history_day_get_entries (newest, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_signal_connect (history, "items-changed", G_CALLBACK (record_items_changed), changes);
+
+  /* A new day in the middle of the range is one insertion there. */
+  id = patella_store_log_pain (store, "2026-04-30", NULL, 3, PATELLA_PAIN_REST, NULL, &error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 21);
+  g_assert_cmpuint (changes->len, >=, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 20);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+
+  /* An entry on a shown day: the day reads its entries afresh. */
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-20", NULL, 1, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  {
+    g_autoptr(PatellaHistoryDay) again = g_list_model_get_item (G_LIST_MODEL (history), 0);
+    g_assert_cmpuint (patella_history_day_get_entries (again, &error)->len, ==, 3);
+  }
+
+  /* Only runs: the days without a run are gone. */
+  g_assert_true (patella_history_set_kinds (history, 1u << PATELLA_ENTRY_RUN, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 10);
+  {
+    g_autoptr(PatellaHistoryDay) day = g_list_model_get_item (G_LIST_MODEL (history), 0);
+    GPtrArray *runs = patella_history_day_get_entries (day, &error);
+
+    g_assert_cmpuint (runs->len, ==, 1);
+    g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (runs, 0))->kind, ==, PATELLA_ENTRY_RUN);
   }
   g_assert_no_error (error);
 }
@@ -808,6 +890,7 @@ main (int   argc,
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);
+  ADD ("history", test_history);
   ADD ("refuses-bad-values", test_refuses_bad_values);
   ADD ("custom-exercise", test_custom_exercise);
   ADD ("constraints", test_constraints);
