@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-settings.h"
+#include "patella-entry-dialog.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
 
@@ -24,7 +26,26 @@ struct _PatellaWindow
 
   /* owned */
   PatellaStore         *store;
+  GPtrArray            *undo;   /* UndoRecord, indexed by the toasts' targets */
 };
+
+/* What Undo puts back: an entry as it was before (NULL when it was new)
+ * and as it was after (NULL when it was deleted). */
+typedef struct
+{
+  PatellaEntry *before;
+  PatellaEntry *after;
+} UndoRecord;
+
+static void
+undo_record_free (UndoRecord *record)
+{
+  if (record == NULL)
+    return;
+  patella_entry_free (record->before);
+  patella_entry_free (record->after);
+  g_free (record);
+}
 
 G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -119,6 +140,149 @@ patella_window_show_error (PatellaWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/**
+ * patella_window_offer_undo:
+ * @before: (nullable): the entry as it was, or NULL when it is new
+ * @after: (nullable): the entry as it is now, or NULL when it was deleted
+ *
+ * Shows @title in a toast whose Undo button puts the record back as it was.
+ */
+AdwToast *
+patella_window_offer_undo (PatellaWindow      *self,
+                           const char         *title,
+                           const PatellaEntry *before,
+                           const PatellaEntry *after)
+{
+  UndoRecord *record;
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  record = g_new0 (UndoRecord, 1);
+  record->before = before ? patella_entry_copy (before) : NULL;
+  record->after = after ? patella_entry_copy (after) : NULL;
+  g_ptr_array_add (self->undo, record);
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (self->undo->len - 1));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+static void
+show_error (PatellaWindow *self,
+            const GError  *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  UndoRecord *record;
+  gboolean ok;
+
+  if (self->store == NULL || index >= self->undo->len || g_ptr_array_index (self->undo, index) == NULL)
+    return;
+
+  /* Each record is undone once. */
+  record = g_ptr_array_index (self->undo, index);
+  g_ptr_array_index (self->undo, index) = NULL;
+
+  if (record->before == NULL)
+    ok = patella_store_remove_entry (self->store, record->after, &error);
+  else if (record->after == NULL)
+    ok = patella_store_restore_entry (self->store, record->before, &error);
+  else
+    ok = patella_store_update_entry (self->store, record->before, &error);
+
+  if (!ok)
+    show_error (self, error);
+  undo_record_free (record);
+}
+
+static void
+entry_saved (PatellaEntryDialog *dialog,
+             PatellaEntry       *entry,
+             PatellaEntry       *original,
+             PatellaWindow      *self)
+{
+  const char *title;
+
+  if (original != NULL)
+    title = _("Changes saved");
+  else if (entry->kind == PATELLA_ENTRY_PAIN)
+    title = _("Pain score logged");
+  else
+    title = _("Run logged");
+  patella_window_offer_undo (self, title, original, entry);
+}
+
+/**
+ * patella_window_open_entry_dialog:
+ * @entry: a pain or run entry: new (id 0) or one to edit
+ *
+ * Returns: (transfer none): the dialog, already shown
+ */
+GtkWindow *
+patella_window_open_entry_dialog (PatellaWindow      *self,
+                                  const PatellaEntry *entry)
+{
+  GtkApplication *application;
+  PatellaEntryDialog *dialog;
+  GSettings *settings;
+
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  settings = application ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
+  dialog = patella_entry_dialog_new (GTK_WINDOW (self), self->store, entry,
+                                     patella_settings_get_unit (settings));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+log_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  g_autoptr(PatellaEntry) entry = NULL;
+  PatellaDayPlan *plan;
+
+  entry = patella_entry_new (g_str_equal (action_name, "win.log-pain") ? PATELLA_ENTRY_PAIN
+                                                                       : PATELLA_ENTRY_RUN);
+  /* The day the Today page shows, so that logging late is one step. */
+  plan = patella_today_page_get_plan (self->today_page);
+  if (plan != NULL)
+    entry->day = g_strdup (patella_day_plan_get_day (plan));
+  if (entry->kind == PATELLA_ENTRY_RUN)
+    entry->rpe = 3;
+  else
+    entry->context = PATELLA_PAIN_MORNING;
+
+  patella_window_open_entry_dialog (self, entry);
+}
+
 PatellaTodayPage *
 patella_window_get_today_page (PatellaWindow *self)
 {
@@ -175,6 +339,7 @@ patella_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
 }
@@ -261,6 +426,11 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-pain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.log-run", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (today_shortcuts); i++)
     gtk_widget_class_install_action (widget_class, today_shortcuts[i][0], NULL, today_shortcut_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-day", NULL);
@@ -276,4 +446,6 @@ static void
 patella_window_init (PatellaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Freed records leave a NULL behind, so indices stay valid. */
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_record_free);
 }

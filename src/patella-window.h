@@ -25,5 +25,11 @@ void           patella_window_show_error (PatellaWindow      *self,
                                           const char         *message);
 gboolean       patella_window_has_error  (PatellaWindow      *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
+GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,
+                                                 const PatellaEntry *entry);
+AdwToast      *patella_window_offer_undo (PatellaWindow      *self,
+                                          const char         *title,
+                                          const PatellaEntry *before,
+                                          const PatellaEntry *after);
 
 G_END_DECLS
