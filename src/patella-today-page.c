@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-day.h"
+#include "core/patella-diary.h"
+#include "core/patella-settings.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
 #include "patella-timer-window.h"
@@ -35,9 +37,12 @@ struct _PatellaTodayPage
   GtkProgressBar     *progress_bar;
   GtkLabel           *adherence_label;
   GtkListBox         *routine_list;
+  GtkListBox         *warnings_list;
 
   /* owned */
   PatellaDayPlan     *plan;
+  GSettings          *settings;    /* may be NULL: the defaults apply */
+  guint               n_warnings;
 
   guint               clock_id;
 
@@ -175,6 +180,168 @@ check_clock (gpointer data)
 }
 
 static GtkWidget *
+warning_row (const PatellaWarning *warning)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *icon, *details, *dismiss;
+  g_autofree char *explanation = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_warning_code_get_title (warning->code));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), warning->message);
+
+  /* Severity is in the icon, its colour and the words of the title. */
+  icon = gtk_image_new_from_icon_name (warning->severity == PATELLA_SEVERITY_HIGH
+                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, warning->severity == PATELLA_SEVERITY_HIGH ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  warning->severity == PATELLA_SEVERITY_HIGH ? _("High") : _("Caution"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+
+  dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dismiss, _("Put this warning away for this day"));
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "today.dismiss-warning");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss),
+                                          g_variant_new_string (patella_warning_code_to_string (warning->code)));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), dismiss);
+
+  /* Translators: a warning's advice, then where its rule comes from */
+  explanation = g_strdup_printf (_("%s\n\nWhere this comes from: %s"),
+                                 patella_warning_code_get_advice (warning->code),
+                                 patella_warning_code_get_source (warning->code));
+  details = gtk_label_new (explanation);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+  gtk_widget_set_margin_top (details, 12);
+  gtk_widget_set_margin_bottom (details, 12);
+  gtk_widget_set_margin_start (details, 12);
+  gtk_widget_set_margin_end (details, 12);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details);
+
+  g_object_set_data_full (G_OBJECT (row), "code",
+                          g_strdup (patella_warning_code_to_string (warning->code)), g_free);
+  return row;
+}
+
+/* The shown day's warnings, most severe first, less those put away. */
+static void
+update_warnings (PatellaTodayPage *self)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) dismissed = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store;
+  PatellaThresholds thresholds;
+  const char *day;
+  GtkWidget *child;
+
+  if (self->plan == NULL)
+    return;
+
+  store = patella_day_plan_get_store (self->plan);
+  day = patella_day_plan_get_day (self->plan);
+  patella_settings_get_thresholds (self->settings, &thresholds);
+
+  warnings = patella_diary_warnings (store, day, day, &thresholds,
+                                     patella_settings_get_unit (self->settings), &error);
+  if (warnings != NULL)
+    dismissed = patella_store_list_dismissed (store, day, &error);
+  if (warnings == NULL || dismissed == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+
+  self->n_warnings = 0;
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PatellaWarning *warning = g_ptr_array_index (warnings, i);
+      const char *code = patella_warning_code_to_string (warning->code);
+
+      if (g_ptr_array_find_with_equal_func (dismissed, code, g_str_equal, NULL))
+        continue;
+      gtk_list_box_append (self->warnings_list, warning_row (warning));
+      self->n_warnings++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), self->n_warnings > 0);
+}
+
+static void
+store_changed (PatellaTodayPage *self)
+{
+  update_warnings (self);
+}
+
+guint
+patella_today_page_get_n_warnings (PatellaTodayPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), 0);
+  return self->n_warnings;
+}
+
+void
+patella_today_page_set_settings (PatellaTodayPage *self,
+                                 GSettings        *settings)
+{
+  g_return_if_fail (PATELLA_IS_TODAY_PAGE (self));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    g_signal_connect_swapped (settings, "changed", G_CALLBACK (update_warnings), self);
+  update_warnings (self);
+}
+
+static void
+dismiss_warning_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->plan == NULL)
+    return;
+
+  if (!patella_store_dismiss_warning (patella_day_plan_get_store (self->plan),
+                                      patella_day_plan_get_day (self->plan), code, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Warning put away for this day"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "today.restore-warning");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (code));
+  show_toast (self, toast);
+}
+
+static void
+restore_warning_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan != NULL &&
+      !patella_store_restore_warning (patella_day_plan_get_store (self->plan),
+                                      patella_day_plan_get_day (self->plan),
+                                      g_variant_get_string (parameter, NULL), &error))
+    show_error (self, error);
+}
+
+static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
@@ -197,10 +364,14 @@ patella_today_page_set_store (PatellaTodayPage *self,
   self->plan = patella_day_plan_new (store, NULL);
   if (!patella_day_plan_reload (self->plan, &error))
     show_error (self, error);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->plan, "notify::day", G_CALLBACK (update_warnings), self);
+  g_signal_connect_swapped (self->plan, "notify::today", G_CALLBACK (update_warnings), self);
 
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
   update_summary (self);
+  update_warnings (self);
 
   if (self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (60, check_clock, self);
@@ -533,6 +704,9 @@ patella_today_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_TODAY_PAGE);
   g_clear_object (&self->plan);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (patella_today_page_parent_class)->dispose (object);
 }
@@ -558,6 +732,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, adherence_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
   gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
@@ -571,6 +746,8 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.set-rest-day", "(ss)", set_rest_day_action);
   gtk_widget_class_install_action (widget_class, "today.clear-rest-day", NULL, clear_rest_day_action);
   gtk_widget_class_install_action (widget_class, "today.edit-routine", NULL, edit_routine_action);
+  gtk_widget_class_install_action (widget_class, "today.dismiss-warning", "s", dismiss_warning_action);
+  gtk_widget_class_install_action (widget_class, "today.restore-warning", "s", restore_warning_action);
 
 }
 

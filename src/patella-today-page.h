@@ -16,7 +16,10 @@ G_DECLARE_FINAL_TYPE (PatellaTodayPage, patella_today_page, PATELLA, TODAY_PAGE,
 
 void            patella_today_page_set_store      (PatellaTodayPage *self,
                                                    PatellaStore     *store);
+void            patella_today_page_set_settings   (PatellaTodayPage *self,
+                                                   GSettings        *settings);
 PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
+guint           patella_today_page_get_n_warnings (PatellaTodayPage *self);
 /* The most recent toast offering Undo, for tests; NULL once dismissed. */
 AdwToast       *patella_today_page_get_undo_toast (PatellaTodayPage *self);
 GtkWindow      *patella_today_page_get_timer      (PatellaTodayPage *self);

@@ -74,6 +74,7 @@ patella_window_new (PatellaApplication *application,
                        NULL);
 
   settings = patella_application_get_settings (application);
+  patella_today_page_set_settings (self->today_page, settings);
   if (settings != NULL)
     {
       /* Size, not position: the window manager places windows. */
