@@ -26,16 +26,20 @@ count_sets (PatellaTodayPage *page)
   return n;
 }
 
-static GtkWidget *
-find_list_box (GtkWidget *widget)
+/* The checklist row for @exercise_id, wherever it is under @widget. */
+static PatellaExerciseRow *
+find_exercise_row (GtkWidget  *widget,
+                   const char *exercise_id)
 {
-  if (GTK_IS_LIST_BOX (widget))
-    return widget;
+  if (PATELLA_IS_EXERCISE_ROW (widget) &&
+      g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (widget))),
+                   exercise_id))
+    return PATELLA_EXERCISE_ROW (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_list_box (child);
+      PatellaExerciseRow *found = find_exercise_row (child, exercise_id);
 
       if (found != NULL)
         return found;
@@ -43,20 +47,11 @@ find_list_box (GtkWidget *widget)
   return NULL;
 }
 
-/* The row the checklist shows for @exercise_id. */
 static PatellaExerciseRow *
 find_row (PatellaTodayPage *page,
           const char       *exercise_id)
 {
-  GtkWidget *list = find_list_box (GTK_WIDGET (page));
-
-  g_assert_nonnull (list);
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (PATELLA_IS_EXERCISE_ROW (row) &&
-        g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (row))),
-                     exercise_id))
-      return PATELLA_EXERCISE_ROW (row);
-  return NULL;
+  return find_exercise_row (GTK_WIDGET (page), exercise_id);
 }
 
 static void
