@@ -10,6 +10,7 @@
 
 #include "core/patella-settings.h"
 #include "patella-entry-dialog.h"
+#include "patella-history-page.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
 
@@ -23,6 +24,7 @@ struct _PatellaWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   PatellaTodayPage     *today_page;
+  PatellaHistoryPage   *history_page;
 
   /* owned */
   PatellaStore         *store;
@@ -75,6 +77,8 @@ patella_window_new (PatellaApplication *application,
 
   settings = patella_application_get_settings (application);
   patella_today_page_set_settings (self->today_page, settings);
+  if (store != NULL)
+    patella_history_page_set_store (self->history_page, store, settings);
   if (settings != NULL)
     {
       /* Size, not position: the window manager places windows. */
@@ -175,15 +179,27 @@ patella_window_offer_undo (PatellaWindow      *self,
   return toast;
 }
 
+/* A problem in plain words, shown until dismissed. */
+void
+patella_window_show_problem (PatellaWindow *self,
+                             const char    *message)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+
+  title = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_error (PatellaWindow *self,
             const GError  *error)
 {
-  g_autofree char *title = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  patella_window_show_problem (self, error->message);
 }
 
 static void
@@ -282,6 +298,13 @@ log_action (GtkWidget  *widget,
     entry->context = PATELLA_PAIN_MORNING;
 
   patella_window_open_entry_dialog (self, entry);
+}
+
+PatellaHistoryPage *
+patella_window_get_history_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->history_page;
 }
 
 PatellaTodayPage *
@@ -417,6 +440,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_TODAY_PAGE);
+  g_type_ensure (PATELLA_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
@@ -424,6 +448,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_page);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "patella-application.h"
+#include "patella-history-page.h"
 #include "patella-today-page.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,9 @@ void           patella_window_show_error (PatellaWindow      *self,
                                           const char         *message);
 gboolean       patella_window_has_error  (PatellaWindow      *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
+PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
+void           patella_window_show_problem (PatellaWindow *self,
+                                            const char    *message);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,
                                                  const PatellaEntry *entry);
 AdwToast      *patella_window_offer_undo (PatellaWindow      *self,

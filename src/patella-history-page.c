@@ -1,0 +1,532 @@
+/* patella-history-page.c: every entry, newest day first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkListView over the core's PatellaHistory: one list item per day, so
+ * only the days on screen are built, and a day reads its entries when it is
+ * bound. Nothing is read until the page is first shown.
+ */
+#define G_LOG_DOMAIN "patella-history-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/patella-day.h"
+#include "core/patella-settings.h"
+#include "patella-history-page.h"
+#include "patella-today-page.h"
+#include "patella-window.h"
+
+struct _PatellaHistoryPage
+{
+  AdwBin          parent_instance;
+
+  /* owned */
+  PatellaStore   *store;
+  GSettings      *settings;
+  PatellaHistory *history;
+  GHashTable     *names;        /* exercise id -> name */
+
+  /* widgets */
+  GtkStack       *stack;
+  GtkDropDown    *filter;
+  GtkListView    *list_view;
+  AdwStatusPage  *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaHistoryPage, patella_history_page, ADW_TYPE_BIN)
+
+/* The filter's choices, in the drop-down's order. */
+static const struct {
+  const char *label;
+  guint       kinds;
+} filters[] = {
+  { N_("All entries"), PATELLA_ENTRY_ALL },
+  { N_("Pain"), 1u << PATELLA_ENTRY_PAIN },
+  { N_("Runs"), 1u << PATELLA_ENTRY_RUN },
+  { N_("Exercises"), 1u << PATELLA_ENTRY_EXERCISE },
+  { N_("Rest and sick days"), 1u << PATELLA_ENTRY_REST_DAY },
+};
+
+static const char *
+context_words (PatellaPainContext context)
+{
+  switch (context)
+    {
+    case PATELLA_PAIN_MORNING: return _("on waking");
+    case PATELLA_PAIN_DURING: return _("during activity");
+    case PATELLA_PAIN_AFTER: return _("after activity");
+    case PATELLA_PAIN_REST: return _("at rest");
+    case PATELLA_PAIN_STAIRS: return _("on stairs");
+    case PATELLA_PAIN_SITTING: return _("after sitting");
+    case PATELLA_PAIN_OTHER:
+    case PATELLA_N_PAIN_CONTEXTS:
+    default: return _("other");
+    }
+}
+
+/* The CR-10 words at their anchors; other efforts are numbers alone. */
+static const char *
+effort_words (int rpe)
+{
+  switch (rpe)
+    {
+    case 0: return _("rest");
+    case 3: return _("moderate");
+    case 5: return _("hard");
+    case 7: return _("very hard");
+    case 10: return _("maximal");
+    default: return NULL;
+    }
+}
+
+void
+patella_history_describe_entry (const PatellaEntry  *entry,
+                                PatellaDistanceUnit  unit,
+                                GHashTable          *names,
+                                char               **title,
+                                char               **subtitle)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) under = g_string_new (NULL);
+
+  switch (entry->kind)
+    {
+    case PATELLA_ENTRY_PAIN:
+      /* Translators: a pain entry, e.g. "Pain 4 out of 10, on stairs" */
+      g_string_printf (line, _("Pain %d out of 10, %s"), entry->score, context_words (entry->context));
+      break;
+
+    case PATELLA_ENTRY_RUN:
+      {
+        g_autofree char *distance = patella_format_distance (entry->distance_km, unit);
+        const char *words = effort_words (entry->rpe);
+
+        /* Translators: a run, e.g. "Run 8.2 km in 45 min" */
+        g_string_printf (line, _("Run %s in %g min"), distance, entry->minutes);
+        if (words != NULL)
+          /* Translators: the run's effort on the CR-10 scale, e.g. ", effort 5 (hard)" */
+          g_string_append_printf (line, _(", effort %d (%s)"), entry->rpe, words);
+        else
+          g_string_append_printf (line, _(", effort %d"), entry->rpe);
+        if (entry->pain >= 0)
+          g_string_append_printf (line, _(", pain %d out of 10"), entry->pain);
+      }
+      break;
+
+    case PATELLA_ENTRY_EXERCISE:
+      {
+        const char *name = names ? g_hash_table_lookup (names, entry->exercise_id) : NULL;
+
+        g_string_printf (line, ngettext ("%s, %d set", "%s, %d sets", entry->sets),
+                         name ? name : entry->exercise_id, entry->sets);
+        if (entry->reps > 0)
+          g_string_append_printf (line, ngettext (" of %d rep", " of %d reps", entry->reps), entry->reps);
+      }
+      break;
+
+    case PATELLA_ENTRY_REST_DAY:
+    case PATELLA_N_ENTRY_KINDS:
+    default:
+      g_string_assign (line, entry->rest_kind == PATELLA_REST_DAY_SICK ? _("Sick day") : _("Rest day"));
+      break;
+    }
+
+  if (entry->instant != NULL)
+    {
+      g_autoptr(GDateTime) instant = patella_instant_parse (entry->instant);
+      g_autoptr(GDateTime) local = instant ? g_date_time_to_local (instant) : NULL;
+
+      if (local != NULL)
+        {
+          g_autofree char *time = g_date_time_format (local, "%H:%M");
+          g_string_append (under, time);
+        }
+    }
+  if (entry->note != NULL && entry->note[0] != '\0')
+    g_string_append_printf (under, "%s%s", under->len ? " · " : "", entry->note);
+
+  *title = g_string_free (g_steal_pointer (&line), FALSE);
+  *subtitle = g_string_free (g_steal_pointer (&under), FALSE);
+}
+
+static void
+show_error (PatellaHistoryPage *self,
+            const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PATELLA_IS_WINDOW (root))
+    patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+}
+
+static void
+read_names (PatellaHistoryPage *self)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->names);
+  exercises = patella_store_list_exercises (self->store, TRUE, &error);
+  if (exercises == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      g_hash_table_insert (self->names, g_strdup (exercise->id),
+                           g_strdup (patella_exercise_get_display_name (exercise)));
+    }
+}
+
+static GtkWidget *
+entry_button (const char         *icon,
+              const char         *tooltip,
+              const char         *action,
+              const PatellaEntry *entry)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new ("(ixs)", (int) entry->kind, entry->id, entry->day));
+  return button;
+}
+
+static GtkWidget *
+entry_row (PatellaHistoryPage *self,
+           const PatellaEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *edit_label = NULL;
+  g_autofree char *delete_label = NULL;
+  GtkWidget *button;
+
+  patella_history_describe_entry (entry, patella_settings_get_unit (self->settings), self->names,
+                                  &title, &subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  if (entry->kind == PATELLA_ENTRY_PAIN || entry->kind == PATELLA_ENTRY_RUN)
+    {
+      button = entry_button ("document-edit-symbolic", _("Edit"), "history.edit", entry);
+      /* Translators: for screen readers; %s describes the entry */
+      edit_label = g_strdup_printf (_("Edit: %s"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  button = entry_button ("user-trash-symbolic", _("Delete"), "history.delete", entry);
+  /* Translators: for screen readers; %s describes the entry */
+  delete_label = g_strdup_printf (_("Delete: %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            PatellaHistoryPage       *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *list = gtk_list_box_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), list);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+  g_object_set_data (G_OBJECT (item), "heading", heading);
+  g_object_set_data (G_OBJECT (item), "list", list);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, clamp);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PatellaHistoryPage       *self)
+{
+  PatellaHistoryDay *day = gtk_list_item_get_item (item);
+  GtkLabel *heading = g_object_get_data (G_OBJECT (item), "heading");
+  GtkListBox *list = g_object_get_data (G_OBJECT (item), "list");
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *label = patella_today_page_format_day (patella_history_day_get_day (day), today);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+  GtkWidget *child;
+
+  gtk_label_set_text (heading, label);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  entries = patella_history_day_get_entries (day, &error);
+  if (entries == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (list, entry_row (self, g_ptr_array_index (entries, i)));
+}
+
+static void
+update_empty (PatellaHistoryPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->history)) == 0;
+  gboolean filtered = gtk_drop_down_get_selected (self->filter) != 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  adw_status_page_set_title (self->empty_page, filtered ? _("Nothing of This Kind") : _("Nothing Logged Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   filtered ? _("Choose “All entries” to see everything you have logged.")
+                                            : _("Log a pain score or a run and it will be listed here, newest first."));
+}
+
+static void
+filter_changed (PatellaHistoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->filter);
+
+  if (self->history == NULL || selected >= G_N_ELEMENTS (filters))
+    return;
+  if (!patella_history_set_kinds (self->history, filters[selected].kinds, &error))
+    show_error (self, error);
+  update_empty (self);
+}
+
+/* The first time the page is shown, and not before. */
+static void
+ensure_loaded (PatellaHistoryPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->history != NULL || self->store == NULL)
+    return;
+
+  self->history = patella_history_new (self->store);
+  read_names (self);
+  if (!patella_history_reload (self->history, &error))
+    show_error (self, error);
+  g_signal_connect_swapped (self->history, "items-changed", G_CALLBACK (update_empty), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_empty (self);
+}
+
+static void
+store_changed (PatellaHistoryPage *self,
+               int                 table)
+{
+  /* A renamed or added exercise: names first, the rows follow the history. */
+  if (table == PATELLA_TABLE_EXERCISES && self->history != NULL)
+    read_names (self);
+}
+
+void
+patella_history_page_set_store (PatellaHistoryPage *self,
+                                PatellaStore       *store,
+                                GSettings          *settings)
+{
+  g_return_if_fail (PATELLA_IS_HISTORY_PAGE (self));
+  g_return_if_fail (PATELLA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
+}
+
+PatellaHistory *
+patella_history_page_get_history (PatellaHistoryPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_HISTORY_PAGE (self), NULL);
+  return self->history;
+}
+
+static PatellaEntry *
+lookup_entry (PatellaHistoryPage *self,
+              GVariant           *parameter,
+              GError            **error)
+{
+  PatellaEntryKind kind;
+  gint64 id;
+  const char *day;
+  int kind_value;
+
+  g_variant_get (parameter, "(ix&s)", &kind_value, &id, &day);
+  kind = (PatellaEntryKind) kind_value;
+
+  if (kind == PATELLA_ENTRY_REST_DAY)
+    {
+      g_autoptr(GPtrArray) entries = patella_store_list_entries (self->store, day, 1u << kind, error);
+
+      if (entries == NULL)
+        return NULL;
+      if (entries->len == 0)
+        {
+          g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                       _("That entry is no longer in the log."));
+          return NULL;
+        }
+      return g_ptr_array_steal_index (entries, 0);
+    }
+  if (kind >= PATELLA_N_ENTRY_KINDS)
+    return NULL;
+  return patella_store_get_entry (self->store, kind, id, error);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PatellaHistoryPage *self = PATELLA_HISTORY_PAGE (widget);
+  g_autoptr(PatellaEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL || !PATELLA_IS_WINDOW (root))
+    return;
+
+  entry = lookup_entry (self, parameter, &error);
+  if (entry == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  patella_window_open_entry_dialog (PATELLA_WINDOW (root), entry);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PatellaHistoryPage *self = PATELLA_HISTORY_PAGE (widget);
+  g_autoptr(PatellaEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL || !PATELLA_IS_WINDOW (root))
+    return;
+
+  entry = lookup_entry (self, parameter, &error);
+  if (entry == NULL || !patella_store_remove_entry (self->store, entry, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  patella_window_offer_undo (PATELLA_WINDOW (root), _("Entry deleted"), entry, NULL);
+}
+
+static void
+patella_history_page_dispose (GObject *object)
+{
+  PatellaHistoryPage *self = (PatellaHistoryPage *) object;
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (patella_history_page_parent_class)->dispose (object);
+}
+
+static void
+patella_history_page_class_init (PatellaHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_history_page_dispose;
+
+  gtk_widget_class_install_action (widget_class, "history.edit", "(ixs)", edit_action);
+  gtk_widget_class_install_action (widget_class, "history.delete", "(ixs)", delete_action);
+}
+
+static void
+patella_history_page_init (PatellaHistoryPage *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box, *bar, *label, *scrolled, *buttons, *button;
+
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  label = gtk_label_new_with_mnemonic (_("_Show"));
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_string_list_append (choices, _(filters[i].label));
+  self->filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->filter));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  g_signal_connect_swapped (self->filter, "notify::selected", G_CALLBACK (filter_changed), self);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
+  gtk_box_append (GTK_BOX (box), bar);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, g_object_ref (factory)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Everything logged, newest day first"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "document-open-recent-symbolic");
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  button = gtk_button_new_with_mnemonic (_("Log _Pain…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.log-pain");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("Log a _Run…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.log-run");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (buttons), button);
+  adw_status_page_set_child (self->empty_page, buttons);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, scrolled, "list");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  adw_bin_set_child (ADW_BIN (self), box);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_loaded), NULL);
+}
