@@ -181,9 +181,14 @@ validate (PatellaEntryDialog *self)
       else
         set_problem (self, "time", local == NULL ? _("That time does not exist on that day.") : NULL);
 
-      g_clear_pointer (&e->instant, g_free);
-      if (local != NULL)
-        e->instant = patella_instant_format (local);
+      /* An edit keeps its instant to the second unless day or time changed. */
+      if (local != NULL &&
+          (self->original == NULL || g_hash_table_contains (self->touched, "day") ||
+           g_hash_table_contains (self->touched, "time")))
+        {
+          g_free (e->instant);
+          e->instant = patella_instant_format (local);
+        }
     }
   mark_row (self->time_row, problem_shown (self, "time"));
   g_free (e->day);

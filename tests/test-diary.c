@@ -1,0 +1,328 @@
+/* test-diary.c: logging pain and runs, History and the warnings, in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/patella-day.h"
+#include "patella-entry-dialog.h"
+#include "patella-history-page.h"
+#include "patella-test-app.h"
+#include "patella-test-utils.h"
+#include "patella-today-page.h"
+
+typedef PatellaTestFiles Fixture;
+
+static PatellaStore *
+store_of (PatellaWindow *window)
+{
+  return patella_day_plan_get_store (patella_today_page_get_plan (patella_window_get_today_page (window)));
+}
+
+static gint64
+count (PatellaWindow *window,
+       PatellaTable   table)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (store_of (window), table, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static PatellaEntryDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PATELLA_IS_ENTRY_DIALOG (window))
+        return PATELLA_ENTRY_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static void
+log_pain (PatellaApplication *app,
+          PatellaWindow      *window,
+          gpointer            data)
+{
+  PatellaEntryDialog *dialog;
+  g_autoptr(PatellaEntry) logged = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  /* Ctrl+L's action opens the dialog for the day Today shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  patella_entry_dialog_set_field (dialog, "score", "4");
+  patella_entry_dialog_set_field (dialog, "context", "stairs");
+  patella_entry_dialog_set_field (dialog, "time", "00:00");
+  patella_entry_dialog_set_field (dialog, "note", "<b>steep</b> & slow");
+  g_assert_null (patella_entry_dialog_get_problem (dialog, "time"));
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+
+  g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 1);
+  entries = patella_store_list_entries (store_of (window), today, PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  logged = patella_entry_copy (g_ptr_array_index (entries, 0));
+  g_assert_cmpint (logged->score, ==, 4);
+  g_assert_cmpint (logged->context, ==, PATELLA_PAIN_STAIRS);
+  g_assert_cmpstr (logged->note, ==, "<b>steep</b> & slow");
+
+  /* The toast's Undo takes it out again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 0);
+  /* A second Undo of the same toast does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 0);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_log_pain (Fixture       *fixture,
+               gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, log_pain, NULL);
+}
+
+static void
+log_run (PatellaApplication *app,
+         PatellaWindow      *window,
+         gpointer            data)
+{
+  GSettings *settings = patella_application_get_settings (app);
+  g_autofree char *tomorrow = NULL;
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaEntryDialog *dialog;
+  PatellaEntry *run;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-run", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Bad input is named at its field and nothing is saved. */
+  patella_entry_dialog_set_field (dialog, "minutes", "1441");
+  g_assert_cmpstr (patella_entry_dialog_get_problem (dialog, "minutes"), ==, "That is more than a day (1440 minutes).");
+  patella_entry_dialog_set_field (dialog, "minutes", "forty");
+  g_assert_nonnull (patella_entry_dialog_get_problem (dialog, "minutes"));
+  patella_entry_dialog_set_field (dialog, "distance", "1000.5");
+  g_assert_cmpstr (patella_entry_dialog_get_problem (dialog, "distance"), ==, "That is more than 1000 km, the most a run can be.");
+  patella_entry_dialog_set_field (dialog, "distance", "-2");
+  g_assert_cmpstr (patella_entry_dialog_get_problem (dialog, "distance"), ==, "A distance cannot be below 0.");
+  tomorrow = patella_day_add (today, 1);
+  patella_entry_dialog_set_field (dialog, "day", tomorrow);
+  g_assert_nonnull (strstr (patella_entry_dialog_get_problem (dialog, "day"), "has not happened yet"));
+  patella_entry_dialog_set_field (dialog, "time", "25:00");
+  g_assert_nonnull (patella_entry_dialog_get_problem (dialog, "time"));
+  g_assert_false (patella_entry_dialog_save (dialog));
+  g_assert_cmpint (count (window, PATELLA_TABLE_RUNS), ==, 0);
+
+  /* Put right: 42,5 minutes (either decimal mark), 8.2 km, effort 5, pain 3. */
+  patella_entry_dialog_set_field (dialog, "day", today);
+  patella_entry_dialog_set_field (dialog, "time", "00:00");
+  patella_entry_dialog_set_field (dialog, "minutes", "42,5");
+  patella_entry_dialog_set_field (dialog, "distance", "8.2");
+  patella_entry_dialog_set_field (dialog, "rpe", "5");
+  patella_entry_dialog_set_field (dialog, "pain", "3");
+  g_assert_null (patella_entry_dialog_get_problem (dialog, "minutes"));
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+
+  entries = patella_store_list_entries (store_of (window), today, 1u << PATELLA_ENTRY_RUN, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  run = g_ptr_array_index (entries, 0);
+  g_assert_cmpfloat (run->minutes, ==, 42.5);
+  g_assert_cmpfloat (run->distance_km, ==, 8.2);
+  g_assert_cmpint (run->rpe, ==, 5);
+  g_assert_cmpint (run->pain, ==, 3);
+
+  /* In miles, stored as km. */
+  g_settings_set_string (settings, "distance-unit", "mi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-run", NULL));
+  dialog = find_dialog ();
+  patella_entry_dialog_set_field (dialog, "time", "00:00");
+  patella_entry_dialog_set_field (dialog, "minutes", "30");
+  patella_entry_dialog_set_field (dialog, "distance", "5");
+  patella_entry_dialog_set_field (dialog, "distance", "622");
+  g_assert_cmpstr (patella_entry_dialog_get_problem (dialog, "distance"), ==, "That is more than 621 miles, the most a run can be.");
+  patella_entry_dialog_set_field (dialog, "distance", "5");
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+  g_settings_reset (settings, "distance-unit");
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = patella_store_list_entries (store_of (window), today, 1u << PATELLA_ENTRY_RUN, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  {
+    double km = 0;
+    for (guint i = 0; i < entries->len; i++)
+      if (((PatellaEntry *) g_ptr_array_index (entries, i))->minutes == 30)
+        km = ((PatellaEntry *) g_ptr_array_index (entries, i))->distance_km;
+    g_assert_cmpfloat_with_epsilon (km, 5 * 1.609344, 1e-9);
+  }
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_log_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, log_run, NULL);
+}
+
+static gboolean
+history_loaded (gpointer data)
+{
+  return patella_history_page_get_history (data) != NULL;
+}
+
+static void
+history (PatellaApplication *app,
+         PatellaWindow      *window,
+         gpointer            data)
+{
+  PatellaHistoryPage *page = patella_window_get_history_page (window);
+  PatellaStore *store = store_of (window);
+  g_autoptr(PatellaEntry) run = NULL;
+  g_autoptr(PatellaEntry) back = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaEntryDialog *dialog;
+  PatellaHistory *model;
+  gint64 run_id;
+
+  run_id = patella_store_log_run (store, "2026-01-10", NULL, 40, 7.0, 4, -1, "easy", &error);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-01-11", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-01-12", PATELLA_REST_DAY_REST, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Nothing is read until the page is shown. */
+  g_assert_null (patella_history_page_get_history (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  patella_test_wait_for (history_loaded, page);
+  model = patella_history_page_get_history (page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* Delete the run from its row's action; the day goes from the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "(ixs)",
+                                             (int) PATELLA_ENTRY_RUN, run_id, "2026-01-10"));
+  g_assert_cmpint (count (window, PATELLA_TABLE_RUNS), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+
+  /* Undo brings it back whole: the same id, note and day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  run = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (run->note, ==, "easy");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* Edit it: a longer run, then Undo restores the first values. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.edit", "(ixs)",
+                                             (int) PATELLA_ENTRY_RUN, run_id, "2026-01-10"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  patella_entry_dialog_set_field (dialog, "distance", "9.5");
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+  back = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (back->distance_km, ==, 9.5);
+  g_assert_cmpstr (back->instant, ==, run->instant);
+  g_clear_pointer (&back, patella_entry_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 1));
+  back = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (back->distance_km, ==, 7.0);
+
+  /* A rest day is deleted and restored the same way. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "(ixs)",
+                                             (int) PATELLA_ENTRY_REST_DAY, (gint64) 0, "2026-01-12"));
+  g_assert_cmpint (count (window, PATELLA_TABLE_REST_DAYS), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 2));
+  g_assert_cmpint (count (window, PATELLA_TABLE_REST_DAYS), ==, 1);
+
+  /* Filter by kind. */
+  patella_history_set_kinds (model, 1u << PATELLA_ENTRY_PAIN, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, history, NULL);
+}
+
+static void
+warnings (PatellaApplication *app,
+          PatellaWindow      *window,
+          gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
+
+  /* A severe score today shows at once. */
+  g_assert_cmpint (patella_store_log_pain (store_of (window), today, NULL, 9, PATELLA_PAIN_STAIRS, NULL, &error), >, 0);
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.dismiss-warning", "s", "pain-severe"));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
+  g_assert_cmpint (count (window, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "s", "pain-severe"));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+
+  /* A stricter threshold from the preferences adds "pain-high" for 6 during. */
+  g_assert_cmpint (patella_store_log_pain (store_of (window), today, NULL, 5, PATELLA_PAIN_DURING, NULL, &error), >, 0);
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+  g_settings_set_int (patella_application_get_settings (app), "pain-high-threshold", 4);
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 2);
+  g_settings_reset (patella_application_get_settings (app), "pain-high-threshold");
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, warnings, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/diary/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("log-pain", test_log_pain);
+  ADD ("log-run", test_log_run);
+  ADD ("history", test_history);
+  ADD ("warnings", test_warnings);
+#undef ADD
+
+  return g_test_run ();
+}
