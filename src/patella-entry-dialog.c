@@ -326,6 +326,28 @@ entry_row (PatellaEntryDialog *self,
   return ADW_ENTRY_ROW (row);
 }
 
+typedef struct
+{
+  const int          *anchors;
+  const char * const *words;
+  guint               n_anchors;
+} Anchors;
+
+/* "5 · Hard": the value, and its word when it is an anchor. */
+static char *
+format_value (GtkScale *widget,
+              double    value,
+              gpointer  data)
+{
+  const Anchors *anchors = data;
+  int v = (int) value;
+
+  for (guint i = 0; i < anchors->n_anchors; i++)
+    if (anchors->anchors[i] == v)
+      return g_strdup_printf ("%d · %s", v, _(anchors->words[i]));
+  return g_strdup_printf ("%d", v);
+}
+
 /* A 0-10 scale with words at its anchors. */
 static GtkRange *
 scale (PatellaEntryDialog *self,
@@ -348,6 +370,12 @@ scale (PatellaEntryDialog *self,
   gtk_range_set_value (GTK_RANGE (widget), value);
   for (guint i = 0; i < n_anchors; i++)
     gtk_scale_add_mark (GTK_SCALE (widget), anchors[i], GTK_POS_BOTTOM, _(words[i]));
+  {
+    Anchors *format = g_new (Anchors, 1);
+
+    *format = (Anchors) { anchors, words, n_anchors };
+    gtk_scale_set_format_value_func (GTK_SCALE (widget), format_value, format, g_free);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (widget, "value-changed", G_CALLBACK (validate), self);
   gtk_box_append (GTK_BOX (box), widget);
@@ -678,7 +706,7 @@ patella_entry_dialog_new (GtkWindow           *parent,
   self = g_object_new (PATELLA_TYPE_ENTRY_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
-                       "default-width", 440,
+                       "default-width", 420,
                        "default-height", 640,
                        NULL);
   self->store = g_object_ref (store);
