@@ -64,6 +64,27 @@ patella_application_get_settings (PatellaApplication *self)
 }
 
 static void
+distance_unit_change_state (GSimpleAction      *action,
+                            GVariant           *value,
+                            PatellaApplication *self)
+{
+  const char *unit = g_variant_get_string (value, NULL);
+
+  if (g_str_equal (unit, "km") || g_str_equal (unit, "mi"))
+    g_settings_set_string (self->settings, "distance-unit", unit);
+}
+
+static void
+distance_unit_changed (GSettings     *settings,
+                       const char    *key,
+                       GSimpleAction *action)
+{
+  g_autofree char *unit = g_settings_get_string (settings, key);
+
+  g_simple_action_set_state (action, g_variant_new_string (unit));
+}
+
+static void
 patella_application_startup (GApplication *application)
 {
   PatellaApplication *self = PATELLA_APPLICATION (application);
@@ -73,6 +94,19 @@ patella_application_startup (GApplication *application)
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (application);
 
   self->settings = patella_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *unit = g_settings_get_string (self->settings, "distance-unit");
+      g_autoptr(GSimpleAction) action =
+        g_simple_action_new_stateful ("distance-unit", G_VARIANT_TYPE_STRING, g_variant_new_string (unit));
+
+      /* Not g_settings_create_action(): its action follows the settings even
+       * after this application is gone; this one stops with the application. */
+      g_signal_connect_object (action, "change-state", G_CALLBACK (distance_unit_change_state), self, 0);
+      g_signal_connect_object (self->settings, "changed::distance-unit",
+                               G_CALLBACK (distance_unit_changed), action, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);

@@ -51,6 +51,14 @@ shows (PatellaApplication *app,
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 
+  /* The distance unit is a choice in the main menu, kept in GSettings. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "distance-unit", g_variant_new_string ("mi"));
+  {
+    g_autofree char *unit = g_settings_get_string (patella_application_get_settings (app), "distance-unit");
+    g_assert_cmpstr (unit, ==, "mi");
+  }
+  g_settings_reset (patella_application_get_settings (app), "distance-unit");
+
   /* The size set above came from GSettings, and a new size goes back. */
   settings = patella_application_get_settings (app);
   g_assert_nonnull (settings);
