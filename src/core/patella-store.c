@@ -1664,6 +1664,25 @@ patella_store_foreach_sets (PatellaStore        *self,
   return TRUE;
 }
 
+/* Steps @stmt to the end, collecting its first column as strings. */
+static GPtrArray *
+collect_strings (PatellaStore  *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (strings, dup_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&strings);
+}
+
 /**
  * patella_store_list_rest_days:
  *
@@ -1675,9 +1694,7 @@ patella_store_list_rest_days (PatellaStore  *self,
                               const char    *last,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
 
@@ -1687,15 +1704,7 @@ patella_store_list_rest_days (PatellaStore  *self,
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (days, dup_column_text (stmt, 0));
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&days);
+  return collect_strings (self, stmt, error);
 }
 
 /**
@@ -1931,9 +1940,7 @@ patella_store_list_dismissed (PatellaStore  *self,
                               const char    *day,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
 
@@ -1942,14 +1949,7 @@ patella_store_list_dismissed (PatellaStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (codes, dup_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&codes);
+  return collect_strings (self, stmt, error);
 }
 
 /* Reads the row @stmt stands on, whose columns are id, then the kind's own
@@ -2119,10 +2119,8 @@ patella_store_list_days (PatellaStore  *self,
   static const char *const day_tables[PATELLA_N_ENTRY_KINDS] = {
     "exercise_log", "pain_log", "runs", "rest_days",
   };
-  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
 
@@ -2130,18 +2128,11 @@ patella_store_list_days (PatellaStore  *self,
     if (kinds & (1u << kind))
       g_string_append_printf (sql, "%sSELECT day FROM %s", sql->len ? " UNION " : "", day_tables[kind]);
   if (sql->len == 0)
-    return g_steal_pointer (&days);
+    return g_ptr_array_new_with_free_func (g_free);
   g_string_append (sql, " ORDER BY day DESC");
 
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (days, dup_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&days);
+  return collect_strings (self, stmt, error);
 }
