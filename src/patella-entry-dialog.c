@@ -220,7 +220,9 @@ validate (PatellaEntryDialog *self)
       else
         {
           set_problem (self, "minutes", NULL);
-          e->minutes = minutes;
+          /* An edit keeps the stored value exactly unless it was retyped. */
+          if (self->original == NULL || g_hash_table_contains (self->touched, "minutes"))
+            e->minutes = minutes;
         }
       mark_row (self->minutes_row, problem_shown (self, "minutes"));
 
@@ -235,7 +237,10 @@ validate (PatellaEntryDialog *self)
       else
         {
           set_problem (self, "distance", NULL);
-          e->distance_km = self->unit == PATELLA_UNIT_MILES ? distance * PATELLA_KM_PER_MILE : distance;
+          /* The field shows two decimals, in miles perhaps: keep the stored
+           * kilometres unless the runner retyped them. */
+          if (self->original == NULL || g_hash_table_contains (self->touched, "distance"))
+            e->distance_km = self->unit == PATELLA_UNIT_MILES ? distance * PATELLA_KM_PER_MILE : distance;
         }
       mark_row (self->distance_row, problem_shown (self, "distance"));
 

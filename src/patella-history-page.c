@@ -346,6 +346,18 @@ store_changed (PatellaHistoryPage *self,
     read_names (self);
 }
 
+/* Rows on screen show distances again in the new unit. */
+static void
+unit_changed (PatellaHistoryPage *self)
+{
+  guint n;
+
+  if (self->history == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
+  g_list_model_items_changed (G_LIST_MODEL (self->history), 0, n, n);
+}
+
 void
 patella_history_page_set_store (PatellaHistoryPage *self,
                                 PatellaStore       *store,
@@ -356,6 +368,9 @@ patella_history_page_set_store (PatellaHistoryPage *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::distance-unit", G_CALLBACK (unit_changed), self,
+                             G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self);

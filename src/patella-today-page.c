@@ -295,7 +295,19 @@ patella_today_page_set_settings (PatellaTodayPage *self,
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
   if (settings != NULL)
-    g_signal_connect_swapped (settings, "changed", G_CALLBACK (update_warnings), self);
+    {
+      static const char *const keys[] = {
+        "distance-unit", "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
+        "weekly-spike-percent", "acwr-threshold", "monotony-threshold",
+      };
+
+      /* Not every change: the window size is a setting too. */
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+          g_signal_connect_swapped (settings, signal, G_CALLBACK (update_warnings), self);
+        }
+    }
   update_warnings (self);
 }
 
@@ -322,7 +334,8 @@ dismiss_warning_action (GtkWidget  *widget,
   toast = adw_toast_new (_("Warning put away for this day"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "today.restore-warning");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (code));
+  /* The day too: Undo may come after moving to another day. */
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", patella_day_plan_get_day (self->plan), code));
   show_toast (self, toast);
 }
 
@@ -333,11 +346,11 @@ restore_warning_action (GtkWidget  *widget,
 {
   PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  const char *day, *code;
 
+  g_variant_get (parameter, "(&s&s)", &day, &code);
   if (self->plan != NULL &&
-      !patella_store_restore_warning (patella_day_plan_get_store (self->plan),
-                                      patella_day_plan_get_day (self->plan),
-                                      g_variant_get_string (parameter, NULL), &error))
+      !patella_store_restore_warning (patella_day_plan_get_store (self->plan), day, code, &error))
     show_error (self, error);
 }
 
@@ -747,7 +760,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.clear-rest-day", NULL, clear_rest_day_action);
   gtk_widget_class_install_action (widget_class, "today.edit-routine", NULL, edit_routine_action);
   gtk_widget_class_install_action (widget_class, "today.dismiss-warning", "s", dismiss_warning_action);
-  gtk_widget_class_install_action (widget_class, "today.restore-warning", "s", restore_warning_action);
+  gtk_widget_class_install_action (widget_class, "today.restore-warning", "(ss)", restore_warning_action);
 
 }
 

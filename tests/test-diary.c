@@ -250,11 +250,26 @@ history (PatellaApplication *app,
   back = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
   g_assert_cmpfloat (back->distance_km, ==, 7.0);
 
+  /* Opened in miles and saved with a new note only, the kilometres stay exact. */
+  g_settings_set_string (patella_application_get_settings (app), "distance-unit", "mi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.edit", "(ixs)",
+                                             (int) PATELLA_ENTRY_RUN, run_id, "2026-01-10"));
+  dialog = find_dialog ();
+  patella_entry_dialog_set_field (dialog, "note", "easy, flat");
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+  g_settings_reset (patella_application_get_settings (app), "distance-unit");
+  g_clear_pointer (&back, patella_entry_free);
+  back = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+  g_assert_cmpfloat (back->distance_km, ==, 7.0);
+  g_assert_cmpfloat (back->minutes, ==, 40);
+  g_assert_cmpstr (back->note, ==, "easy, flat");
+
   /* A rest day is deleted and restored the same way. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "(ixs)",
                                              (int) PATELLA_ENTRY_REST_DAY, (gint64) 0, "2026-01-12"));
   g_assert_cmpint (count (window, PATELLA_TABLE_REST_DAYS), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 3));
   g_assert_cmpint (count (window, PATELLA_TABLE_REST_DAYS), ==, 1);
 
   /* Filter by kind. */
@@ -289,7 +304,9 @@ warnings (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.dismiss-warning", "s", "pain-severe"));
   g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
   g_assert_cmpint (count (window, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "s", "pain-severe"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "(ss)", today, "pain-severe"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
   g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
 
   /* A stricter threshold from the preferences adds "pain-high" for 6 during. */

@@ -125,7 +125,7 @@ test_create (Fixture       *fixture,
     assert_sql_text (path, "PRAGMA application_id", application_id);
   }
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
-                         " WHERE type = 'table' ORDER BY name)",
+                         " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
                    "dismissed_warnings,exercise_log,exercises,pain_log,rest_days,runs");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
@@ -345,6 +345,21 @@ test_entries (Fixture       *fixture,
   g_assert_cmpfloat (run->distance_km, ==, 9.0);
   g_assert_cmpstr (run->instant, ==, "2026-04-02T19:00:00Z");
   g_assert_cmpstr (run->note, ==, "hills");
+
+  /* An id is never handed out again: delete the newest, log another, and
+   * the first still comes back under its own id. */
+  {
+    g_autoptr(PatellaEntry) newest = NULL;
+    gint64 other;
+
+    newest = patella_store_get_entry (store, PATELLA_ENTRY_RUN, run_id, &error);
+    g_assert_true (patella_store_remove_entry (store, newest, &error));
+    other = patella_store_log_run (store, "2026-04-02", NULL, 20, 3, 3, -1, NULL, &error);
+    g_assert_cmpint (other, !=, run_id);
+    g_assert_true (patella_store_restore_entry (store, newest, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 2);
+  }
 
   /* The same for a sick day. */
   entries = patella_store_list_entries (store, "2026-04-03", PATELLA_ENTRY_ALL, &error);
@@ -861,6 +876,14 @@ test_day (void)
   g_assert_cmpstr (prev, ==, "2026-02-28");
   leap = patella_day_add ("2024-02-28", 1);
   g_assert_cmpstr (leap, ==, "2024-02-29");
+  /* Steps past what YYYY-MM-DD can name stop at its ends. */
+  {
+    g_autofree char *early = patella_day_add ("0001-01-02", -34);
+    g_autofree char *end = patella_day_add ("9999-12-30", 5);
+
+    g_assert_cmpstr (early, ==, "0001-01-01");
+    g_assert_cmpstr (end, ==, "9999-12-31");
+  }
 
   /* Instants are kept in UTC and read back to the same moment. */
   g_assert_nonnull (berlin);

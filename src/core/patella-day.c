@@ -97,13 +97,20 @@ patella_day_add (const char *day,
 {
   GDate date;
 
+  GDate first, last;
+  gint64 julian;
+
   if (!patella_day_parse (day, &date))
     return NULL;
 
-  if (n_days >= 0)
-    g_date_add_days (&date, (guint) n_days);
-  else
-    g_date_subtract_days (&date, (guint) -n_days);
+  /* Steps stay within the days the "YYYY-MM-DD" form can name. */
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 9999);
+  julian = (gint64) g_date_get_julian (&date) + n_days;
+  julian = CLAMP (julian, (gint64) g_date_get_julian (&first), (gint64) g_date_get_julian (&last));
+  g_date_set_julian (&date, (guint32) julian);
 
   return patella_day_format (&date);
 }

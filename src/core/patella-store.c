@@ -68,7 +68,9 @@ static const struct {
   "note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000)"
 
 /* Migrations, one per schema version. Each runs in one transaction together
- * with the user_version bump. Never edit a released one: add the next. */
+ * with the user_version bump. Never edit a released one: add the next.
+ * Log ids are AUTOINCREMENT: an id is never handed out twice, so Undo of a
+ * delete can put an entry back under its own id. */
 static const char *const migrations[] = {
   /* 0 -> 1 */
   "CREATE TABLE exercises ("
@@ -86,7 +88,7 @@ static const char *const migrations[] = {
   "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
   ") STRICT;"
   "CREATE TABLE exercise_log ("
-  "  id INTEGER PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  day TEXT NOT NULL " DAY_CHECK ("day") ","
   "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
   "  exercise_id TEXT NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE RESTRICT,"
@@ -97,7 +99,7 @@ static const char *const migrations[] = {
   "CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id);"
   "CREATE INDEX exercise_log_by_exercise ON exercise_log (exercise_id);"
   "CREATE TABLE pain_log ("
-  "  id INTEGER PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  day TEXT NOT NULL " DAY_CHECK ("day") ","
   "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
   "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"
@@ -107,7 +109,7 @@ static const char *const migrations[] = {
   ") STRICT;"
   "CREATE INDEX pain_log_by_day ON pain_log (day);"
   "CREATE TABLE runs ("
-  "  id INTEGER PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  day TEXT NOT NULL " DAY_CHECK ("day") ","
   "  instant TEXT NOT NULL " INSTANT_CHECK ("instant") ","
   "  minutes REAL NOT NULL CHECK (minutes > 0 AND minutes <= 1440),"
