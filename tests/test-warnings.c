@@ -594,7 +594,7 @@ test_acwr (void)
   {
     g_autoptr(PatellaSeries) s = acwr_series (100, 300);
 
-    s->days[28] = (PatellaDayStats) { .during = -1, .morning = -1, .max_score = -1 };
+    s->days[28] = (PatellaDayStats) { .during = -1, .morning = -1, .after = -1, .max_score = -1 };
     g_assert_false (isnan (patella_series_acwr (s, 28)));
     g_assert_false (active (s, 28, PATELLA_WARNING_ACWR_HIGH));
   }

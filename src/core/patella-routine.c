@@ -274,6 +274,35 @@ compute_adherence_into (PatellaStore     *store,
                         PatellaAdherence *out,
                         GError          **error);
 
+/* The day marks of [@first, @last] against the routine's @targets, or NULL
+ * on a read error. */
+static PatellaDayMark *
+load_marks (PatellaStore  *store,
+            GHashTable    *targets,
+            const char    *first,
+            const char    *last,
+            guint          n_days,
+            GError       **error)
+{
+  g_autofree PatellaDayMark *marks = g_new0 (PatellaDayMark, MAX (n_days, 1));
+  g_autoptr(GPtrArray) rest_days = NULL;
+  MarkBuilder builder = { targets, marks, n_days, first };
+
+  if (!patella_store_foreach_sets (store, first, last, add_sets_to_marks, &builder, error))
+    return NULL;
+
+  rest_days = patella_store_list_rest_days (store, first, last, error);
+  if (rest_days == NULL)
+    return NULL;
+  for (guint i = 0; i < rest_days->len; i++)
+    marks[patella_day_diff (first, g_ptr_array_index (rest_days, i))].off = TRUE;
+  if (g_hash_table_size (targets) > 0)
+    for (guint i = 0; i < n_days; i++)
+      marks[i].fraction /= g_hash_table_size (targets);
+
+  return g_steal_pointer (&marks);
+}
+
 static gboolean
 compute_adherence_from (PatellaStore     *store,
                         GHashTable       *targets,
@@ -283,8 +312,6 @@ compute_adherence_from (PatellaStore     *store,
                         GError          **error)
 {
   g_autofree PatellaDayMark *marks = NULL;
-  g_autoptr(GPtrArray) rest_days = NULL;
-  MarkBuilder builder;
   int n_days = patella_day_diff (first, today) + 1;
 
   if (n_days <= 0)
@@ -293,19 +320,9 @@ compute_adherence_from (PatellaStore     *store,
       return TRUE;
     }
 
-  marks = g_new0 (PatellaDayMark, n_days);
-  builder = (MarkBuilder) { targets, marks, (guint) n_days, first };
-
-  if (!patella_store_foreach_sets (store, first, today, add_sets_to_marks, &builder, error))
+  marks = load_marks (store, targets, first, today, (guint) n_days, error);
+  if (marks == NULL)
     return FALSE;
-
-  rest_days = patella_store_list_rest_days (store, first, today, error);
-  if (rest_days == NULL)
-    return FALSE;
-  for (guint i = 0; i < rest_days->len; i++)
-    marks[patella_day_diff (first, g_ptr_array_index (rest_days, i))].off = TRUE;
-  for (int i = 0; i < n_days; i++)
-    marks[i].fraction /= g_hash_table_size (targets);
 
   patella_adherence_compute (marks, (guint) n_days, out);
   return TRUE;
@@ -373,6 +390,35 @@ compute_adherence_into (PatellaStore     *store,
     return compute_adherence_from (store, targets, first_day, today, out, error);
 
   return TRUE;
+}
+
+/**
+ * patella_routine_load_marks:
+ *
+ * Returns: (array length=n_days): each day of [@first, @last] as adherence
+ *   sees it under the current routine, or NULL on error.
+ */
+PatellaDayMark *
+patella_routine_load_marks (PatellaStore  *store,
+                            const char    *first,
+                            const char    *last,
+                            guint         *n_days,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GHashTable) targets = NULL;
+  int n = patella_day_diff (first, last) + 1;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (n > 0, NULL);
+
+  exercises = patella_store_list_exercises (store, FALSE, error);
+  if (exercises == NULL)
+    return NULL;
+  targets = routine_targets (exercises);
+
+  *n_days = (guint) n;
+  return load_marks (store, targets, first, last, (guint) n, error);
 }
 
 gboolean

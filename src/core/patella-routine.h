@@ -75,4 +75,10 @@ gboolean        patella_routine_compute_adherence (PatellaStore     *store,
                                                    PatellaAdherence *out,
                                                    GError          **error);
 
+PatellaDayMark *patella_routine_load_marks        (PatellaStore     *store,
+                                                   const char       *first,
+                                                   const char       *last,
+                                                   guint            *n_days,
+                                                   GError          **error);
+
 G_END_DECLS

@@ -1796,7 +1796,8 @@ patella_store_load_series (PatellaStore  *self,
   pain = prepare (self,
                   "SELECT day, max(CASE WHEN context = 'during' THEN score END),"
                   "       max(CASE WHEN context = 'morning' THEN score END),"
-                  "       max(score), sum(score), count(*)"
+                  "       max(score), sum(score), count(*),"
+                  "       max(CASE WHEN context = 'after' THEN score END)"
                   " FROM pain_log WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
                   error);
   if (pain == NULL)
@@ -1815,6 +1816,8 @@ patella_store_load_series (PatellaStore  *self,
       d->max_score = MAX (d->max_score, sqlite3_column_int (pain, 3));
       d->score_sum += sqlite3_column_double (pain, 4);
       d->n_scores += sqlite3_column_int (pain, 5);
+      if (sqlite3_column_type (pain, 6) != SQLITE_NULL)
+        d->after = sqlite3_column_int (pain, 6);
     }
   if (rc != SQLITE_DONE)
     {

@@ -189,7 +189,7 @@ patella_series_new (const char *first,
   series->days = g_new0 (PatellaDayStats, MAX (n_days, 1));
   series->first_run = G_MININT;
   for (guint i = 0; i < n_days; i++)
-    series->days[i].during = series->days[i].morning = series->days[i].max_score = -1;
+    series->days[i].during = series->days[i].morning = series->days[i].after = series->days[i].max_score = -1;
   return series;
 }
 
@@ -214,7 +214,9 @@ patella_format_distance (double              km,
   return g_strdup_printf (_("%.1f km"), km);
 }
 
-static const PatellaDayStats no_day = { 0, 0, 0, 0, -1, -1, -1, 0, 0 };
+static const PatellaDayStats no_day = {
+  .during = -1, .morning = -1, .after = -1, .max_score = -1,
+};
 
 static const PatellaDayStats *
 day_at (const PatellaSeries *series,

@@ -17,6 +17,7 @@ typedef struct
   int    n_runs;
   int    during;      /* highest "during" pain or run pain; -1 when none */
   int    morning;     /* highest "morning" pain; -1 when none */
+  int    after;       /* highest "after" pain; -1 when none */
   int    max_score;   /* highest pain score or run pain; -1 when none */
   double score_sum;   /* every pain score and run pain of the day */
   int    n_scores;

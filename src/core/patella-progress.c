@@ -1,0 +1,333 @@
+/* patella-progress.c: the series the Progress charts draw, and their numbers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here is prepared once per range, outside any drawing: per-day
+ * arrays with NAN for "nothing logged", Monday-to-Sunday week sums, and
+ * per-pixel-column decimation, so drawing ten years costs what four weeks do.
+ */
+#define G_LOG_DOMAIN "patella-progress"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "patella-day.h"
+#include "patella-diary.h"
+#include "patella-progress.h"
+#include "patella-routine.h"
+
+#define LOOKBACK PATELLA_WARNINGS_LOOKBACK_DAYS
+
+char *
+patella_range_first_day (PatellaRange  range,
+                         const char   *today,
+                         const char   *first_logged)
+{
+  switch (range)
+    {
+    case PATELLA_RANGE_4_WEEKS:
+      return patella_day_add (today, -27);
+    case PATELLA_RANGE_3_MONTHS:
+      return patella_day_add (today, -90);
+    case PATELLA_RANGE_YEAR:
+      return patella_day_add (today, -364);
+    case PATELLA_RANGE_ALL:
+    case PATELLA_N_RANGES:
+    default:
+      /* Never less than four weeks: a chart of two days says nothing. */
+      {
+        g_autofree char *four_weeks = patella_day_add (today, -27);
+
+        if (first_logged == NULL || g_strcmp0 (first_logged, four_weeks) > 0)
+          return g_steal_pointer (&four_weeks);
+        return g_strdup (first_logged);
+      }
+    }
+}
+
+void
+patella_trailing_mean (const double *sums,
+                       const int    *counts,
+                       guint         n,
+                       guint         window,
+                       double       *out)
+{
+  double sum = 0;
+  int count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sum += sums[i];
+      count += counts[i];
+      if (i >= window)
+        {
+          sum -= sums[i - window];
+          count -= counts[i - window];
+        }
+      out[i] = count > 0 ? sum / count : NAN;
+    }
+}
+
+/* Sums @daily into Monday-to-Sunday weeks; week 0 holds day 0, whose
+ * weekday is @first_weekday (1 Monday .. 7 Sunday). Returns the weeks. */
+guint
+patella_weekly_sums (const double *daily,
+                     guint         n,
+                     int           first_weekday,
+                     double       *out)
+{
+  guint offset = (guint) (first_weekday - 1);
+  guint n_weeks = (n + offset + 6) / 7;
+
+  for (guint w = 0; w < n_weeks; w++)
+    out[w] = 0;
+  for (guint i = 0; i < n; i++)
+    if (!isnan (daily[i]))
+      out[(i + offset) / 7] += daily[i];
+  return n_weeks;
+}
+
+void
+patella_decimate (const double *values,
+                  guint         n,
+                  guint         n_columns,
+                  double       *min,
+                  double       *max)
+{
+  for (guint c = 0; c < n_columns; c++)
+    min[c] = max[c] = NAN;
+
+  if (n == 0 || n_columns == 0)
+    return;
+
+  /* Each value falls in exactly one column; a value wider than a column
+   * (fewer values than columns) is spread over the columns it covers. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint from = (guint) ((guint64) c * n / n_columns);
+      guint to = (guint) (((guint64) (c + 1) * n + n_columns - 1) / n_columns);
+
+      to = MAX (to, from + 1);
+      for (guint i = from; i < to && i < n; i++)
+        {
+          if (isnan (values[i]))
+            continue;
+          if (isnan (min[c]) || values[i] < min[c])
+            min[c] = values[i];
+          if (isnan (max[c]) || values[i] > max[c])
+            max[c] = values[i];
+        }
+    }
+}
+
+static double *
+nan_array (guint n)
+{
+  double *values = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    values[i] = NAN;
+  return values;
+}
+
+static void
+progress_clear (PatellaProgress *self)
+{
+  g_free (self->first);
+  g_free (self->last);
+  g_free (self->morning);
+  g_free (self->during);
+  g_free (self->after);
+  g_free (self->trend);
+  g_free (self->distance);
+  g_free (self->acwr);
+  g_free (self->routine);
+  g_free (self->warning);
+  g_free (self->week_distance);
+}
+
+PatellaProgress *
+patella_progress_ref (PatellaProgress *self)
+{
+  return g_rc_box_acquire (self);
+}
+
+void
+patella_progress_unref (PatellaProgress *self)
+{
+  g_rc_box_release_full (self, (GDestroyNotify) progress_clear);
+}
+
+/**
+ * patella_progress_new_from_series:
+ * @series: days from 34 before the range's first day to its last
+ * @marks: (nullable): the routine marks of the range's days
+ *
+ * Pure: builds every array of the range from the series and the marks.
+ */
+PatellaProgress *
+patella_progress_new_from_series (const PatellaSeries     *series,
+                                  const PatellaDayMark    *marks,
+                                  const PatellaThresholds *thresholds)
+{
+  PatellaProgress *self;
+  g_autofree double *sums = NULL;
+  g_autofree int *counts = NULL;
+  g_autofree double *trend = NULL;
+  guint n;
+  GDate date;
+
+  g_return_val_if_fail (series != NULL && series->n_days > LOOKBACK, NULL);
+
+  n = series->n_days - LOOKBACK;
+  self = g_rc_box_new0 (PatellaProgress);
+  self->first = patella_day_add (series->first, LOOKBACK);
+  self->last = patella_day_add (series->first, (int) series->n_days - 1);
+  self->n_days = n;
+  patella_day_parse (self->first, &date);
+  self->first_weekday = g_date_get_weekday (&date);
+
+  self->morning = nan_array (n);
+  self->during = nan_array (n);
+  self->after = nan_array (n);
+  self->distance = nan_array (n);
+  self->acwr = nan_array (n);
+  self->routine = g_new0 (guint8, MAX (n, 1));
+  self->warning = g_new0 (guint8, MAX (n, 1));
+
+  /* The trend looks 6 days back, into the lookback. */
+  sums = g_new (double, series->n_days);
+  counts = g_new (int, series->n_days);
+  trend = g_new (double, series->n_days);
+  for (guint i = 0; i < series->n_days; i++)
+    {
+      sums[i] = series->days[i].score_sum;
+      counts[i] = series->days[i].n_scores;
+    }
+  patella_trailing_mean (sums, counts, series->n_days, 7, trend);
+  self->trend = g_memdup2 (trend + LOOKBACK, sizeof (double) * MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PatellaDayStats *d = &series->days[i + LOOKBACK];
+      g_autoptr(GPtrArray) warnings = NULL;
+
+      if (d->morning >= 0)
+        self->morning[i] = d->morning;
+      if (d->during >= 0)
+        self->during[i] = d->during;
+      if (d->after >= 0)
+        self->after[i] = d->after;
+      if (d->n_runs > 0)
+        self->distance[i] = d->distance;
+      self->acwr[i] = patella_series_acwr (series, i + LOOKBACK);
+
+      self->has_pain |= d->n_scores > 0;
+      self->has_runs |= d->n_runs > 0;
+
+      warnings = patella_warnings_for_day (series, i + LOOKBACK, thresholds, PATELLA_UNIT_KM);
+      for (guint k = 0; k < warnings->len; k++)
+        {
+          PatellaWarning *warning = g_ptr_array_index (warnings, k);
+
+          self->warning[i] = MAX (self->warning[i], warning->severity == PATELLA_SEVERITY_HIGH ? 2 : 1);
+        }
+
+      if (marks != NULL)
+        {
+          if (marks[i].off)
+            self->routine[i] = PATELLA_ROUTINE_OFF;
+          else if (marks[i].fraction >= 1.0)
+            self->routine[i] = PATELLA_ROUTINE_COMPLETE;
+          else if (marks[i].fraction > 0 || marks[i].logged)
+            self->routine[i] = PATELLA_ROUTINE_PARTIAL;
+          else
+            self->routine[i] = PATELLA_ROUTINE_MISSED;
+          self->has_routine |= marks[i].logged || marks[i].off;
+        }
+    }
+
+  self->week_distance = g_new0 (double, n / 7 + 2);
+  self->n_weeks = patella_weekly_sums (self->distance, n, self->first_weekday, self->week_distance);
+
+  /* The headlines may look into the lookback: four weeks ago is there. */
+  {
+    guint end = series->n_days - 1;
+    int counted = 0, complete = 0;
+
+    self->headlines.pain_week = trend[end];
+    self->headlines.pain_month_ago = trend[end - 28];
+    self->headlines.distance_week = self->headlines.distance_last_week = 0;
+    for (guint k = 0; k < 7; k++)
+      {
+        self->headlines.distance_week += series->days[end - k].distance;
+        self->headlines.distance_last_week += series->days[end - 7 - k].distance;
+      }
+
+    /* Today counts once it is complete, as for the streak. */
+    for (guint i = 0; i < n; i++)
+      {
+        if (self->routine[i] == PATELLA_ROUTINE_OFF)
+          continue;
+        if (i == n - 1 && self->routine[i] != PATELLA_ROUTINE_COMPLETE)
+          continue;
+        counted++;
+        complete += self->routine[i] == PATELLA_ROUTINE_COMPLETE;
+      }
+    self->headlines.adherence = self->has_routine && counted > 0 ? (double) complete / counted : NAN;
+  }
+  return self;
+}
+
+PatellaProgress *
+patella_progress_load (PatellaStore            *store,
+                       PatellaRange             range,
+                       const char              *today,
+                       const PatellaThresholds *thresholds,
+                       PatellaDistanceUnit      unit,
+                       GError                 **error)
+{
+  g_autoptr(PatellaSeries) series = NULL;
+  g_autofree PatellaDayMark *marks = NULL;
+  g_autofree char *first_logged = NULL;
+  g_autofree char *last_logged = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *start = NULL;
+  PatellaProgress *self;
+  guint n_marks;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+
+  if (!patella_store_get_logged_range (store, &first_logged, &last_logged, error))
+    return NULL;
+
+  first = patella_range_first_day (range, today, first_logged);
+  start = patella_day_add (first, -LOOKBACK);
+  series = patella_store_load_series (store, start, today, error);
+  if (series == NULL)
+    return NULL;
+  marks = patella_routine_load_marks (store, first, today, &n_marks, error);
+  if (marks == NULL)
+    return NULL;
+
+  self = patella_progress_new_from_series (series, marks, thresholds);
+  self->unit = unit;
+  return self;
+}
+
+char *
+patella_progress_day (const PatellaProgress *self,
+                      guint                  index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return patella_day_add (self->first, (int) index);
+}
+
+void
+patella_progress_get_headlines (const PatellaProgress *self,
+                                PatellaHeadlines      *out)
+{
+  g_return_if_fail (self != NULL && out != NULL);
+  *out = self->headlines;
+}
