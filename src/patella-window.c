@@ -11,6 +11,7 @@
 #include "core/patella-settings.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
+#include "patella-progress-page.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
 
@@ -25,6 +26,7 @@ struct _PatellaWindow
   AdwStatusPage        *error_page;
   PatellaTodayPage     *today_page;
   PatellaHistoryPage   *history_page;
+  PatellaProgressPage  *progress_page;
 
   /* owned */
   PatellaStore         *store;
@@ -78,7 +80,10 @@ patella_window_new (PatellaApplication *application,
   settings = patella_application_get_settings (application);
   patella_today_page_set_settings (self->today_page, settings);
   if (store != NULL)
-    patella_history_page_set_store (self->history_page, store, settings);
+    {
+      patella_history_page_set_store (self->history_page, store, settings);
+      patella_progress_page_set_store (self->progress_page, store, settings);
+    }
   if (settings != NULL)
     {
       /* Size, not position: the window manager places windows. */
@@ -300,6 +305,27 @@ log_action (GtkWidget  *widget,
   patella_window_open_entry_dialog (self, entry);
 }
 
+PatellaProgressPage *
+patella_window_get_progress_page (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->progress_page;
+}
+
+/* A day picked on a chart opens on the Today page. */
+static void
+show_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  patella_window_set_page (self, "today");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->today_page), "today.go-to-day", parameter);
+}
+
 PatellaHistoryPage *
 patella_window_get_history_page (PatellaWindow *self)
 {
@@ -441,6 +467,7 @@ patella_window_class_init (PatellaWindowClass *klass)
 
   g_type_ensure (PATELLA_TYPE_TODAY_PAGE);
   g_type_ensure (PATELLA_TYPE_HISTORY_PAGE);
+  g_type_ensure (PATELLA_TYPE_PROGRESS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
@@ -449,12 +476,14 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_page);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-pain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.log-run", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (today_shortcuts); i++)

@@ -8,6 +8,7 @@
 
 #include "patella-application.h"
 #include "patella-history-page.h"
+#include "patella-progress-page.h"
 #include "patella-today-page.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ void           patella_window_show_error (PatellaWindow      *self,
 gboolean       patella_window_has_error  (PatellaWindow      *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
 PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
+PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);
 void           patella_window_show_problem (PatellaWindow *self,
                                             const char    *message);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,

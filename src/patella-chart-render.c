@@ -1,0 +1,1076 @@
+/* patella-chart-render.c: the Progress charts, drawn with cairo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three charts share one geometry (legend, plot, axes) and one rule for
+ * long histories: when days outnumber pixels, each pixel column draws the
+ * min and max of the days it covers, so ten years cost what four weeks do.
+ * Series differ by line style and marker as well as colour; warnings differ
+ * by shape (filled for high, outlined for caution).
+ */
+#define G_LOG_DOMAIN "patella-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "core/patella-day.h"
+#include "patella-chart-render.h"
+
+#define AXIS_LEFT     36.0
+#define AXIS_RIGHT    40.0
+#define AXIS_BOTTOM   22.0
+#define PAD            8.0
+#define LEGEND_ROW    18.0
+#define LEGEND_COLUMN 150.0
+#define MARKER         3.5
+
+typedef struct
+{
+  double x, y, w, h;
+} Box;
+
+typedef enum
+{
+  MARK_NONE,
+  MARK_CIRCLE,
+  MARK_SQUARE,
+  MARK_TRIANGLE,
+  MARK_BAR,
+  MARK_BAND,
+  MARK_CELL_FULL,
+  MARK_CELL_HALF,
+  MARK_CELL_EMPTY,
+  MARK_CELL_OFF,
+} Mark;
+
+typedef struct
+{
+  const char    *label;
+  const GdkRGBA *color;
+  const double  *dashes;
+  int            n_dashes;
+  double         line_width;
+  Mark           mark;
+} LegendItem;
+
+static const double dashed[] = { 6, 3 };
+static const double dotted[] = { 1.5, 2.5 };
+
+void
+patella_chart_style_init_default (PatellaChartStyle *style)
+{
+  /* Adwaita's light palette. */
+  gdk_rgba_parse (&style->foreground, "rgba(0,0,0,0.8)");
+  gdk_rgba_parse (&style->accent, "#3584e4");
+  gdk_rgba_parse (&style->success, "#26a269");
+  gdk_rgba_parse (&style->warning, "#cd9309");
+  gdk_rgba_parse (&style->error, "#c01c28");
+  gdk_rgba_parse (&style->morning, "#3584e4");
+  gdk_rgba_parse (&style->during, "#e66100");
+  gdk_rgba_parse (&style->after, "#9141ac");
+  style->font = NULL;
+}
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static guint
+n_legend_items (PatellaChartKind kind)
+{
+  return kind == PATELLA_CHART_LOAD ? 5 : 4;
+}
+
+/* Legend items sit in fixed columns, so its height never needs text metrics. */
+static double
+legend_height (PatellaChartKind kind,
+               double           width)
+{
+  guint columns = MAX (1, (guint) (width / LEGEND_COLUMN));
+  guint rows = (n_legend_items (kind) + columns - 1) / columns;
+
+  return rows * LEGEND_ROW + 4;
+}
+
+static Box
+plot_box (PatellaChartKind kind,
+          double           width,
+          double           height)
+{
+  Box box;
+
+  box.x = AXIS_LEFT;
+  box.y = legend_height (kind, width) + 8;
+  box.w = MAX (1.0, width - AXIS_LEFT - (kind == PATELLA_CHART_LOAD ? AXIS_RIGHT : PAD));
+  box.h = MAX (1.0, height - box.y - AXIS_BOTTOM);
+  return box;
+}
+
+/* The heat map: weeks across, Monday to Sunday down. */
+typedef struct
+{
+  double x, y, cell, gap;
+  guint  offset, n_weeks;
+} Grid;
+
+static Grid
+heat_grid (const PatellaProgress *p,
+           double                 width,
+           double                 height)
+{
+  Grid g;
+  double avail_w, avail_h;
+
+  g.offset = (guint) (p->first_weekday - 1);
+  g.n_weeks = (p->n_days + g.offset + 6) / 7;
+  g.x = AXIS_LEFT;
+  g.y = legend_height (PATELLA_CHART_ADHERENCE, width) + 24;
+  avail_w = MAX (1.0, width - g.x - PAD);
+  avail_h = MAX (1.0, height - g.y - PAD);
+  g.cell = MIN (32.0, MIN (avail_w / g.n_weeks, avail_h / 7));
+  g.gap = g.cell >= 8 ? 2 : 0;
+  return g;
+}
+
+static PangoLayout *
+new_layout (cairo_t                 *cr,
+            const PatellaChartStyle *style)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = style->font ? pango_font_description_copy (style->font)
+                                           : pango_font_description_from_string ("Sans 9");
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/* Draws @text aligned at (@x, @y); returns its width. */
+static double
+draw_text (cairo_t       *cr,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         y,
+           double         xalign,
+           double         yalign,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, round (x - w * xalign), round (y - h * yalign));
+  set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, layout);
+  return w;
+}
+
+static void
+draw_marker (cairo_t *cr,
+             Mark     mark,
+             double   x,
+             double   y,
+             double   size)
+{
+  switch (mark)
+    {
+    case MARK_CIRCLE:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, size, 0, 2 * G_PI);
+      break;
+    case MARK_SQUARE:
+      cairo_rectangle (cr, x - size, y - size, 2 * size, 2 * size);
+      break;
+    case MARK_TRIANGLE:
+      cairo_move_to (cr, x, y - size * 1.2);
+      cairo_line_to (cr, x + size * 1.1, y + size * 0.8);
+      cairo_line_to (cr, x - size * 1.1, y + size * 0.8);
+      cairo_close_path (cr);
+      break;
+    case MARK_NONE:
+    case MARK_BAR:
+    case MARK_BAND:
+    case MARK_CELL_FULL:
+    case MARK_CELL_HALF:
+    case MARK_CELL_EMPTY:
+    case MARK_CELL_OFF:
+    default:
+      break;
+    }
+}
+
+static void draw_cell (cairo_t *cr, const PatellaChartStyle *style, PatellaRoutineState state,
+                       double x, double y, double size);
+
+static void
+draw_legend (cairo_t                 *cr,
+             PangoLayout             *layout,
+             const LegendItem        *items,
+             guint                    n_items,
+             double                   width,
+             const PatellaChartStyle *style)
+{
+  guint columns = MAX (1, (guint) (width / LEGEND_COLUMN));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const LegendItem *item = &items[i];
+      double x = PAD + (i % columns) * LEGEND_COLUMN;
+      double y = (i / columns) * LEGEND_ROW + LEGEND_ROW / 2 + 2;
+
+      cairo_save (cr);
+      switch (item->mark)
+        {
+        case MARK_BAR:
+          set_color (cr, item->color, 0.35);
+          cairo_rectangle (cr, x + 4, y - 6, 10, 12);
+          cairo_fill (cr);
+          break;
+        case MARK_BAND:
+          set_color (cr, item->color, 0.18);
+          cairo_rectangle (cr, x, y - 5, 18, 10);
+          cairo_fill (cr);
+          break;
+        case MARK_CELL_FULL:
+          draw_cell (cr, style, PATELLA_ROUTINE_COMPLETE, x + 3, y - 6, 12);
+          break;
+        case MARK_CELL_HALF:
+          draw_cell (cr, style, PATELLA_ROUTINE_PARTIAL, x + 3, y - 6, 12);
+          break;
+        case MARK_CELL_EMPTY:
+          draw_cell (cr, style, PATELLA_ROUTINE_MISSED, x + 3, y - 6, 12);
+          break;
+        case MARK_CELL_OFF:
+          draw_cell (cr, style, PATELLA_ROUTINE_OFF, x + 3, y - 6, 12);
+          break;
+        case MARK_TRIANGLE:
+          if (item->line_width == 0)
+            {
+              set_color (cr, item->color, 1);
+              draw_marker (cr, MARK_TRIANGLE, x + 9, y, MARKER + 0.5);
+              cairo_fill (cr);
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case MARK_NONE:
+        case MARK_CIRCLE:
+        case MARK_SQUARE:
+        default:
+          set_color (cr, item->color, 1);
+          cairo_set_line_width (cr, item->line_width);
+          cairo_set_dash (cr, item->dashes, item->n_dashes, 0);
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x + 18, y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          if (item->mark != MARK_NONE)
+            {
+              draw_marker (cr, item->mark, x + 9, y, MARKER);
+              cairo_fill (cr);
+            }
+          break;
+        }
+      cairo_restore (cr);
+      draw_text (cr, layout, item->label, x + 24, y, 0, 0.5, &style->foreground, 0.9);
+    }
+}
+
+/* Date labels along the bottom that never overlap: Mondays for short
+ * ranges, months for longer ones, years for the longest. */
+static void
+draw_dates (cairo_t                 *cr,
+            PangoLayout             *layout,
+            const PatellaProgress   *p,
+            const Box               *plot,
+            const PatellaChartStyle *style)
+{
+  GDate date;
+  double dx = plot->w / p->n_days;
+  double last_right = -G_MAXDOUBLE;
+
+  patella_day_parse (p->first, &date);
+  for (guint i = 0; i < p->n_days; i++, g_date_add_days (&date, 1))
+    {
+      char text[64];
+      gboolean tick;
+      const char *format;
+      double x, w;
+      int tw, th;
+
+      if (p->n_days <= 70)
+        {
+          tick = g_date_get_weekday (&date) == G_DATE_MONDAY;
+          /* Translators: a date under a chart, e.g. "3 Mar"; see strftime */
+          format = _("%e %b");
+        }
+      else if (p->n_days <= 800)
+        {
+          tick = g_date_get_day (&date) == 1;
+          /* Translators: a month under a chart, e.g. "Mar"; see strftime */
+          format = g_date_get_month (&date) == G_DATE_JANUARY ? _("%b %Y") : _("%b");
+        }
+      else
+        {
+          tick = g_date_get_day (&date) == 1 && g_date_get_month (&date) == G_DATE_JANUARY;
+          format = "%Y";
+        }
+      if (!tick)
+        continue;
+
+      x = plot->x + (i + 0.5) * dx;
+      if (g_date_strftime (text, sizeof text, format, &date) == 0)
+        continue;
+      pango_layout_set_text (layout, g_strstrip (text), -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      w = tw;
+      /* Keep labels apart and inside the chart. */
+      if (x - w / 2 < last_right + 8 || x - w / 2 < 0 || x + w / 2 > plot->x + plot->w + AXIS_RIGHT - 2)
+        continue;
+
+      set_color (cr, &style->foreground, 0.25);
+      cairo_rectangle (cr, round (x), plot->y + plot->h, 1, 4);
+      cairo_fill (cr);
+      draw_text (cr, layout, text, x, plot->y + plot->h + 5, 0.5, 0, &style->foreground, 0.7);
+      last_right = x + w / 2;
+    }
+}
+
+/* A series as a line (and markers when there is room), or, with more days
+ * than pixels, as the min to max of each pixel column. */
+static void
+draw_series (cairo_t       *cr,
+             const double  *values,
+             guint          n,
+             const Box     *plot,
+             double         lo,
+             double         hi,
+             const GdkRGBA *color,
+             double         alpha,
+             double         line_width,
+             const double  *dashes,
+             int            n_dashes,
+             Mark           mark,
+             gboolean       break_at_gaps)
+{
+  double dx = plot->w / n;
+  gboolean sparse = dx >= 4;
+  gboolean drawing = FALSE;
+
+#define Y(v) (plot->y + plot->h - ((v) - lo) / (hi - lo) * plot->h)
+
+  cairo_save (cr);
+  set_color (cr, color, alpha);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+
+  if (sparse)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          double x = plot->x + (i + 0.5) * dx;
+
+          if (isnan (values[i]))
+            {
+              drawing = drawing && !break_at_gaps;
+              continue;
+            }
+          if (drawing)
+            cairo_line_to (cr, x, Y (values[i]));
+          else
+            cairo_move_to (cr, x, Y (values[i]));
+          drawing = TRUE;
+        }
+      cairo_stroke (cr);
+
+      if (mark != MARK_NONE)
+        {
+          cairo_set_dash (cr, NULL, 0, 0);
+          for (guint i = 0; i < n; i++)
+            if (!isnan (values[i]))
+              draw_marker (cr, mark, plot->x + (i + 0.5) * dx, Y (values[i]), MARKER);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      guint columns = MAX (1, (guint) plot->w);
+      g_autofree double *min = g_new (double, columns);
+      g_autofree double *max = g_new (double, columns);
+      double cw = plot->w / columns;
+
+      patella_decimate (values, n, columns, min, max);
+
+      if (mark == MARK_NONE)
+        {
+          /* A smooth line (a trend, a ratio) through the column midpoints,
+           * drawn as one pixel-wide span per column from the last midpoint to
+           * this one: it reads as a line and fills as fast as rectangles. */
+          double last_y = NAN;
+
+          for (guint c = 0; c < columns; c++)
+            {
+              double y, top, bottom;
+
+              if (isnan (min[c]))
+                {
+                  if (break_at_gaps)
+                    last_y = NAN;
+                  continue;
+                }
+              y = Y ((min[c] + max[c]) / 2);
+              top = round (MIN (y, isnan (last_y) ? y : last_y) - line_width / 2);
+              bottom = round (MAX (y, isnan (last_y) ? y : last_y) + line_width / 2);
+              cairo_rectangle (cr, floor (plot->x + c * cw), top, 1, MAX (bottom - top, 1));
+              last_y = y;
+            }
+          cairo_fill (cr);
+        }
+      else
+        {
+          /* Day-to-day values: each column's min to max as a pixel-aligned
+           * span, which cairo fills fast. The line style survives as the
+           * rhythm of the spans: every column, two in three, one in three. */
+          guint period = n_dashes == 0 ? 1 : dashes[0] > 3 ? 3 : 3;
+          guint on = n_dashes == 0 ? 1 : dashes[0] > 3 ? 2 : 1;
+
+          for (guint c = 0; c < columns; c++)
+            {
+              double top, bottom;
+
+              if (isnan (min[c]) || c % period >= on)
+                continue;
+              top = floor (Y (max[c]) - 1);
+              bottom = ceil (Y (min[c]) + 1);
+              cairo_rectangle (cr, floor (plot->x + c * cw), top, 1, bottom - top);
+            }
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+#undef Y
+}
+
+static void
+draw_pain (cairo_t                 *cr,
+           PangoLayout             *layout,
+           const PatellaProgress   *p,
+           double                   width,
+           double                   height,
+           const PatellaChartStyle *style)
+{
+  const LegendItem legend[] = {
+    { _("Morning"), &style->morning, NULL, 0, 2, MARK_CIRCLE },
+    { _("During activity"), &style->during, dashed, 2, 2, MARK_SQUARE },
+    { _("After activity"), &style->after, dotted, 2, 2, MARK_TRIANGLE },
+    { _("7-day average"), &style->foreground, NULL, 0, 4, MARK_NONE },
+  };
+  Box plot = plot_box (PATELLA_CHART_PAIN, width, height);
+  const struct { double from, to; const GdkRGBA *color; } bands[] = {
+    { 0, 3, &style->success }, { 3, 5, &style->warning }, { 5, 10, &style->error },
+  };
+  const int ticks[] = { 0, 3, 5, 10 };
+
+  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+
+  /* The pain-monitoring model's bands: safe, acceptable, too much. */
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      double top = plot.y + plot.h - bands[i].to / 10 * plot.h;
+      double bottom = plot.y + plot.h - bands[i].from / 10 * plot.h;
+
+      set_color (cr, bands[i].color, 0.12);
+      cairo_rectangle (cr, plot.x, top, plot.w, bottom - top);
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    {
+      char label[8];
+      double y = round (plot.y + plot.h - ticks[i] / 10.0 * plot.h);
+
+      set_color (cr, &style->foreground, 0.15);
+      cairo_rectangle (cr, plot.x, y, plot.w, 1);
+      cairo_fill (cr);
+      g_snprintf (label, sizeof label, "%d", ticks[i]);
+      draw_text (cr, layout, label, plot.x - 6, y, 1, 0.5, &style->foreground, 0.7);
+    }
+
+  draw_series (cr, p->trend, p->n_days, &plot, 0, 10, &style->foreground, 0.35, 4, NULL, 0, MARK_NONE, TRUE);
+  draw_series (cr, p->morning, p->n_days, &plot, 0, 10, &style->morning, 1, 2, NULL, 0, MARK_CIRCLE, FALSE);
+  draw_series (cr, p->during, p->n_days, &plot, 0, 10, &style->during, 1, 2, dashed, 2, MARK_SQUARE, FALSE);
+  draw_series (cr, p->after, p->n_days, &plot, 0, 10, &style->after, 1, 2, dotted, 2, MARK_TRIANGLE, FALSE);
+
+  draw_dates (cr, layout, p, &plot, style);
+}
+
+/* 1, 2 or 5 times a power of ten, at or above @value. */
+static double
+nice_ceiling (double value)
+{
+  double power, scaled;
+
+  if (!(value > 0))
+    return 1;
+  power = pow (10, floor (log10 (value)));
+  scaled = value / power;
+  return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+}
+
+static void
+draw_load (cairo_t                 *cr,
+           PangoLayout             *layout,
+           const PatellaProgress   *p,
+           double                   width,
+           double                   height,
+           const PatellaChartStyle *style)
+{
+  const LegendItem legend[] = {
+    { p->unit == PATELLA_UNIT_MILES ? _("Weekly miles") : _("Weekly km"), &style->accent, NULL, 0, 0, MARK_BAR },
+    { _("Load ratio"), &style->foreground, NULL, 0, 2, MARK_NONE },
+    { _("Ratio 0.8–1.3"), &style->success, NULL, 0, 0, MARK_BAND },
+    { _("Ratio 1.5"), &style->warning, dashed, 2, 1.5, MARK_NONE },
+    { _("Warning"), &style->error, NULL, 0, 0, MARK_TRIANGLE },
+  };
+  Box plot = plot_box (PATELLA_CHART_LOAD, width, height);
+  double unit = p->unit == PATELLA_UNIT_MILES ? PATELLA_KM_PER_MILE : 1.0;
+  double max_week = 0, max_ratio = 2.0, dist_top, ratio_top;
+  double dx = plot.w / p->n_days;
+  guint offset = (guint) (p->first_weekday - 1);
+
+  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+
+  for (guint w = 0; w < p->n_weeks; w++)
+    max_week = MAX (max_week, p->week_distance[w] / unit);
+  for (guint i = 0; i < p->n_days; i++)
+    if (!isnan (p->acwr[i]))
+      max_ratio = MAX (max_ratio, p->acwr[i]);
+  dist_top = nice_ceiling (max_week);
+  ratio_top = ceil (max_ratio * 2) / 2;
+
+  /* Left axis: distance, with a grid line at each label. */
+  for (int k = 0; k <= 2; k++)
+    {
+      double value = dist_top * k / 2;
+      double y = round (plot.y + plot.h - value / dist_top * plot.h);
+      char label[16];
+
+      set_color (cr, &style->foreground, 0.15);
+      cairo_rectangle (cr, plot.x, y, plot.w, 1);
+      cairo_fill (cr);
+      g_snprintf (label, sizeof label, "%g", value);
+      draw_text (cr, layout, label, plot.x - 6, y, 1, 0.5, &style->foreground, 0.7);
+    }
+
+  /* The band on the ratio's scale, and the line at 1.5. */
+  {
+    double top = plot.y + plot.h - 1.3 / ratio_top * plot.h;
+    double bottom = plot.y + plot.h - 0.8 / ratio_top * plot.h;
+    double y15 = round (plot.y + plot.h - 1.5 / ratio_top * plot.h) + 0.5;
+
+    set_color (cr, &style->success, 0.15);
+    cairo_rectangle (cr, plot.x, top, plot.w, bottom - top);
+    cairo_fill (cr);
+    cairo_save (cr);
+    set_color (cr, &style->warning, 1);
+    cairo_set_line_width (cr, 1.5);
+    cairo_set_dash (cr, dashed, 2, 0);
+    cairo_move_to (cr, plot.x, y15);
+    cairo_line_to (cr, plot.x + plot.w, y15);
+    cairo_stroke (cr);
+    cairo_restore (cr);
+    draw_text (cr, layout, "0.8", plot.x + plot.w + 6, bottom, 0, 0.5, &style->foreground, 0.7);
+    draw_text (cr, layout, "1.3", plot.x + plot.w + 6, top, 0, 0.5, &style->foreground, 0.7);
+    draw_text (cr, layout, "1.5", plot.x + plot.w + 6, y15 - 10, 0, 0.5, &style->warning, 1);
+  }
+
+  /* Weekly distance as bars spanning their days: bodies, then tops, each
+   * one path, however many weeks. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint w = 0; w < p->n_weeks; w++)
+        {
+          int from = MAX (0, (int) (w * 7) - (int) offset);
+          int to = MIN ((int) p->n_days - 1, (int) (w * 7 + 6) - (int) offset);
+          double x0 = plot.x + from * dx, x1 = plot.x + (to + 1) * dx;
+          double value = p->week_distance[w] / unit;
+          double y = plot.y + plot.h - value / dist_top * plot.h;
+
+          if (value <= 0)
+            continue;
+          /* Whole pixels: crisp edges, and cairo's fast path for boxes. */
+          x0 = round (x0);
+          x1 = MAX (round (x1), x0 + 1);
+          y = round (y);
+          if (x1 - x0 > 4)
+            {
+              x0 += 1;
+              x1 -= 1;
+            }
+          if (pass == 0)
+            cairo_rectangle (cr, x0, y, x1 - x0, round (plot.y + plot.h) - y);
+          else
+            cairo_rectangle (cr, x0, y, x1 - x0, 2);
+        }
+      set_color (cr, &style->accent, pass == 0 ? 0.35 : 0.9);
+      cairo_fill (cr);
+    }
+
+  draw_series (cr, p->acwr, p->n_days, &plot, 0, ratio_top, &style->foreground, 0.85, 2, NULL, 0, MARK_NONE, TRUE);
+
+  /* Days with a warning: a filled triangle for high, an outline for
+   * caution; one path for each. */
+  {
+    guint columns = MIN (p->n_days, MAX (1, (guint) (plot.w / 6)));
+
+    for (guint8 severity = 1; severity <= 2; severity++)
+      {
+        for (guint c = 0; c < columns; c++)
+          {
+            guint from = (guint) ((guint64) c * p->n_days / columns);
+            guint to = (guint) ((guint64) (c + 1) * p->n_days / columns);
+            guint8 worst = 0;
+
+            for (guint i = from; i < to; i++)
+              worst = MAX (worst, p->warning[i]);
+            if (worst == severity)
+              draw_marker (cr, MARK_TRIANGLE, plot.x + (from + to) / 2.0 * dx, plot.y + 6, MARKER + 0.5);
+          }
+        if (severity == 2)
+          {
+            set_color (cr, &style->error, 1);
+            cairo_fill (cr);
+          }
+        else
+          {
+            set_color (cr, &style->warning, 1);
+            cairo_set_line_width (cr, 1.5);
+            cairo_stroke (cr);
+          }
+      }
+  }
+
+  draw_dates (cr, layout, p, &plot, style);
+}
+
+/* Done is filled, partly done half filled, missed an outline, and a rest
+ * or sick day a grey square with a dash: shape, not only colour. */
+static void
+draw_cell (cairo_t                 *cr,
+           const PatellaChartStyle *style,
+           PatellaRoutineState      state,
+           double                   x,
+           double                   y,
+           double                   size)
+{
+  switch (state)
+    {
+    case PATELLA_ROUTINE_COMPLETE:
+      set_color (cr, &style->success, 0.95);
+      cairo_rectangle (cr, x, y, size, size);
+      cairo_fill (cr);
+      break;
+    case PATELLA_ROUTINE_PARTIAL:
+      set_color (cr, &style->success, 0.3);
+      cairo_rectangle (cr, x, y, size, size);
+      cairo_fill (cr);
+      set_color (cr, &style->success, 0.95);
+      cairo_rectangle (cr, x, y + size / 2, size, size / 2);
+      cairo_fill (cr);
+      break;
+    case PATELLA_ROUTINE_OFF:
+      set_color (cr, &style->foreground, 0.15);
+      cairo_rectangle (cr, x, y, size, size);
+      cairo_fill (cr);
+      if (size >= 6)
+        {
+          set_color (cr, &style->foreground, 0.6);
+          cairo_rectangle (cr, x + size * 0.25, y + size / 2 - 0.75, size / 2, 1.5);
+          cairo_fill (cr);
+        }
+      break;
+    case PATELLA_ROUTINE_MISSED:
+    default:
+      if (size >= 4)
+        {
+          set_color (cr, &style->foreground, 0.3);
+          cairo_set_line_width (cr, 1);
+          cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          set_color (cr, &style->foreground, 0.08);
+          cairo_rectangle (cr, x, y, size, size);
+          cairo_fill (cr);
+        }
+      break;
+    }
+}
+
+static void
+draw_adherence (cairo_t                 *cr,
+                PangoLayout             *layout,
+                const PatellaProgress   *p,
+                double                   width,
+                double                   height,
+                const PatellaChartStyle *style)
+{
+  const LegendItem legend[] = {
+    { _("Done"), &style->success, NULL, 0, 0, MARK_CELL_FULL },
+    { _("Partly done"), &style->success, NULL, 0, 0, MARK_CELL_HALF },
+    { _("Missed"), &style->foreground, NULL, 0, 0, MARK_CELL_EMPTY },
+    { _("Rest or sick day"), &style->foreground, NULL, 0, 0, MARK_CELL_OFF },
+  };
+  Grid g = heat_grid (p, width, height);
+  const char *weekdays[] = { N_("Mon"), N_("Wed"), N_("Fri") };
+  double last_right = -G_MAXDOUBLE;
+  GDate date;
+
+  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+
+  if (g.cell >= 9)
+    for (guint k = 0; k < G_N_ELEMENTS (weekdays); k++)
+      draw_text (cr, layout, _(weekdays[k]), g.x - 4, g.y + (k * 2 + 0.5) * g.cell, 1, 0.5,
+                 &style->foreground, 0.6);
+
+  /* The cells, a path for each state and part, however many days. */
+  {
+    const double size = g.cell - g.gap;
+    const struct {
+      PatellaRoutineState state;
+      const GdkRGBA      *color;
+      double              alpha;
+      double              top, height;   /* of the cell, as fractions */
+      gboolean            outline;
+    } parts[] = {
+      { PATELLA_ROUTINE_COMPLETE, &style->success, 0.95, 0, 1, FALSE },
+      { PATELLA_ROUTINE_PARTIAL, &style->success, 0.3, 0, 0.5, FALSE },
+      { PATELLA_ROUTINE_PARTIAL, &style->success, 0.95, 0.5, 0.5, FALSE },
+      { PATELLA_ROUTINE_OFF, &style->foreground, 0.15, 0, 1, FALSE },
+      { PATELLA_ROUTINE_MISSED, &style->foreground, size >= 4 ? 0.3 : 0.08, 0, 1, size >= 4 },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+      {
+        for (guint i = 0; i < p->n_days; i++)
+          {
+            guint column = (i + g.offset) / 7, row = (i + g.offset) % 7;
+            double x = g.x + column * g.cell, y = g.y + row * g.cell;
+
+            if (p->routine[i] != parts[k].state)
+              continue;
+            if (parts[k].outline)
+              cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
+            else
+              cairo_rectangle (cr, x, y + parts[k].top * size, size, parts[k].height * size);
+          }
+        set_color (cr, parts[k].color, parts[k].alpha);
+        if (parts[k].outline)
+          {
+            cairo_set_line_width (cr, 1);
+            cairo_stroke (cr);
+          }
+        else
+          cairo_fill (cr);
+      }
+
+    /* A dash in each rest or sick day, where there is room. */
+    if (size >= 6)
+      {
+        for (guint i = 0; i < p->n_days; i++)
+          if (p->routine[i] == PATELLA_ROUTINE_OFF)
+            {
+              guint column = (i + g.offset) / 7, row = (i + g.offset) % 7;
+
+              cairo_rectangle (cr, g.x + column * g.cell + size * 0.25,
+                               g.y + row * g.cell + size / 2 - 0.75, size / 2, 1.5);
+            }
+        set_color (cr, &style->foreground, 0.6);
+        cairo_fill (cr);
+      }
+  }
+
+  /* A month's name over the week it starts in, when there is room. */
+  patella_day_parse (p->first, &date);
+  for (guint i = 0; i < p->n_days; i++, g_date_add_days (&date, 1))
+    {
+      guint column = (i + g.offset) / 7;
+      double x = g.x + column * g.cell;
+
+      if (g_date_get_day (&date) == 1 || i == 0)
+        {
+          char text[32];
+          int tw, th;
+
+          if (p->n_days > 800 && g_date_get_month (&date) != G_DATE_JANUARY && i != 0)
+            continue;
+          if (g_date_strftime (text, sizeof text, p->n_days > 800 ? "%Y" : "%b", &date) == 0)
+            continue;
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          if (x < last_right + 8 || x + tw > width)
+            continue;
+          draw_text (cr, layout, text, x, g.y - 4, 0, 1, &style->foreground, 0.7);
+          last_right = x + tw;
+        }
+    }
+}
+
+void
+patella_chart_render (cairo_t                 *cr,
+                      PatellaChartKind         kind,
+                      const PatellaProgress   *progress,
+                      double                   width,
+                      double                   height,
+                      const PatellaChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (cr != NULL && progress != NULL && style != NULL);
+
+  if (progress->n_days == 0 || width < 40 || height < 40)
+    return;
+
+  layout = new_layout (cr, style);
+  switch (kind)
+    {
+    case PATELLA_CHART_PAIN:
+      draw_pain (cr, layout, progress, width, height, style);
+      break;
+    case PATELLA_CHART_LOAD:
+      draw_load (cr, layout, progress, width, height, style);
+      break;
+    case PATELLA_CHART_ADHERENCE:
+    case PATELLA_N_CHARTS:
+    default:
+      draw_adherence (cr, layout, progress, width, height, style);
+      break;
+    }
+}
+
+int
+patella_chart_day_at (PatellaChartKind       kind,
+                      const PatellaProgress *progress,
+                      double                 width,
+                      double                 height,
+                      double                 x,
+                      double                 y)
+{
+  g_return_val_if_fail (progress != NULL, -1);
+
+  if (progress->n_days == 0)
+    return -1;
+
+  if (kind == PATELLA_CHART_ADHERENCE)
+    {
+      Grid g = heat_grid (progress, width, height);
+      int column = (int) floor ((x - g.x) / g.cell);
+      int row = (int) floor ((y - g.y) / g.cell);
+      int index = column * 7 + row - (int) g.offset;
+
+      if (x < g.x || y < g.y || row > 6 || index < 0 || index >= (int) progress->n_days)
+        return -1;
+      return index;
+    }
+  else
+    {
+      Box plot = plot_box (kind, width, height);
+      int index;
+
+      if (x < plot.x || x >= plot.x + plot.w || y < plot.y || y > plot.y + plot.h)
+        return -1;
+      index = (int) floor ((x - plot.x) / plot.w * progress->n_days);
+      return CLAMP (index, 0, (int) progress->n_days - 1);
+    }
+}
+
+void
+patella_chart_day_rect (PatellaChartKind       kind,
+                        const PatellaProgress *progress,
+                        double                 width,
+                        double                 height,
+                        guint                  index,
+                        graphene_rect_t       *rect)
+{
+  if (kind == PATELLA_CHART_ADHERENCE)
+    {
+      Grid g = heat_grid (progress, width, height);
+      guint column = (index + g.offset) / 7, row = (index + g.offset) % 7;
+
+      graphene_rect_init (rect, g.x + column * g.cell - 1, g.y + row * g.cell - 1, g.cell + 2 - g.gap, g.cell + 2 - g.gap);
+    }
+  else
+    {
+      Box plot = plot_box (kind, width, height);
+      double dx = plot.w / MAX (progress->n_days, 1);
+
+      graphene_rect_init (rect, plot.x + index * dx, plot.y, MAX (dx, 1), plot.h);
+    }
+}
+
+static char *
+format_day (const PatellaProgress *p,
+            guint                  index)
+{
+  g_autofree char *day = patella_progress_day (p, index);
+  g_autoptr(GDateTime) datetime = NULL;
+  GDate date;
+
+  patella_day_parse (day, &date);
+  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a day in a chart's tooltip; see strftime */
+  return g_date_time_format (datetime, _("%a %e %B %Y"));
+}
+
+static char *
+score_text (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
+}
+
+char *
+patella_chart_describe_day (PatellaChartKind       kind,
+                            const PatellaProgress *p,
+                            guint                  index)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (p != NULL && index < p->n_days, NULL);
+
+  day = format_day (p, index);
+  switch (kind)
+    {
+    case PATELLA_CHART_PAIN:
+      {
+        g_autofree char *morning = score_text (p->morning[index]);
+        g_autofree char *during = score_text (p->during[index]);
+        g_autofree char *after = score_text (p->after[index]);
+        g_autofree char *trend = isnan (p->trend[index]) ? g_strdup ("–")
+                                                         : g_strdup_printf ("%.1f", p->trend[index]);
+
+        /* Translators: a day, then pain scores out of 10 */
+        return g_strdup_printf (_("%s: morning %s, during %s, after %s; 7-day average %s"),
+                                day, morning, during, after, trend);
+      }
+
+    case PATELLA_CHART_LOAD:
+      {
+        g_autofree char *distance = isnan (p->distance[index]) ? g_strdup (_("no run"))
+                                    : patella_format_distance (p->distance[index], p->unit);
+        g_autofree char *ratio = isnan (p->acwr[index]) ? g_strdup (_("not yet defined"))
+                                 : g_strdup_printf ("%.2f", p->acwr[index]);
+        const char *warning = p->warning[index] == 2 ? _("; a high warning")
+                              : p->warning[index] == 1 ? _("; a caution") : "";
+
+        /* Translators: a day, its distance, the load ratio, and maybe a warning */
+        return g_strdup_printf (_("%s: %s; load ratio %s%s"), day, distance, ratio, warning);
+      }
+
+    case PATELLA_CHART_ADHERENCE:
+    case PATELLA_N_CHARTS:
+    default:
+      {
+        const char *state;
+
+        switch (p->routine[index])
+          {
+          case PATELLA_ROUTINE_COMPLETE: state = _("routine done"); break;
+          case PATELLA_ROUTINE_PARTIAL: state = _("routine partly done"); break;
+          case PATELLA_ROUTINE_OFF: state = _("rest or sick day"); break;
+          case PATELLA_ROUTINE_MISSED:
+          default: state = _("routine missed"); break;
+          }
+        return g_strdup_printf ("%s: %s", day, state);
+      }
+    }
+}
+
+char *
+patella_chart_describe (PatellaChartKind       kind,
+                        const PatellaProgress *p)
+{
+  g_return_val_if_fail (p != NULL, NULL);
+
+  switch (kind)
+    {
+    case PATELLA_CHART_PAIN:
+      {
+        double first = NAN, last = NAN;
+        guint high = 0;
+
+        for (guint i = 0; i < p->n_days; i++)
+          {
+            if (isnan (first) && !isnan (p->trend[i]))
+              first = p->trend[i];
+            if (!isnan (p->trend[i]))
+              last = p->trend[i];
+            high += (p->during[i] > 5) || (p->morning[i] > 5) || (p->after[i] > 5);
+          }
+        if (!p->has_pain)
+          return g_strdup (_("Pain chart: no pain scores in this period."));
+        return g_strdup_printf (ngettext ("Pain chart over %u days: the 7-day average went from %.1f to %.1f; "
+                                          "pain was above 5 on %u day.",
+                                          "Pain chart over %u days: the 7-day average went from %.1f to %.1f; "
+                                          "pain was above 5 on %u days.", high),
+                                p->n_days, first, last, high);
+      }
+
+    case PATELLA_CHART_LOAD:
+      {
+        double total = 0, most = 0, last_ratio = NAN;
+        guint warned = 0;
+        g_autofree char *total_text = NULL;
+        g_autofree char *most_text = NULL;
+
+        if (!p->has_runs)
+          return g_strdup (_("Running load chart: no runs in this period."));
+        for (guint w = 0; w < p->n_weeks; w++)
+          {
+            total += p->week_distance[w];
+            most = MAX (most, p->week_distance[w]);
+          }
+        for (guint i = 0; i < p->n_days; i++)
+          {
+            if (!isnan (p->acwr[i]))
+              last_ratio = p->acwr[i];
+            warned += p->warning[i] > 0;
+          }
+        total_text = patella_format_distance (total, p->unit);
+        most_text = patella_format_distance (most, p->unit);
+        if (isnan (last_ratio))
+          return g_strdup_printf (_("Running load chart: %s in all, at most %s in a week; "
+                                    "warnings on %u days."), total_text, most_text, warned);
+        return g_strdup_printf (_("Running load chart: %s in all, at most %s in a week; the load ratio "
+                                  "is now %.2f; warnings on %u days."),
+                                total_text, most_text, last_ratio, warned);
+      }
+
+    case PATELLA_CHART_ADHERENCE:
+    case PATELLA_N_CHARTS:
+    default:
+      {
+        guint done = 0, partly = 0, off = 0;
+
+        if (!p->has_routine)
+          return g_strdup (_("Routine calendar: nothing logged in this period."));
+        for (guint i = 0; i < p->n_days; i++)
+          {
+            done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
+            partly += p->routine[i] == PATELLA_ROUTINE_PARTIAL;
+            off += p->routine[i] == PATELLA_ROUTINE_OFF;
+          }
+        return g_strdup_printf (_("Routine calendar over %u days: done on %u, partly done on %u, "
+                                  "rest or sick on %u."), p->n_days, done, partly, off);
+      }
+    }
+}

@@ -1,0 +1,76 @@
+/* patella-chart-render.h: the Progress charts, drawn with cairo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawing takes a cairo context, so the window (through GtkSnapshot) and the
+ * PDF report (through a cairo PDF surface) draw the same charts.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gdk/gdk.h>
+#include <graphene.h>
+#include <pango/pango.h>
+
+#include "core/patella-progress.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PATELLA_CHART_PAIN,
+  PATELLA_CHART_LOAD,
+  PATELLA_CHART_ADHERENCE,
+  PATELLA_N_CHARTS
+} PatellaChartKind;
+
+/* Colours from the theme, so that dark mode just works. */
+typedef struct
+{
+  GdkRGBA                foreground;
+  GdkRGBA                accent;
+  GdkRGBA                success;
+  GdkRGBA                warning;
+  GdkRGBA                error;
+  GdkRGBA                morning;
+  GdkRGBA                during;
+  GdkRGBA                after;
+  PangoFontDescription  *font;   /* for labels; NULL for the default */
+} PatellaChartStyle;
+
+/* The light theme's colours, for drawing with no widget (the report). */
+void  patella_chart_style_init_default (PatellaChartStyle *style);
+
+void  patella_chart_render   (cairo_t                 *cr,
+                              PatellaChartKind         kind,
+                              const PatellaProgress   *progress,
+                              double                   width,
+                              double                   height,
+                              const PatellaChartStyle *style);
+
+/* The day under (@x, @y), or -1; the same geometry as the drawing. */
+int   patella_chart_day_at   (PatellaChartKind         kind,
+                              const PatellaProgress   *progress,
+                              double                   width,
+                              double                   height,
+                              double                   x,
+                              double                   y);
+
+/* Where day @index is drawn: its centre, for the cursor. */
+void  patella_chart_day_rect (PatellaChartKind         kind,
+                              const PatellaProgress   *progress,
+                              double                   width,
+                              double                   height,
+                              guint                    index,
+                              graphene_rect_t         *rect);
+
+/* One sentence that sums the chart up, for screen readers. */
+char *patella_chart_describe (PatellaChartKind         kind,
+                              const PatellaProgress   *progress);
+
+/* The day and its values in words, for the tooltip and the keyboard. */
+char *patella_chart_describe_day (PatellaChartKind       kind,
+                                  const PatellaProgress *progress,
+                                  guint                  index);
+
+G_END_DECLS

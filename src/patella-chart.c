@@ -1,0 +1,444 @@
+/* patella-chart.c: one Progress chart as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The drawing is cached as a render node and dropped only when the size,
+ * the data or the theme changes; hovering or moving the keyboard cursor
+ * redraws a highlight over the cached node. One hit test
+ * (patella_chart_day_at) serves the tooltip, the click and the cursor.
+ */
+#define G_LOG_DOMAIN "patella-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patella-chart.h"
+
+struct _PatellaChart
+{
+  GtkWidget          parent_instance;
+
+  PatellaChartKind   kind;
+  PatellaProgress   *progress;
+  PatellaChartStyle  style;
+  GskRenderNode     *cache;
+  int                hover;
+  int                cursor;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaChart, patella_chart, GTK_TYPE_WIDGET)
+
+enum {
+  DAY_ACTIVATED,
+  CURSOR_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+drop_cache (PatellaChart *self)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+lookup (GtkStyleContext *context,
+        const char      *name,
+        const char      *fallback,
+        GdkRGBA         *out)
+{
+  if (!gtk_style_context_lookup_color (context, name, out))
+    gdk_rgba_parse (out, fallback);
+}
+
+/* The theme's colours and font, read again whenever the theme changes. */
+static void
+read_style (PatellaChart *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const PangoFontDescription *font;
+
+  gtk_style_context_get_color (context, &self->style.foreground);
+  lookup (context, "accent_color", "#3584e4", &self->style.accent);
+  lookup (context, "success_color", "#26a269", &self->style.success);
+  lookup (context, "warning_color", "#cd9309", &self->style.warning);
+  lookup (context, "error_color", "#c01c28", &self->style.error);
+  lookup (context, "blue_3", "#3584e4", &self->style.morning);
+  lookup (context, "orange_3", "#ff7800", &self->style.during);
+  lookup (context, "purple_2", "#c061cb", &self->style.after);
+
+  g_clear_pointer (&self->style.font, pango_font_description_free);
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (font != NULL)
+    {
+      self->style.font = pango_font_description_copy (font);
+      if (pango_font_description_get_size (font) > 0)
+        pango_font_description_set_size (self->style.font, pango_font_description_get_size (font) * 85 / 100);
+    }
+}
+
+static void
+patella_chart_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (patella_chart_parent_class)->css_changed (widget, change);
+  read_style (PATELLA_CHART (widget));
+  drop_cache (PATELLA_CHART (widget));
+}
+
+static void
+patella_chart_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  drop_cache (PATELLA_CHART (widget));
+}
+
+static void
+patella_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  PatellaChart *self = PATELLA_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 720;
+    }
+  else
+    {
+      *minimum = self->kind == PATELLA_CHART_ADHERENCE ? 160 : 220;
+      *natural = self->kind == PATELLA_CHART_ADHERENCE ? 280 : 280;
+    }
+}
+
+static void
+highlight (PatellaChart *self,
+           GtkSnapshot  *snapshot,
+           int           index,
+           double        alpha)
+{
+  graphene_rect_t rect;
+  GdkRGBA color = self->style.accent;
+
+  if (index < 0 || self->progress == NULL || index >= (int) self->progress->n_days)
+    return;
+
+  patella_chart_day_rect (self->kind, self->progress,
+                          gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)), (guint) index, &rect);
+  color.alpha *= alpha;
+  gtk_snapshot_append_color (snapshot, &color, &rect);
+}
+
+static void
+patella_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  PatellaChart *self = PATELLA_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->progress == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (self->cache == NULL)
+    {
+      GtkSnapshot *inner = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      patella_chart_render (cr, self->kind, self->progress, width, height, &self->style);
+      cairo_destroy (cr);
+      self->cache = gtk_snapshot_free_to_node (inner);
+    }
+
+  if (self->cache != NULL)
+    gtk_snapshot_append_node (snapshot, self->cache);
+
+  highlight (self, snapshot, self->hover, 0.15);
+  if (gtk_widget_has_focus (widget))
+    highlight (self, snapshot, self->cursor, 0.35);
+}
+
+static gboolean
+patella_chart_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard,
+                             GtkTooltip *tooltip)
+{
+  PatellaChart *self = PATELLA_CHART (widget);
+  g_autofree char *text = NULL;
+  int index;
+
+  if (self->progress == NULL)
+    return FALSE;
+
+  index = keyboard ? self->cursor
+                   : patella_chart_day_at (self->kind, self->progress, gtk_widget_get_width (widget),
+                                           gtk_widget_get_height (widget), x, y);
+  if (index < 0)
+    return FALSE;
+
+  text = patella_chart_describe_day (self->kind, self->progress, (guint) index);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_hover (PatellaChart *self,
+           int           index)
+{
+  if (index == self->hover)
+    return;
+  self->hover = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion (GtkEventControllerMotion *controller,
+        double                    x,
+        double                    y,
+        PatellaChart             *self)
+{
+  if (self->progress == NULL)
+    return;
+  set_hover (self, patella_chart_day_at (self->kind, self->progress,
+                                         gtk_widget_get_width (GTK_WIDGET (self)),
+                                         gtk_widget_get_height (GTK_WIDGET (self)), x, y));
+}
+
+static void
+leave (GtkEventControllerMotion *controller,
+       PatellaChart             *self)
+{
+  set_hover (self, -1);
+}
+
+static void
+activate_day (PatellaChart *self,
+              int           index)
+{
+  g_autofree char *day = NULL;
+
+  if (self->progress == NULL || index < 0)
+    return;
+  day = patella_progress_day (self->progress, (guint) index);
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0, day);
+}
+
+static void
+pressed (GtkGestureClick *gesture,
+         int              n_press,
+         double           x,
+         double           y,
+         PatellaChart    *self)
+{
+  int index;
+
+  if (self->progress == NULL)
+    return;
+  index = patella_chart_day_at (self->kind, self->progress, gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  if (index >= 0)
+    {
+      patella_chart_set_cursor (self, index);
+      activate_day (self, index);
+    }
+}
+
+/* Left and Right walk the days (Up and Down a week), Home and End jump to
+ * the ends, Enter opens the day. */
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             PatellaChart          *self)
+{
+  int n, step = 0;
+
+  if (self->progress == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+  n = (int) self->progress->n_days;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: step = -1; break;
+    case GDK_KEY_Right: step = 1; break;
+    case GDK_KEY_Up: step = -7; break;
+    case GDK_KEY_Down: step = 7; break;
+    case GDK_KEY_Home:
+      patella_chart_set_cursor (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      patella_chart_set_cursor (self, n - 1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      activate_day (self, self->cursor);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  patella_chart_set_cursor (self, CLAMP (self->cursor + step, 0, n - 1));
+  return TRUE;
+}
+
+static void
+focus_changed (PatellaChart *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+patella_chart_finalize (GObject *object)
+{
+  PatellaChart *self = (PatellaChart *) object;
+
+  g_clear_pointer (&self->progress, patella_progress_unref);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_pointer (&self->style.font, pango_font_description_free);
+
+  G_OBJECT_CLASS (patella_chart_parent_class)->finalize (object);
+}
+
+static void
+patella_chart_class_init (PatellaChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = patella_chart_finalize;
+
+  widget_class->snapshot = patella_chart_snapshot;
+  widget_class->measure = patella_chart_measure;
+  widget_class->size_allocate = patella_chart_size_allocate;
+  widget_class->css_changed = patella_chart_css_changed;
+  widget_class->query_tooltip = patella_chart_query_tooltip;
+
+  signals[DAY_ACTIVATED] =
+    g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "patella-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+patella_chart_init (PatellaChart *self)
+{
+  GtkEventController *controller;
+
+  self->hover = -1;
+  self->cursor = -1;
+  patella_chart_style_init_default (&self->style);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect (controller, "pressed", G_CALLBACK (pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (focus_changed), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+GtkWidget *
+patella_chart_new (PatellaChartKind kind)
+{
+  PatellaChart *self = g_object_new (PATELLA_TYPE_CHART, NULL);
+
+  self->kind = kind;
+  return GTK_WIDGET (self);
+}
+
+void
+patella_chart_set_progress (PatellaChart    *self,
+                            PatellaProgress *progress)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (PATELLA_IS_CHART (self));
+
+  g_clear_pointer (&self->progress, patella_progress_unref);
+  if (progress != NULL)
+    self->progress = patella_progress_ref (progress);
+  self->hover = -1;
+  self->cursor = progress != NULL && progress->n_days > 0 ? (int) progress->n_days - 1 : -1;
+
+  /* A sentence that sums the chart up, for screen readers. */
+  description = progress ? patella_chart_describe (self->kind, progress) : NULL;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+  drop_cache (self);
+}
+
+int
+patella_chart_get_cursor (PatellaChart *self)
+{
+  g_return_val_if_fail (PATELLA_IS_CHART (self), -1);
+  return self->cursor;
+}
+
+void
+patella_chart_set_cursor (PatellaChart *self,
+                          int           index)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PATELLA_IS_CHART (self));
+
+  if (self->progress == NULL || index < 0 || index >= (int) self->progress->n_days)
+    return;
+
+  self->cursor = index;
+  text = patella_chart_describe_day (self->kind, self->progress, (guint) index);
+  g_signal_emit (self, signals[CURSOR_MOVED], 0, text);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+cairo_surface_t *
+patella_chart_render_to_image (PatellaChart *self,
+                               int           width,
+                               int           height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (PATELLA_IS_CHART (self), NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (self->progress != NULL)
+    patella_chart_render (cr, self->kind, self->progress, width, height, &self->style);
+  cairo_destroy (cr);
+  return surface;
+}

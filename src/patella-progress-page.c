@@ -1,0 +1,511 @@
+/* patella-progress-page.c: charts of pain, load and the routine over time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing is read until the page is first shown; after that, a write to the
+ * record reloads the range while the page is on screen, or the next time it
+ * is shown.
+ */
+#define G_LOG_DOMAIN "patella-progress-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/patella-day.h"
+#include "core/patella-settings.h"
+#include "patella-chart.h"
+#include "patella-progress-page.h"
+#include "patella-window.h"
+
+struct _PatellaProgressPage
+{
+  AdwBin           parent_instance;
+
+  /* owned */
+  PatellaStore    *store;
+  GSettings       *settings;
+  PatellaProgress *progress;
+  PatellaRange     range;
+  gboolean         stale;
+
+  /* widgets */
+  GtkStack        *stack;
+  GtkToggleButton *range_buttons[PATELLA_N_RANGES];
+  GtkLabel        *headline_values[3];
+  GtkLabel        *headline_notes[3];
+  GtkWidget       *charts[PATELLA_N_CHARTS];
+  GtkLabel        *empty_labels[PATELLA_N_CHARTS];
+  GtkLabel        *readouts[PATELLA_N_CHARTS];
+};
+
+G_DEFINE_FINAL_TYPE (PatellaProgressPage, patella_progress_page, ADW_TYPE_BIN)
+
+static void
+set_headline (PatellaProgressPage *self,
+              guint                i,
+              const char          *value,
+              const char          *note)
+{
+  gtk_label_set_text (self->headline_values[i], value);
+  gtk_label_set_text (self->headline_notes[i], note);
+}
+
+static void
+update_headlines (PatellaProgressPage *self)
+{
+  PatellaHeadlines h;
+  g_autofree char *pain = NULL;
+  g_autofree char *pain_note = NULL;
+  g_autofree char *adherence = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *last_week = NULL;
+  g_autofree char *distance_note = NULL;
+
+  patella_progress_get_headlines (self->progress, &h);
+
+  pain = isnan (h.pain_week) ? g_strdup ("–") : g_strdup_printf ("%.1f", h.pain_week);
+  if (isnan (h.pain_month_ago))
+    pain_note = g_strdup (_("Average pain this week"));
+  else
+    /* Translators: the average pain this week, compared with four weeks ago */
+    pain_note = g_strdup_printf (_("Average pain this week; %.1f four weeks ago"), h.pain_month_ago);
+  set_headline (self, 0, pain, pain_note);
+
+  adherence = isnan (h.adherence) ? g_strdup ("–") : g_strdup_printf ("%.0f%%", 100 * h.adherence);
+  set_headline (self, 1, adherence, _("Days with the routine done, rest days aside"));
+
+  week = patella_format_distance (h.distance_week, self->progress->unit);
+  last_week = patella_format_distance (h.distance_last_week, self->progress->unit);
+  /* Translators: the distance run last week */
+  distance_note = g_strdup_printf (_("Run this week; %s last week"), last_week);
+  set_headline (self, 2, week, distance_note);
+}
+
+static void
+show_progress (PatellaProgressPage *self)
+{
+  const gboolean has[PATELLA_N_CHARTS] = {
+    self->progress->has_pain, self->progress->has_runs, self->progress->has_routine,
+  };
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    has[0] || has[1] || has[2] ? "charts" : "empty");
+  update_headlines (self);
+  for (guint k = 0; k < PATELLA_N_CHARTS; k++)
+    {
+      patella_chart_set_progress (PATELLA_CHART (self->charts[k]), self->progress);
+      gtk_widget_set_visible (self->charts[k], has[k]);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_labels[k]), !has[k]);
+      gtk_widget_set_visible (GTK_WIDGET (self->readouts[k]), has[k]);
+      gtk_label_set_text (self->readouts[k], "");
+    }
+}
+
+static void
+reload (PatellaProgressPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+  PatellaThresholds thresholds;
+  PatellaProgress *progress;
+
+  if (self->store == NULL)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  patella_settings_get_thresholds (self->settings, &thresholds);
+  progress = patella_progress_load (self->store, self->range, today, &thresholds,
+                                    patella_settings_get_unit (self->settings), &error);
+  if (progress == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (PATELLA_IS_WINDOW (root))
+        patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->progress, patella_progress_unref);
+  self->progress = progress;
+  self->stale = FALSE;
+  show_progress (self);
+}
+
+static void
+mapped (PatellaProgressPage *self)
+{
+  if (self->progress == NULL || self->stale)
+    reload (self);
+}
+
+static void
+range_toggled (GtkToggleButton     *button,
+               PatellaProgressPage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->range = (PatellaRange) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "range"));
+  reload (self);
+}
+
+void
+patella_progress_page_set_range (PatellaProgressPage *self,
+                                 PatellaRange         range)
+{
+  g_return_if_fail (PATELLA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (range < PATELLA_N_RANGES);
+
+  gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
+}
+
+static void
+day_activated (PatellaChart        *chart,
+               const char          *day,
+               PatellaProgressPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WIDGET (root))
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.show-day", "s", day);
+}
+
+static void
+cursor_moved (PatellaChart *chart,
+              const char   *text,
+              GtkLabel     *readout)
+{
+  gtk_label_set_text (readout, text);
+}
+
+void
+patella_progress_page_set_store (PatellaProgressPage *self,
+                                 PatellaStore        *store,
+                                 GSettings           *settings)
+{
+  g_return_if_fail (PATELLA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (PATELLA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    {
+      static const char *const keys[] = {
+        "distance-unit", "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
+        "weekly-spike-percent", "acwr-threshold", "monotony-threshold",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+          g_signal_connect_object (settings, signal, G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+        }
+    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
+PatellaProgress *
+patella_progress_page_get_progress (PatellaProgressPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_PROGRESS_PAGE (self), NULL);
+  return self->progress;
+}
+
+GtkWidget *
+patella_progress_page_get_chart (PatellaProgressPage *self,
+                                 PatellaChartKind     kind)
+{
+  g_return_val_if_fail (PATELLA_IS_PROGRESS_PAGE (self), NULL);
+  g_return_val_if_fail (kind < PATELLA_N_CHARTS, NULL);
+  return self->charts[kind];
+}
+
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter);
+
+static void
+patella_progress_page_dispose (GObject *object)
+{
+  PatellaProgressPage *self = (PatellaProgressPage *) object;
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_pointer (&self->progress, patella_progress_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (patella_progress_page_parent_class)->dispose (object);
+}
+
+static void
+patella_progress_page_class_init (PatellaProgressPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patella_progress_page_dispose;
+  gtk_widget_class_install_action (widget_class, "progress.show-table", NULL, show_table_action);
+}
+
+static GtkWidget *
+headline_card (PatellaProgressPage *self,
+               guint                i)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new ("–");
+  GtkWidget *note = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "headline");
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 24);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_box_append (GTK_BOX (card), value);
+  gtk_box_append (GTK_BOX (card), note);
+  self->headline_values[i] = GTK_LABEL (value);
+  self->headline_notes[i] = GTK_LABEL (note);
+  return card;
+}
+
+static void
+patella_progress_page_init (PatellaProgressPage *self)
+{
+  static const char *const range_labels[PATELLA_N_RANGES] = {
+    N_("4 Weeks"), N_("3 Months"), N_("Year"), N_("All"),
+  };
+  static const char *const titles[PATELLA_N_CHARTS] = {
+    N_("Pain"), N_("Running Load"), N_("Routine"),
+  };
+  static const char *const empty_texts[PATELLA_N_CHARTS] = {
+    N_("Log pain scores (the + button, or Ctrl+L) to see how the knee is doing."),
+    N_("Log runs (the + button, or Ctrl+R) to see your weekly distance and load."),
+    N_("Log sets on the Today page to fill in this calendar."),
+  };
+  GtkWidget *scrolled, *clamp, *content, *ranges, *headlines, *empty, *table_button;
+
+  self->range = PATELLA_RANGE_4_WEEKS;
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 24);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+
+  /* The range switch: linked toggle buttons, one always on. */
+  ranges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (ranges, "linked");
+  gtk_widget_set_halign (ranges, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (ranges), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+  for (guint r = 0; r < PATELLA_N_RANGES; r++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(range_labels[r]));
+
+      if (r > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->range_buttons[0]);
+      g_object_set_data (G_OBJECT (button), "range", GUINT_TO_POINTER (r));
+      g_signal_connect (button, "toggled", G_CALLBACK (range_toggled), self);
+      self->range_buttons[r] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (GTK_BOX (ranges), button);
+    }
+  gtk_toggle_button_set_active (self->range_buttons[0], TRUE);
+  gtk_box_append (GTK_BOX (content), ranges);
+
+  headlines = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (headlines), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (headlines), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (headlines), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (headlines), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (headlines), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (headlines), 12);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (headlines), headline_card (self, i));
+      gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (headlines), (int) i)), FALSE);
+    }
+  gtk_box_append (GTK_BOX (content), headlines);
+
+  for (guint k = 0; k < PATELLA_N_CHARTS; k++)
+    {
+      GtkWidget *heading = gtk_label_new (_(titles[k]));
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *readout = gtk_label_new (NULL);
+      GtkWidget *empty_label = gtk_label_new (_(empty_texts[k]));
+
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_set_margin_top (heading, 12);
+      gtk_box_append (GTK_BOX (content), heading);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "chart-card");
+      self->charts[k] = patella_chart_new ((PatellaChartKind) k);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[k]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(titles[k]), -1);
+      g_signal_connect (self->charts[k], "day-activated", G_CALLBACK (day_activated), self);
+      g_signal_connect (self->charts[k], "cursor-moved", G_CALLBACK (cursor_moved), readout);
+      gtk_box_append (GTK_BOX (card), self->charts[k]);
+
+      gtk_label_set_wrap (GTK_LABEL (readout), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (readout), 0);
+      gtk_widget_add_css_class (readout, "dim-label");
+      gtk_widget_add_css_class (readout, "caption");
+      self->readouts[k] = GTK_LABEL (readout);
+      gtk_box_append (GTK_BOX (card), readout);
+
+      gtk_label_set_wrap (GTK_LABEL (empty_label), TRUE);
+      gtk_widget_add_css_class (empty_label, "dim-label");
+      gtk_widget_set_margin_top (empty_label, 24);
+      gtk_widget_set_margin_bottom (empty_label, 24);
+      self->empty_labels[k] = GTK_LABEL (empty_label);
+      gtk_box_append (GTK_BOX (card), empty_label);
+      gtk_box_append (GTK_BOX (content), card);
+    }
+
+  table_button = gtk_button_new_with_mnemonic (_("Show the Numbers as a _Table"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (table_button), "progress.show-table");
+  gtk_widget_set_halign (table_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (table_button, "pill");
+  gtk_box_append (GTK_BOX (content), table_button);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "patella-progress-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Chart Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Log pain scores and runs, and tick off the routine on the Today "
+                                     "page: the charts fill in as you go."));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scrolled, "charts");
+  gtk_stack_add_named (self->stack, empty, "empty");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+
+  g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
+}
+
+/* The numbers behind the charts, a week to a row. */
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatellaProgressPage *self = PATELLA_PROGRESS_PAGE (widget);
+  const PatellaProgress *p = self->progress;
+  GtkWidget *window, *header, *box, *scrolled, *grid;
+  static const char *const columns[] = {
+    N_("Week of"), N_("Morning pain"), N_("During"), N_("After"), N_("Distance"),
+    N_("Load ratio"), N_("Routine done"),
+  };
+  guint offset;
+
+  if (p == NULL)
+    return;
+  offset = (guint) (p->first_weekday - 1);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Progress as a Table"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Weekly averages and totals"), -1);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      GtkWidget *label = gtk_label_new (_(columns[c]));
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_grid_attach (GTK_GRID (grid), label, (int) c, 0, 1, 1);
+    }
+
+  /* Newest week first, as in History. */
+  for (guint w = p->n_weeks; w-- > 0;)
+    {
+      int from = MAX (0, (int) (w * 7) - (int) offset);
+      int to = MIN ((int) p->n_days - 1, (int) (w * 7 + 6) - (int) offset);
+      double sums[3] = { 0 }, ratio = NAN;
+      int counts[3] = { 0 }, done = 0, counted = 0;
+      const double *series[3] = { p->morning, p->during, p->after };
+      char *cells[G_N_ELEMENTS (columns)];
+      int row = (int) (p->n_weeks - w);
+
+      for (int i = from; i <= to; i++)
+        {
+          for (int s = 0; s < 3; s++)
+            if (!isnan (series[s][i]))
+              {
+                sums[s] += series[s][i];
+                counts[s]++;
+              }
+          if (!isnan (p->acwr[i]))
+            ratio = p->acwr[i];
+          if (p->routine[i] != PATELLA_ROUTINE_OFF)
+            {
+              counted++;
+              done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
+            }
+        }
+
+      {
+        g_autofree char *monday = patella_progress_day (p, (guint) from);
+        cells[0] = g_steal_pointer (&monday);
+      }
+      for (int s = 0; s < 3; s++)
+        cells[1 + s] = counts[s] ? g_strdup_printf ("%.1f", sums[s] / counts[s]) : g_strdup ("–");
+      cells[4] = patella_format_distance (p->week_distance[w], p->unit);
+      cells[5] = isnan (ratio) ? g_strdup ("–") : g_strdup_printf ("%.2f", ratio);
+      /* Translators: days with the routine done, of the days that count */
+      cells[6] = g_strdup_printf (_("%d of %d"), done, counted);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          GtkWidget *label = gtk_label_new (cells[c]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+          gtk_widget_add_css_class (label, "numeric");
+          gtk_label_set_selectable (GTK_LABEL (label), c == 0);
+          gtk_grid_attach (GTK_GRID (grid), label, (int) c, row, 1, 1);
+          g_free (cells[c]);
+        }
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}

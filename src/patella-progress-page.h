@@ -1,0 +1,28 @@
+/* patella-progress-page.h: charts of pain, load and the routine over time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/patella-progress.h"
+#include "patella-chart-render.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_PROGRESS_PAGE (patella_progress_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaProgressPage, patella_progress_page, PATELLA, PROGRESS_PAGE, AdwBin)
+
+void             patella_progress_page_set_store    (PatellaProgressPage *self,
+                                                     PatellaStore        *store,
+                                                     GSettings           *settings);
+/* NULL until the page is first shown. */
+PatellaProgress *patella_progress_page_get_progress (PatellaProgressPage *self);
+GtkWidget       *patella_progress_page_get_chart    (PatellaProgressPage *self,
+                                                     PatellaChartKind     kind);
+void             patella_progress_page_set_range    (PatellaProgressPage *self,
+                                                     PatellaRange         range);
+
+G_END_DECLS

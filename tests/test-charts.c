@@ -1,0 +1,196 @@
+/* test-charts.c: the Progress page and its charts in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/patella-day.h"
+#include "patella-chart.h"
+#include "patella-progress-page.h"
+#include "patella-test-app.h"
+#include "patella-test-utils.h"
+#include "patella-today-page.h"
+
+typedef PatellaTestFiles Fixture;
+
+/* Two months of a runner's record, ending today. */
+static void
+make_history (const char *path)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  store = patella_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int back = 60; back >= 0; back--)
+    {
+      g_autofree char *day = patella_day_add (today, -back);
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, back % 5, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+      if (back % 2 == 0)
+        g_assert_cmpint (patella_store_log_run (store, day, NULL, 40, 6 + back % 3, 4, 2 + back % 3, NULL, &error), >, 0);
+      if (back % 3 != 0)
+        {
+          /* The whole routine, at its targets. */
+          const struct { const char *id; int sets; } routine[] = {
+            { "foam-roll", 1 }, { "quad-setting", 3 }, { "hamstring-stretch", 1 }, { "squat", 3 }, { "band-walks", 2 },
+          };
+
+          for (guint k = 0; k < G_N_ELEMENTS (routine); k++)
+            g_assert_cmpint (patella_store_log_exercise (store, day, NULL, routine[k].id, routine[k].sets, 0, NULL, &error), >, 0);
+        }
+      else if (back % 9 == 0)
+        g_assert_true (patella_store_set_rest_day (store, day, PATELLA_REST_DAY_REST, NULL, &error));
+    }
+  g_assert_no_error (error);
+}
+
+static gboolean
+progress_loaded (gpointer data)
+{
+  return patella_progress_page_get_progress (data) != NULL;
+}
+
+/* Pixels that are not transparent, and solid green ones (done days). */
+static void
+count_pixels (cairo_surface_t *surface,
+              guint           *drawn,
+              guint           *matching)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  *drawn = *matching = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *px = data + y * stride + x * 4;   /* BGRA, premultiplied */
+        double a = px[3] / 255.0;
+
+        if (px[3] == 0)
+          continue;
+        (*drawn)++;
+        if (a > 0.9 && px[1] > px[2] + 40 && px[1] > px[0] + 20)
+          (*matching)++;
+      }
+}
+
+static void
+charts (PatellaApplication *app,
+        PatellaWindow      *window,
+        gpointer            data)
+{
+  PatellaProgressPage *page = patella_window_get_progress_page (window);
+  PatellaTodayPage *today_page = patella_window_get_today_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *picked = patella_day_add (today, -10);
+  PatellaProgress *progress;
+
+  /* Nothing is read until the page is shown. */
+  g_assert_null (patella_progress_page_get_progress (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (progress_loaded, page);
+  progress = patella_progress_page_get_progress (page);
+  g_assert_cmpuint (progress->n_days, ==, 28);
+  g_assert_true (progress->has_pain && progress->has_runs && progress->has_routine);
+
+  /* Every chart draws, offscreen, what the screen would show. */
+  for (guint k = 0; k < PATELLA_N_CHARTS; k++)
+    {
+      PatellaChart *chart = PATELLA_CHART (patella_progress_page_get_chart (page, k));
+      cairo_surface_t *image = patella_chart_render_to_image (chart, 800, 300);
+      guint drawn, green;
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chart)));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      count_pixels (image, &drawn, &green);
+      g_test_message ("chart %u: %u pixels drawn, %u green", k, drawn, green);
+      if (k == PATELLA_CHART_ADHERENCE)
+        {
+          /* Four weeks of 20 px cells, two in three days done: solid green. */
+          g_assert_cmpuint (drawn, >, 10000);
+          g_assert_cmpuint (green, >, 18 * 200);
+        }
+      else
+        /* The bands and bars cover most of the plot. */
+        g_assert_cmpuint (drawn, >, 800 * 300 / 4);
+      cairo_surface_destroy (image);
+    }
+
+  /* The range switch reads the year. */
+  patella_progress_page_set_range (page, PATELLA_RANGE_YEAR);
+  g_assert_cmpuint (patella_progress_page_get_progress (page)->n_days, ==, 365);
+
+  /* Picking a day on a chart opens it on Today. */
+  g_signal_emit_by_name (patella_progress_page_get_chart (page, PATELLA_CHART_PAIN), "day-activated", picked);
+  g_assert_cmpstr (patella_day_plan_get_day (patella_today_page_get_plan (today_page)), ==, picked);
+  g_assert_cmpstr (patella_window_get_page (window), ==, "today");
+
+  /* The keyboard walks the days and says what is there. */
+  {
+    PatellaChart *chart = PATELLA_CHART (patella_progress_page_get_chart (page, PATELLA_CHART_LOAD));
+    int last = (int) patella_progress_page_get_progress (page)->n_days - 1;
+
+    g_assert_cmpint (patella_chart_get_cursor (chart), ==, last);
+    patella_chart_set_cursor (chart, last - 3);
+    g_assert_cmpint (patella_chart_get_cursor (chart), ==, last - 3);
+  }
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_charts (Fixture       *fixture,
+             gconstpointer  data)
+{
+  make_history (fixture->path);
+  patella_test_run_app (fixture->path, charts, NULL);
+}
+
+/* An empty record: the page says what to log. */
+static void
+empty (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
+{
+  PatellaProgressPage *page = patella_window_get_progress_page (window);
+  PatellaProgress *progress;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (progress_loaded, page);
+  progress = patella_progress_page_get_progress (page);
+  g_assert_false (progress->has_pain || progress->has_runs || progress->has_routine);
+  for (guint k = 0; k < PATELLA_N_CHARTS; k++)
+    g_assert_false (gtk_widget_get_visible (patella_progress_page_get_chart (page, k)));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, empty, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/charts/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("draw-and-pick", test_charts);
+  ADD ("empty", test_empty);
+#undef ADD
+
+  return g_test_run ();
+}
