@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-cli.h"
+#include "patella-csv.h"
 #include "patella-day.h"
 #include "patella-diary.h"
 #include "patella-settings.h"
@@ -22,6 +23,11 @@ patella_options_clear (PatellaOptions *options)
   g_clear_pointer (&options->date, g_free);
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->export_csv, g_free);
+  g_clear_pointer (&options->export_daily_csv, g_free);
+  g_clear_pointer (&options->import_csv, g_free);
+  g_clear_pointer (&options->backup, g_free);
+  g_clear_pointer (&options->report, g_free);
 }
 
 gboolean
@@ -51,6 +57,16 @@ patella_options_parse (PatellaOptions   *options,
       N_("The first day for --warnings (default: the first logged day)"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
       N_("The last day for --warnings (default: the last logged day)"), N_("YYYY-MM-DD") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv,
+      N_("Write every entry to FILE as CSV (“-”: standard output), and exit"), N_("FILE") },
+    { "export-daily-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_daily_csv,
+      N_("Write one row per day to FILE as CSV (“-”: standard output), and exit"), N_("FILE") },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv,
+      N_("Add the entries of a Patella CSV file, all or none, and exit"), N_("FILE") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &options->backup,
+      N_("Write a consistent copy of the database to FILE, and exit"), N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
+      N_("Write the clinic report to FILE.pdf (default: the last 6 weeks), and exit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -89,8 +105,8 @@ patella_options_parse (PatellaOptions   *options,
   {
     const struct { const char *value; const char *name; gboolean allowed; const char *with; } days[] = {
       { date, "--date", options->status, "--status" },
-      { from, "--from", options->warnings, "--warnings" },
-      { to, "--to", options->warnings, "--warnings" },
+      { from, "--from", options->warnings || options->report, "--warnings or --report" },
+      { to, "--to", options->warnings || options->report, "--warnings or --report" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (days); i++)
@@ -131,7 +147,8 @@ patella_options_parse (PatellaOptions   *options,
 gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
-  return options->version || options->check || options->status || options->warnings;
+  return options->version || options->check || options->status || options->warnings ||
+         options->export_csv || options->export_daily_csv || options->import_csv || options->backup;
 }
 
 static int
@@ -325,6 +342,44 @@ patella_cli_warnings (const char *database,
   return PATELLA_EXIT_OK;
 }
 
+/* --export-csv, --export-daily-csv, --import-csv and --backup. */
+int
+patella_cli_files (const PatellaOptions *options,
+                   FILE                 *out,
+                   FILE                 *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (options->database, &error);
+  if (store == NULL)
+    return fail (err, error);
+
+  if (options->import_csv)
+    {
+      g_auto(PatellaImportSummary) summary = { { 0 } };
+      g_autofree char *contents = NULL;
+      g_autofree char *description = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (options->import_csv, &contents, &length, &error) ||
+          !patella_csv_import (store, contents, length, &summary, &error))
+        return fail (err, error);
+      description = patella_import_summary_describe (&summary);
+      fprintf (out, "%s\n", description);
+    }
+
+  if (options->export_csv && !patella_write_file (store, options->export_csv, patella_csv_export, &error))
+    return fail (err, error);
+  if (options->export_daily_csv &&
+      !patella_write_file (store, options->export_daily_csv, patella_csv_export_daily, &error))
+    return fail (err, error);
+  if (options->backup && !patella_store_backup (store, options->backup, &error))
+    return fail (err, error);
+
+  return PATELLA_EXIT_OK;
+}
+
 int
 patella_cli_run (const PatellaOptions *options,
                  FILE                 *out,
@@ -344,6 +399,9 @@ patella_cli_run (const PatellaOptions *options,
 
   if (options->warnings)
     return patella_cli_warnings (options->database, options->from, options->to, out, err);
+
+  if (options->export_csv || options->export_daily_csv || options->import_csv || options->backup)
+    return patella_cli_files (options, out, err);
 
   g_return_val_if_reached (PATELLA_EXIT_USAGE);
 }

@@ -20,6 +20,11 @@ typedef struct
   char     *date;         /* --date=YYYY-MM-DD for --status */
   char     *from;         /* --from and --to for --warnings */
   char     *to;
+  char     *export_csv;   /* file options; "-" is standard output */
+  char     *export_daily_csv;
+  char     *import_csv;
+  char     *backup;
+  char     *report;       /* handled by main.c: it draws the charts */
   gboolean  version;
   gboolean  check;
   gboolean  status;
@@ -51,6 +56,10 @@ int      patella_cli_status (const char *database,
                              const char *day,
                              FILE       *out,
                              FILE       *err);
+
+int      patella_cli_files (const PatellaOptions *options,
+                            FILE                 *out,
+                            FILE                 *err);
 
 int      patella_cli_warnings (const char *database,
                                const char *from,

@@ -1763,7 +1763,7 @@ patella_store_load_series (PatellaStore  *self,
 
   runs = prepare (self,
                   "SELECT day, sum(minutes * rpe), sum(distance_km), max(distance_km), count(*),"
-                  "       max(pain), sum(pain), count(pain)"
+                  "       max(pain), sum(pain), count(pain), sum(minutes)"
                   " FROM runs WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
                   error);
   if (runs == NULL)
@@ -1786,6 +1786,7 @@ patella_store_load_series (PatellaStore  *self,
         }
       d->score_sum += sqlite3_column_double (runs, 6);
       d->n_scores += sqlite3_column_int (runs, 7);
+      d->minutes = sqlite3_column_double (runs, 8);
     }
   if (rc != SQLITE_DONE)
     {
@@ -2140,4 +2141,250 @@ patella_store_list_days (PatellaStore  *self,
   if (stmt == NULL)
     return NULL;
   return collect_strings (self, stmt, error);
+}
+
+/**
+ * patella_store_foreach_entry:
+ * @first: (nullable): the first day, or NULL for the beginning
+ * @last: (nullable): the last day, or NULL for the end
+ *
+ * Calls @func for every entry of the chosen kinds in [@first, @last], table
+ * by table; the entry is the caller's only during the call.
+ */
+gboolean
+patella_store_foreach_entry (PatellaStore          *self,
+                             const char            *first,
+                             const char            *last,
+                             guint                  kinds,
+                             PatellaStoreEntryFunc  func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (PatellaEntryKind kind = 0; kind < PATELLA_N_ENTRY_KINDS; kind++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = NULL;
+      int rc;
+
+      if (!(kinds & (1u << kind)))
+        continue;
+
+      if (kind == PATELLA_ENTRY_REST_DAY)
+        sql = g_strdup ("SELECT day, kind, note FROM rest_days WHERE day BETWEEN ?1 AND ?2");
+      else
+        sql = g_strdup_printf ("SELECT id, %s FROM %s WHERE day BETWEEN ?1 AND ?2",
+                               entry_tables[kind].columns, tables[entry_tables[kind].table].name);
+      stmt = prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, first ? first : "0000-00-00", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, last ? last : "9999-99-99", -1, SQLITE_STATIC);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(PatellaEntry) entry = NULL;
+
+          if (kind == PATELLA_ENTRY_REST_DAY)
+            {
+              entry = patella_entry_new (PATELLA_ENTRY_REST_DAY);
+              entry->day = dup_column_text (stmt, 0);
+              if (!patella_rest_day_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->rest_kind))
+                entry->rest_kind = PATELLA_REST_DAY_REST;
+              entry->note = dup_column_text (stmt, 2);
+            }
+          else
+            entry = read_entry (stmt, kind);
+          func (entry, user_data);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, self->path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * patella_store_import:
+ * @exercises: (element-type PatellaExercise): exercises to add first
+ * @entries: (element-type PatellaEntry): entries to add, already checked
+ *
+ * Adds everything in one transaction: all of it, or, on any failure, none.
+ */
+gboolean
+patella_store_import (PatellaStore  *self,
+                      GPtrArray     *exercises,
+                      GPtrArray     *entries,
+                      GError       **error)
+{
+  sqlite3_stmt *statements[PATELLA_N_ENTRY_KINDS] = { NULL };
+  gint64 next_position;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!query_int (self, "SELECT coalesce(max(position) + 1, 0) FROM exercises", &next_position, error))
+    goto fail;
+  for (guint i = 0; exercises != NULL && i < exercises->len; i++)
+    {
+      PatellaExercise exercise = *(PatellaExercise *) g_ptr_array_index (exercises, i);
+
+      exercise.position = (int) next_position++;
+      exercise.builtin = FALSE;
+      if (!insert_exercise (self, &exercise, error))
+        goto fail;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PatellaEntry *entry = g_ptr_array_index (entries, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (entry->kind == PATELLA_ENTRY_REST_DAY)
+        {
+          if (statements[entry->kind] == NULL)
+            statements[entry->kind] = prepare (self, "INSERT INTO rest_days (day, kind, note) VALUES (?1, ?2, ?3)"
+                                                     " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind,"
+                                                     " note = excluded.note", error);
+          stmt = statements[entry->kind];
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, entry->day, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, patella_rest_day_kind_to_string (entry->rest_kind), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, entry->note ? entry->note : "", -1, SQLITE_STATIC);
+        }
+      else
+        {
+          /* One prepared statement per kind, reused for every row. */
+          if (statements[entry->kind] == NULL)
+            {
+              g_autofree char *sql = NULL;
+              int n = entry_tables[entry->kind].n_columns;
+              g_autoptr(GString) values = g_string_new (NULL);
+
+              for (int k = 1; k <= n; k++)
+                g_string_append_printf (values, "%s?%d", k > 1 ? ", " : "", k);
+              sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                     tables[entry_tables[entry->kind].table].name,
+                                     entry_tables[entry->kind].columns, values->str);
+              statements[entry->kind] = prepare (self, sql, error);
+            }
+          stmt = statements[entry->kind];
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_reset (stmt);
+          bind_entry (stmt, entry);
+        }
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, self->path);
+          goto fail;
+        }
+    }
+
+  ok = TRUE;
+
+fail:
+  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+    g_clear_pointer (&statements[k], sqlite3_finalize);
+  if (!ok)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
+}
+
+/**
+ * patella_store_backup:
+ * @path: where the copy goes; replaced only once the copy is whole
+ *
+ * Copies the database through SQLite's online backup API, which gives a
+ * consistent copy of a live database (never a file copy), into a private
+ * temporary file beside @path, checks it, and renames it into place.
+ */
+gboolean
+patella_store_backup (PatellaStore  *self,
+                      const char    *path,
+                      GError       **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *temp = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  temp = g_build_filename (dir, ".patella-backup-XXXXXX", NULL);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("The backup “%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          /* Steps, so that the window stays free to write between them. */
+          while ((rc = sqlite3_backup_step (backup, 256)) == SQLITE_OK ||
+                 rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            if (rc != SQLITE_OK)
+              sqlite3_sleep (20);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_exec (copy, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+        }
+      else
+        rc = sqlite3_errcode (copy);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, copy, rc, path);
+      g_prefix_error (error, _("The backup was not made, and nothing was left behind: "));
+      sqlite3_close (copy);
+      g_unlink (temp);
+      return FALSE;
+    }
+  sqlite3_close (copy);
+
+  {
+    g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
+
+    /* The checkpoint emptied the log into the copy; only the file goes. */
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  if (g_rename (temp, path) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (temp);
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+                   _("The backup “%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }

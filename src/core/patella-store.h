@@ -96,6 +96,24 @@ GPtrArray    *patella_store_list_days          (PatellaStore        *self,
                                                 guint                kinds,
                                                 GError             **error);
 
+typedef void (*PatellaStoreEntryFunc) (const PatellaEntry *entry,
+                                       gpointer            user_data);
+
+gboolean      patella_store_foreach_entry      (PatellaStore          *self,
+                                                const char            *first,
+                                                const char            *last,
+                                                guint                  kinds,
+                                                PatellaStoreEntryFunc  func,
+                                                gpointer               user_data,
+                                                GError               **error);
+gboolean      patella_store_backup             (PatellaStore  *self,
+                                                const char    *path,
+                                                GError       **error);
+gboolean      patella_store_import             (PatellaStore  *self,
+                                                GPtrArray     *exercises,
+                                                GPtrArray     *entries,
+                                                GError       **error);
+
 /* Each write is one transaction. @instant may be NULL for "now"; @note may
  * be NULL for none. The row id is returned, or 0 with @error set. */
 gint64        patella_store_log_exercise       (PatellaStore  *self,

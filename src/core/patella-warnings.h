@@ -13,6 +13,7 @@ typedef struct
 {
   double load;        /* sum over runs of minutes × RPE */
   double distance;    /* sum of run km */
+  double minutes;     /* sum of run minutes */
   double longest;     /* the longest single run, km */
   int    n_runs;
   int    during;      /* highest "during" pain or run pain; -1 when none */

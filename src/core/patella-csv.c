@@ -1,0 +1,789 @@
+/* patella-csv.c: the history as CSV, out and back in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Export writes RFC 4180 (CRLF, quotes where needed), numbers with "."
+ * whatever the locale, and a "'" before text that a spreadsheet would run
+ * as a formula. Rows are sorted by their own bytes, which is date, then
+ * time, then kind, and makes export, import, export byte-identical.
+ *
+ * Import parses with libcsv, checks every record before writing any, and
+ * adds all of the file or none of it in one transaction. A record equal in
+ * every field to one already there (or earlier in the file) is skipped.
+ */
+#define G_LOG_DOMAIN "patella-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "patella-csv.h"
+#include "patella-day.h"
+#include "patella-routine.h"
+#include "patella-warnings.h"
+
+G_DEFINE_QUARK (patella-csv-error-quark, patella_csv_error)
+
+#define MAX_LISTED_PROBLEMS 20
+
+static const char *const kind_names[PATELLA_N_ENTRY_KINDS] = {
+  "exercise", "pain", "run", "rest-day",
+};
+
+enum {
+  COL_DATE, COL_TIME, COL_KIND, COL_ITEM, COL_SETS, COL_REPS, COL_MINUTES,
+  COL_DISTANCE, COL_RPE, COL_PAIN, COL_CONTEXT, COL_NOTE, N_COLUMNS
+};
+
+static const char *const column_names[N_COLUMNS] = {
+  "date", "time", "kind", "item", "sets", "reps", "minutes", "distance_km", "rpe", "pain",
+  "context", "note",
+};
+
+/* Text as one CSV cell: a "'" before what a spreadsheet would take for a
+ * formula (and before a leading "'", so that import can always take one
+ * off), quotes around what needs them, inner quotes doubled. */
+static void
+append_text (GString    *line,
+             const char *text)
+{
+  g_autofree char *value = NULL;
+  gsize len;
+
+  text = text ? text : "";
+  value = strchr ("=+-@\t\r'", text[0]) != NULL && text[0] != '\0'
+          ? g_strconcat ("'", text, NULL) : g_strdup (text);
+  len = strlen (value);
+
+  if (strpbrk (value, ",\"\r\n") != NULL ||
+      (len > 0 && (value[0] == ' ' || value[len - 1] == ' ' || value[len - 1] == '\t')))
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = value; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  else
+    g_string_append (line, value);
+}
+
+/* The shortest digits that read back to the same double, with a "." */
+static void
+append_number (GString *line,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (line, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+char *
+patella_csv_format_entry (const PatellaEntry *e)
+{
+  GString *line = g_string_new (e->day);
+
+  g_string_append_c (line, ',');
+  if (e->instant != NULL)
+    {
+      g_autoptr(GDateTime) instant = patella_instant_parse (e->instant);
+      g_autoptr(GDateTime) local = instant ? g_date_time_to_local (instant) : NULL;
+
+      if (local != NULL)
+        g_string_append_printf (line, "%02d:%02d", g_date_time_get_hour (local), g_date_time_get_minute (local));
+    }
+  g_string_append_printf (line, ",%s,", kind_names[e->kind]);
+
+  switch (e->kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      append_text (line, e->exercise_id);
+      g_string_append_printf (line, ",%d,", e->sets);
+      if (e->reps > 0)
+        g_string_append_printf (line, "%d", e->reps);
+      g_string_append (line, ",,,,,,");
+      break;
+
+    case PATELLA_ENTRY_PAIN:
+      g_string_append_printf (line, ",,,,,,%d,%s,", e->score, patella_pain_context_to_string (e->context));
+      break;
+
+    case PATELLA_ENTRY_RUN:
+      g_string_append (line, ",,,");
+      append_number (line, e->minutes);
+      g_string_append_c (line, ',');
+      append_number (line, e->distance_km);
+      g_string_append_printf (line, ",%d,", e->rpe);
+      if (e->pain >= 0)
+        g_string_append_printf (line, "%d", e->pain);
+      g_string_append (line, ",,");
+      break;
+
+    case PATELLA_ENTRY_REST_DAY:
+    case PATELLA_N_ENTRY_KINDS:
+    default:
+      g_string_append_printf (line, "%s,,,,,,,,", patella_rest_day_kind_to_string (e->rest_kind));
+      break;
+    }
+
+  append_text (line, e->note);
+  return g_string_free (line, FALSE);
+}
+
+static void
+collect_line (const PatellaEntry *entry,
+              gpointer            user_data)
+{
+  g_ptr_array_add (user_data, patella_csv_format_entry (entry));
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+write_all (GOutputStream  *out,
+           GString        *buffer,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  gboolean ok = g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error);
+
+  g_string_truncate (buffer, 0);
+  return ok;
+}
+
+gboolean
+patella_csv_export (PatellaStore   *store,
+                    GOutputStream  *out,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) buffer = g_string_new (PATELLA_CSV_HEADER "\r\n");
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+
+  if (!patella_store_foreach_entry (store, NULL, NULL, PATELLA_ENTRY_ALL, collect_line, lines, error))
+    return FALSE;
+  g_ptr_array_sort (lines, compare_lines);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (buffer, g_ptr_array_index (lines, i));
+      g_string_append (buffer, "\r\n");
+      if (buffer->len > 64 * 1024 && !write_all (out, buffer, cancellable, error))
+        return FALSE;
+    }
+  return write_all (out, buffer, cancellable, error);
+}
+
+/* Parsing */
+
+typedef struct
+{
+  GPtrArray *records;   /* of GPtrArray of char* */
+  GPtrArray *current;
+} Reader;
+
+static void
+field_done (void   *text,
+            size_t  len,
+            void   *data)
+{
+  Reader *reader = data;
+
+  if (reader->current == NULL)
+    reader->current = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (reader->current, g_strndup (text ? text : "", len));
+}
+
+static void
+record_done (int   terminator,
+             void *data)
+{
+  Reader *reader = data;
+
+  if (reader->current == NULL)
+    reader->current = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (reader->records, g_steal_pointer (&reader->current));
+}
+
+/* Spaces are part of a cell: the export quotes what needs it. */
+static int
+no_spaces (unsigned char c)
+{
+  return 0;
+}
+
+static const char *
+cell (GPtrArray  *record,
+      const int  *columns,
+      int         column)
+{
+  int index = columns[column];
+
+  if (index < 0 || (guint) index >= record->len)
+    return "";
+  return g_ptr_array_index (record, index);
+}
+
+static gboolean
+parse_int (const char *text,
+           int         min,
+           int         max,
+           int        *out)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (text[0] == '\0')
+    return FALSE;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (*end != '\0' || value < min || value > max)
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text[0] == '\0')
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  if (*end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* Reads one record into an entry, or says what is wrong with it. */
+static PatellaEntry *
+read_record (GPtrArray   *record,
+             const int   *columns,
+             const char  *today,
+             char       **problem)
+{
+  g_autoptr(PatellaEntry) e = NULL;
+  const char *date = cell (record, columns, COL_DATE);
+  const char *time = cell (record, columns, COL_TIME);
+  const char *kind = cell (record, columns, COL_KIND);
+  const char *item = cell (record, columns, COL_ITEM);
+  const char *note = cell (record, columns, COL_NOTE);
+  int hour = 12, minute = 0;
+  GDate parsed;
+
+#define PROBLEM(...) G_STMT_START { *problem = g_strdup_printf (__VA_ARGS__); return NULL; } G_STMT_END
+
+  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+    if (g_str_equal (kind, kind_names[k]))
+      e = patella_entry_new ((PatellaEntryKind) k);
+  if (e == NULL)
+    PROBLEM (_("the kind “%s” is not one of exercise, pain, run or rest-day"), kind);
+
+  if (!patella_day_parse (date, &parsed))
+    PROBLEM (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
+  if (g_strcmp0 (date, today) > 0)
+    PROBLEM (_("the date %s has not happened yet"), date);
+  e->day = g_strdup (date);
+
+  /* A leading "'" was added on export to stop spreadsheet formulas. */
+  if (note[0] == '\'')
+    note++;
+  if (g_utf8_strlen (note, -1) > PATELLA_NOTE_MAX_CHARS)
+    PROBLEM (_("the note is longer than %d characters"), PATELLA_NOTE_MAX_CHARS);
+  e->note = g_strdup (note);
+
+  if (e->kind != PATELLA_ENTRY_REST_DAY)
+    {
+      g_autoptr(GDateTime) local = NULL;
+
+      if (time[0] != '\0')
+        {
+          if (strlen (time) != 5 || time[2] != ':' || !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+              !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]) ||
+              (hour = atoi (time)) > 23 || (minute = atoi (time + 3)) > 59)
+            PROBLEM (_("the time “%s” is not in the form HH:MM"), time);
+        }
+      local = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                                     g_date_get_day (&parsed), hour, minute, 0);
+      if (local == NULL)
+        PROBLEM (_("the time %s does not exist on %s"), time, date);
+      e->instant = patella_instant_format (local);
+    }
+
+  if (item[0] == '\'')
+    item++;
+
+  switch (e->kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      if (!patella_exercise_id_is_valid (item))
+        PROBLEM (_("“%s” is not an exercise id (lower-case letters, digits and “-”)"), item);
+      e->exercise_id = g_strdup (item);
+      if (!parse_int (cell (record, columns, COL_SETS), 1, PATELLA_SETS_MAX, &e->sets))
+        PROBLEM (_("sets must be a whole number from 1 to %d"), PATELLA_SETS_MAX);
+      if (cell (record, columns, COL_REPS)[0] != '\0' &&
+          !parse_int (cell (record, columns, COL_REPS), 1, PATELLA_REPS_MAX, &e->reps))
+        PROBLEM (_("reps must be empty or a whole number from 1 to %d"), PATELLA_REPS_MAX);
+      break;
+
+    case PATELLA_ENTRY_PAIN:
+      if (!parse_int (cell (record, columns, COL_PAIN), 0, 10, &e->score))
+        PROBLEM (_("pain must be a whole number from 0 to 10"));
+      if (!patella_pain_context_from_string (cell (record, columns, COL_CONTEXT), &e->context))
+        PROBLEM (_("the context “%s” is not one of morning, during, after, rest, stairs, sitting or other"),
+                 cell (record, columns, COL_CONTEXT));
+      break;
+
+    case PATELLA_ENTRY_RUN:
+      if (!parse_double (cell (record, columns, COL_MINUTES), &e->minutes) ||
+          !(e->minutes > 0 && e->minutes <= PATELLA_RUN_MINUTES_MAX))
+        PROBLEM (_("minutes must be a number above 0 and at most 1440, with “.” for decimals"));
+      if (!parse_double (cell (record, columns, COL_DISTANCE), &e->distance_km) ||
+          !(e->distance_km >= 0 && e->distance_km <= PATELLA_RUN_KM_MAX))
+        PROBLEM (_("distance_km must be a number from 0 to 1000, with “.” for decimals"));
+      if (!parse_int (cell (record, columns, COL_RPE), 0, 10, &e->rpe))
+        PROBLEM (_("rpe must be a whole number from 0 to 10"));
+      if (cell (record, columns, COL_PAIN)[0] != '\0' &&
+          !parse_int (cell (record, columns, COL_PAIN), 0, 10, &e->pain))
+        PROBLEM (_("pain must be empty or a whole number from 0 to 10"));
+      break;
+
+    case PATELLA_ENTRY_REST_DAY:
+    case PATELLA_N_ENTRY_KINDS:
+    default:
+      if (!patella_rest_day_kind_from_string (item, &e->rest_kind))
+        PROBLEM (_("a rest-day row’s item must be rest or sick, not “%s”"), item);
+      break;
+    }
+#undef PROBLEM
+
+  return g_steal_pointer (&e);
+}
+
+void
+patella_import_summary_clear (PatellaImportSummary *summary)
+{
+  g_clear_pointer (&summary->new_exercises, g_strfreev);
+}
+
+char *
+patella_import_summary_describe (const PatellaImportSummary *summary)
+{
+  static const char *const names[PATELLA_N_ENTRY_KINDS] = {
+    N_("exercise sets"), N_("pain scores"), N_("runs"), N_("rest or sick days"),
+  };
+  GString *text = g_string_new (NULL);
+  guint skipped = 0;
+
+  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+    {
+      g_string_append_printf (text, "%s%u %s", k ? ", " : _("Added "), summary->added[k], _(names[k]));
+      skipped += summary->skipped[k];
+    }
+  g_string_append_c (text, '.');
+  if (skipped > 0)
+    {
+      g_string_append_printf (text, ngettext (" Skipped %u entry already in the log (",
+                                              " Skipped %u entries already in the log (", skipped),
+                              skipped);
+      for (guint k = 0, n = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+        if (summary->skipped[k] > 0)
+          g_string_append_printf (text, "%s%u %s", n++ ? ", " : "", summary->skipped[k], _(names[k]));
+      g_string_append (text, ").");
+    }
+  if (summary->new_exercises != NULL && summary->new_exercises[0] != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", summary->new_exercises);
+      guint n = g_strv_length (summary->new_exercises);
+
+      /* Translators: %u is how many, %s their ids */
+      g_string_append_printf (text, ngettext (" %u exercise was new here and was added to your own, "
+                                              "switched off: %s.",
+                                              " %u exercises were new here and were added to your own, "
+                                              "switched off: %s.", n),
+                              n, ids);
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+patella_csv_import (PatellaStore         *store,
+                    const char           *data,
+                    gsize                 length,
+                    PatellaImportSummary *summary,
+                    GError              **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) new_exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  struct csv_parser parser;
+  Reader reader = { records, NULL };
+  int columns[N_COLUMNS];
+  int parse_error;
+  guint n_problems = 0;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+
+  if (length > PATELLA_CSV_MAX_BYTES)
+    {
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG,
+                   _("The file is too big to be a Patella history (over 256 MB). Nothing was imported."));
+      return FALSE;
+    }
+
+  /* A byte order mark from a spreadsheet is not part of the first column. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  /* A NUL or a byte sequence that is not UTF-8: a binary file, or text in
+   * another encoding. */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_ENCODING,
+                   _("The file is not UTF-8 text; it may be binary or in another encoding. "
+                     "Save it from your spreadsheet as “CSV UTF-8” and try again. Nothing was imported."));
+      return FALSE;
+    }
+
+  csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
+  csv_set_space_func (&parser, no_spaces);
+  if (csv_parse (&parser, data, length, field_done, record_done, &reader) != length ||
+      csv_fini (&parser, field_done, record_done, &reader) != 0)
+    {
+      parse_error = csv_error (&parser);
+      csv_free (&parser);
+      g_clear_pointer (&reader.current, g_ptr_array_unref);
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS,
+                   _("The file is not valid CSV after record %u (%s): a quote may be left open. "
+                     "Nothing was imported."),
+                   records->len, csv_strerror (parse_error));
+      return FALSE;
+    }
+  csv_free (&parser);
+
+  if (records->len == 0)
+    {
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_EMPTY,
+                   _("The file is empty. Nothing was imported."));
+      return FALSE;
+    }
+
+  /* The header: columns in any order, extra ones ignored. */
+  for (int c = 0; c < N_COLUMNS; c++)
+    columns[c] = -1;
+  {
+    GPtrArray *header = g_ptr_array_index (records, 0);
+
+    for (guint i = 0; i < header->len; i++)
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (g_ascii_strcasecmp (g_strstrip ((char *) g_ptr_array_index (header, i)), column_names[c]) == 0)
+          columns[c] = (int) i;
+  }
+  if (columns[COL_DATE] < 0 || columns[COL_KIND] < 0)
+    {
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_HEADER,
+                   _("The first line must name the columns, with at least “date” and “kind”: "
+                     PATELLA_CSV_HEADER ". Nothing was imported."));
+      return FALSE;
+    }
+  if (records->len == 1)
+    {
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_EMPTY,
+                   _("The file has a header but no entries. Nothing was imported."));
+      return FALSE;
+    }
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      g_autofree char *problem = NULL;
+      PatellaEntry *entry = read_record (g_ptr_array_index (records, r), columns, today, &problem);
+
+      if (entry == NULL)
+        {
+          if (n_problems++ < MAX_LISTED_PROBLEMS)
+            /* Translators: record numbers count the header as record 1 */
+            g_ptr_array_add (problems, g_strdup_printf (_("record %u: %s"), r + 1, problem));
+          continue;
+        }
+      g_ptr_array_add (entries, entry);
+      if (first == NULL || g_strcmp0 (entry->day, first) < 0)
+        g_free (first), first = g_strdup (entry->day);
+      if (last == NULL || g_strcmp0 (entry->day, last) > 0)
+        g_free (last), last = g_strdup (entry->day);
+    }
+
+  if (n_problems > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      g_string_printf (message, ngettext ("%u record is wrong, so nothing was imported:",
+                                          "%u records are wrong, so nothing was imported:", n_problems),
+                       n_problems);
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
+      if (n_problems > MAX_LISTED_PROBLEMS)
+        g_string_append_printf (message, ngettext ("\n…and %u more.", "\n…and %u more.",
+                                                   n_problems - MAX_LISTED_PROBLEMS),
+                                n_problems - MAX_LISTED_PROBLEMS);
+      g_set_error_literal (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS, message->str);
+      return FALSE;
+    }
+
+  /* What is already there, as the same lines: equal lines are duplicates. */
+  if (!patella_store_foreach_entry (store, first, last, PATELLA_ENTRY_ALL, collect_line, existing, error))
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    g_hash_table_add (seen, g_steal_pointer (&g_ptr_array_index (existing, i)));
+
+  known = patella_store_list_exercises (store, TRUE, error);
+  if (known == NULL)
+    return FALSE;
+
+  {
+    g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+    g_autoptr(GPtrArray) new_ids = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        PatellaEntry *entry = g_ptr_array_index (entries, i);
+        char *line = patella_csv_format_entry (entry);
+
+        if (!g_hash_table_add (seen, line))
+          {
+            summary->skipped[entry->kind]++;
+            continue;
+          }
+        summary->added[entry->kind]++;
+        g_ptr_array_add (fresh, entry);
+
+        if (entry->kind == PATELLA_ENTRY_EXERCISE)
+          {
+            gboolean found = FALSE;
+
+            for (guint k = 0; k < known->len && !found; k++)
+              found = g_str_equal (((PatellaExercise *) g_ptr_array_index (known, k))->id, entry->exercise_id);
+            for (guint k = 0; k < new_ids->len && !found; k++)
+              found = g_str_equal (g_ptr_array_index (new_ids, k), entry->exercise_id);
+            if (!found)
+              {
+                PatellaExercise exercise = {
+                  .id = entry->exercise_id, .name = entry->exercise_id, .dose = (char *) "",
+                  .cues = (char *) "", .target_sets = 1, .enabled = FALSE,
+                };
+
+                g_ptr_array_add (new_ids, g_strdup (entry->exercise_id));
+                g_ptr_array_add (new_exercises, patella_exercise_copy (&exercise));
+              }
+          }
+      }
+
+    if (!patella_store_import (store, new_exercises, fresh, error))
+      {
+        memset (summary, 0, sizeof *summary);
+        return FALSE;
+      }
+
+    g_ptr_array_add (new_ids, NULL);
+    summary->new_exercises = (char **) g_ptr_array_steal (new_ids, NULL);
+  }
+
+  return TRUE;
+}
+
+/* Daily summary */
+
+static void
+add_daily_sets (const char *day,
+                const char *exercise_id,
+                int         sets,
+                gpointer    user_data)
+{
+  g_hash_table_insert (user_data, g_strconcat (day, "\t", exercise_id, NULL), GINT_TO_POINTER (sets));
+}
+
+static void
+append_optional (GString *line,
+                 gboolean present,
+                 double   value)
+{
+  g_string_append_c (line, ',');
+  if (present)
+    append_number (line, value);
+}
+
+/**
+ * patella_csv_export_daily:
+ *
+ * One row per day from the first to the last logged day: date, rest_day,
+ * the sets of each exercise, adherence_pct, morning_pain, max_pain_during,
+ * max_pain, run_km, run_minutes, load, acwr and the day's warning codes.
+ */
+gboolean
+patella_csv_export_daily (PatellaStore   *store,
+                          GOutputStream  *out,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  g_autoptr(GString) buffer = g_string_new ("date,rest_day");
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GHashTable) sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(PatellaSeries) series = NULL;
+  g_autofree PatellaDayMark *marks = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *start = NULL;
+  guint n_marks;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
+
+  exercises = patella_store_list_exercises (store, TRUE, error);
+  if (exercises == NULL || !patella_store_get_logged_range (store, &first, &last, error))
+    return FALSE;
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      g_string_append_c (buffer, ',');
+      append_text (buffer, ((PatellaExercise *) g_ptr_array_index (exercises, i))->id);
+    }
+  g_string_append (buffer, ",adherence_pct,morning_pain,max_pain_during,max_pain,run_km,run_minutes,"
+                           "load,acwr,warnings\r\n");
+  if (first == NULL)
+    return write_all (out, buffer, cancellable, error);
+
+  start = patella_day_add (first, -PATELLA_WARNINGS_LOOKBACK_DAYS);
+  series = patella_store_load_series (store, start, last, error);
+  marks = series ? patella_routine_load_marks (store, first, last, &n_marks, error) : NULL;
+  rest = marks ? patella_store_list_rest_days (store, first, last, error) : NULL;
+  if (rest == NULL || !patella_store_foreach_sets (store, first, last, add_daily_sets, sets, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      guint index = i + PATELLA_WARNINGS_LOOKBACK_DAYS;
+      const PatellaDayStats *d = &series->days[index];
+      g_autofree char *day = patella_day_add (first, (int) i);
+      g_autoptr(GPtrArray) warnings = patella_warnings_for_day (series, index, NULL, PATELLA_UNIT_KM);
+      g_autoptr(PatellaEntry) rest_entry = NULL;
+      double acwr = patella_series_acwr (series, index);
+      const char *rest_kind = "";
+
+      /* The rest or sick mark, from the day's entries when it has one. */
+      if (marks[i].off)
+        {
+          g_autoptr(GPtrArray) entries = patella_store_list_entries (store, day, 1u << PATELLA_ENTRY_REST_DAY, error);
+
+          if (entries == NULL)
+            return FALSE;
+          if (entries->len > 0)
+            rest_kind = patella_rest_day_kind_to_string (((PatellaEntry *) g_ptr_array_index (entries, 0))->rest_kind);
+        }
+
+      g_string_append_printf (buffer, "%s,%s", day, rest_kind);
+      for (guint k = 0; k < exercises->len; k++)
+        {
+          g_autofree char *key = g_strconcat (day, "\t", ((PatellaExercise *) g_ptr_array_index (exercises, k))->id, NULL);
+          g_string_append_printf (buffer, ",%d", GPOINTER_TO_INT (g_hash_table_lookup (sets, key)));
+        }
+      append_optional (buffer, !marks[i].off, round (100 * marks[i].fraction));
+      append_optional (buffer, d->morning >= 0, d->morning);
+      append_optional (buffer, d->during >= 0, d->during);
+      append_optional (buffer, d->max_score >= 0, d->max_score);
+      append_optional (buffer, d->n_runs > 0, d->distance);
+      append_optional (buffer, d->n_runs > 0, d->minutes);
+      append_optional (buffer, d->n_runs > 0, d->load);
+      append_optional (buffer, !isnan (acwr), round (acwr * 100) / 100);
+      g_string_append_c (buffer, ',');
+      for (guint w = 0; w < warnings->len; w++)
+        g_string_append_printf (buffer, "%s%s", w ? ";" : "",
+                                patella_warning_code_to_string (((PatellaWarning *) g_ptr_array_index (warnings, w))->code));
+      g_string_append (buffer, "\r\n");
+      if (buffer->len > 64 * 1024 && !write_all (out, buffer, cancellable, error))
+        return FALSE;
+    }
+  return write_all (out, buffer, cancellable, error);
+}
+
+gboolean
+patella_write_file (PatellaStore      *store,
+                    const char        *path,
+                    PatellaWriteFunc   write_func,
+                    GError           **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *temp = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_equal (path, "-"))
+    {
+      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return write_func (store, out, NULL, error) && g_output_stream_flush (out, NULL, error);
+    }
+
+  /* A temporary file beside the target, renamed over it only when whole. */
+  dir = g_path_get_dirname (path);
+  temp = g_build_filename (dir, ".patella-XXXXXX", NULL);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  out = g_unix_output_stream_new (fd, TRUE);
+  if (!write_func (store, out, NULL, error) ||
+      !g_output_stream_flush (out, NULL, error) ||
+      fsync (fd) != 0 ||
+      !g_output_stream_close (out, NULL, error) ||
+      g_rename (temp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp);
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      else if (error != NULL)
+        g_prefix_error (error, _("“%s” was not written, and nothing was left behind: "), path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,429 @@
+/* test-csv.c: CSV export and import, the daily CSV and the backup, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "core/patella-csv.h"
+#include "core/patella-day.h"
+#include "core/patella-store.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
+
+#define HEADER PATELLA_CSV_HEADER "\r\n"
+
+static char *
+export (PatellaStore *store,
+        PatellaWriteFunc func)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (func (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static PatellaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+count (PatellaStore *store,
+       PatellaTable  table)
+{
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (store, table, &n, NULL));
+  return n;
+}
+
+static GDateTime *
+at (const char *day,
+    int         hour,
+    int         minute)
+{
+  GDate date;
+
+  g_assert_true (patella_day_parse (day, &date));
+  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                hour, minute, 0);
+}
+
+/* A record with every kind, and notes that test the format. */
+static void
+fill (PatellaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) morning = at ("2026-02-03", 7, 5);
+  g_autoptr(GDateTime) evening = at ("2026-02-03", 18, 30);
+
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-03", morning, 3, PATELLA_PAIN_MORNING,
+                                           "stiff, then \"fine\"", &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-03", evening, 42.5, 8.25, 5, 2,
+                                          "=SUM(A1:A9)", &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", evening, "quad-setting", 1, 20,
+                                               "two\nlines", &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-04", evening, "squat", 3, 0,
+                                               " padded ", &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-04", morning, 30, 0, 0, -1,
+                                          "'quoted already", &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-02-05", PATELLA_REST_DAY_SICK, "-flu", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autofree char *csv = NULL;
+
+  csv = export (store, patella_csv_export);
+  g_assert_cmpstr (csv, ==, HEADER "");
+
+  fill (store);
+  g_clear_pointer (&csv, g_free);
+  csv = export (store, patella_csv_export);
+  g_assert_cmpstr (csv, ==,
+                   HEADER
+                   "2026-02-03,07:05,pain,,,,,,,3,morning,\"stiff, then \"\"fine\"\"\"\r\n"
+                   "2026-02-03,18:30,exercise,quad-setting,1,20,,,,,,\"two\nlines\"\r\n"
+                   "2026-02-03,18:30,run,,,,42.5,8.25,5,2,,'=SUM(A1:A9)\r\n"
+                   "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already\r\n"
+                   "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \"\r\n"
+                   "2026-02-05,,rest-day,sick,,,,,,,,'-flu\r\n");
+}
+
+/* Export, import into an empty database, export again: the same bytes. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) copy = open_store (other);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  fill (store);
+  first = export (store, patella_csv_export);
+  g_assert_true (patella_csv_import (copy, first, strlen (first), &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_EXERCISE], ==, 2);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 1);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 2);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_REST_DAY], ==, 1);
+  second = export (copy, patella_csv_export);
+  g_assert_cmpstr (first, ==, second);
+
+  /* The prefixes against formulas are gone from the values. */
+  entries = patella_store_list_entries (copy, "2026-02-05", PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, 0))->note, ==, "-flu");
+}
+
+static gboolean
+import (PatellaStore         *store,
+        const char           *csv,
+        PatellaImportSummary *summary,
+        GError              **error)
+{
+  return patella_csv_import (store, csv, strlen (csv), summary, error);
+}
+
+/* A spreadsheet's file: a byte order mark, LF or CRLF, columns moved
+ * about and one more, a quoted newline. */
+static void
+test_import_forms (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *csv =
+    "\xEF\xBB\xBF" "kind,date,pain,context,comment,note,time\n"
+    "pain,2026-03-01,4,stairs,ignored,\"up, and\n down\",08:15\r\n"
+    "pain,2026-03-02,2,after,,,\n";
+
+  g_assert_true (import (store, csv, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 2);
+  entries = patella_store_list_entries (store, "2026-03-01", PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 0))->score, ==, 4);
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 0))->context, ==, PATELLA_PAIN_STAIRS);
+  g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, 0))->note, ==, "up, and\n down");
+}
+
+/* The same file twice, or two computers' exports merged: no doubling. */
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  const char *laptop = HEADER
+    "2026-03-01,08:00,pain,,,,,,,4,morning,\r\n"
+    "2026-03-01,18:00,run,,,,30,5,4,,,\r\n";
+  const char *desktop = HEADER
+    "2026-03-01,18:00,run,,,,30,5,4,,,\r\n"         /* the same run */
+    "2026-03-01,18:00,run,,,,30,5,4,,,\r\n"         /* twice in one file */
+    "2026-03-01,19:00,pain,,,,,,,3,after,\r\n";
+
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_assert_true (import (store, laptop, &summary, &error));
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN] + summary.added[PATELLA_ENTRY_RUN], ==, 2);
+  }
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_assert_true (import (store, laptop, &summary, &error));
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN] + summary.added[PATELLA_ENTRY_RUN], ==, 0);
+    g_assert_cmpuint (summary.skipped[PATELLA_ENTRY_PAIN] + summary.skipped[PATELLA_ENTRY_RUN], ==, 2);
+  }
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_autofree char *text = NULL;
+
+    g_assert_true (import (store, desktop, &summary, &error));
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 1);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 0);
+    g_assert_cmpuint (summary.skipped[PATELLA_ENTRY_RUN], ==, 2);
+    text = patella_import_summary_describe (&summary);
+    g_assert_cmpstr (text, ==, "Added 0 exercise sets, 1 pain scores, 0 runs, 0 rest or sick days. "
+                               "Skipped 2 entries already in the log (2 runs).");
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 1);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 2);
+}
+
+/* An exercise this computer does not know becomes the runner's own. */
+static void
+test_unknown_exercise (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autofree char *text = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (import (store, HEADER "2026-03-01,18:00,exercise,step-ups,2,12,,,,,,\r\n", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstrv (summary.new_exercises, ((const char *[]) { "step-ups", NULL }));
+  text = patella_import_summary_describe (&summary);
+  g_assert_nonnull (strstr (text, "1 exercise was new here and was added to your own, switched off: step-ups."));
+
+  exercises = patella_store_list_exercises (store, TRUE, &error);
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+      if (g_str_equal (exercise->id, "step-ups"))
+        {
+          found = TRUE;
+          g_assert_false (exercise->builtin);
+          g_assert_false (exercise->enabled);
+        }
+    }
+  g_assert_true (found);
+}
+
+/* Every reason a record is refused, each named with its record number;
+ * one bad record and nothing at all is imported. */
+static void
+test_bad_records (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *row; const char *reason; } cases[] = {
+    { "2026-02-30,08:00,pain,,,,,,,3,morning,", "is not a day" },
+    { "2999-01-01,08:00,pain,,,,,,,3,morning,", "has not happened yet" },
+    { "2026-03-01,8am,pain,,,,,,,3,morning,", "HH:MM" },
+    { "2026-03-01,08:00,walk,,,,,,,3,morning,", "is not one of exercise, pain, run or rest-day" },
+    { "2026-03-01,08:00,exercise,Step Ups,1,,,,,,,", "is not an exercise id" },
+    { "2026-03-01,08:00,exercise,squat,0,,,,,,,", "sets must be" },
+    { "2026-03-01,08:00,exercise,squat,1,0,,,,,,", "reps must be" },
+    { "2026-03-01,08:00,pain,,,,,,,11,morning,", "pain must be a whole number" },
+    { "2026-03-01,08:00,pain,,,,,,,3.5,morning,", "pain must be a whole number" },
+    { "2026-03-01,08:00,pain,,,,,,,3,evening,", "context" },
+    { "2026-03-01,08:00,run,,,,0,5,3,,,", "minutes must be" },
+    { "2026-03-01,08:00,run,,,,1441,5,3,,,", "minutes must be" },
+    { "2026-03-01,08:00,run,,,,30,\"5,2\",3,,,", "distance_km must be" },
+    { "2026-03-01,08:00,run,,,,30,-1,3,,,", "distance_km must be" },
+    { "2026-03-01,08:00,run,,,,30,1001,3,,,", "distance_km must be" },
+    { "2026-03-01,08:00,run,,,,30,5,high,,,", "rpe must be" },
+    { "2026-03-01,08:00,run,,,,30,5,3,11,,", "pain must be empty or" },
+    { "2026-03-01,,rest-day,holiday,,,,,,,,", "must be rest or sick" },
+  };
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GString) csv = g_string_new (HEADER "2026-03-01,08:00,pain,,,,,,,2,morning,ok\r\n");
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_note = g_strnfill (PATELLA_NOTE_MAX_CHARS + 1, 'x');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (csv, "%s\r\n", cases[i].row);
+  g_string_append_printf (csv, "2026-03-01,08:00,pain,,,,,,,2,morning,%s\r\n", long_note);
+
+  g_assert_false (import (store, csv->str, &summary, &error));
+  g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "19 records are wrong, so nothing was imported:"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* Record 1 is the header, record 2 the good row. */
+      g_autofree char *expected = g_strdup_printf ("record %u: ", i + 3);
+      const char *line = strstr (error->message, expected);
+
+      if (line == NULL || strstr (line, cases[i].reason) == NULL)
+        g_error ("no “%s” for record %u in: %s", cases[i].reason, i + 3, error->message);
+    }
+  g_assert_nonnull (strstr (error->message, "record 21: the note is longer than 2000 characters"));
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 0);
+  g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 0);
+}
+
+static void
+test_many_bad_records (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 25; i++)
+    g_string_append (csv, "2026-03-01,08:00,pain,,,,,,,12,morning,\r\n");
+  g_assert_false (import (store, csv->str, &summary, &error));
+  g_assert_nonnull (strstr (error->message, "25 records are wrong"));
+  g_assert_nonnull (strstr (error->message, "record 21:"));
+  g_assert_null (strstr (error->message, "record 22:"));
+  g_assert_nonnull (strstr (error->message, "…and 5 more."));
+}
+
+/* Files that are not a history at all: a clear message, nothing changed. */
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *data; gsize length; int code; const char *words; } cases[] = {
+    { "", 0, PATELLA_CSV_ERROR_EMPTY, "empty" },
+    { HEADER, sizeof HEADER - 1, PATELLA_CSV_ERROR_EMPTY, "header but no entries" },
+    { "day,what\r\n2026-01-01,pain\r\n", 27, PATELLA_CSV_ERROR_HEADER, "“date” and “kind”" },
+    { HEADER "2026-03-01,08:00,pain,,,,,,,3,morning,caf\xe9\r\n", sizeof HEADER - 1 + 42,
+      PATELLA_CSV_ERROR_ENCODING, "not UTF-8" },
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, PATELLA_CSV_ERROR_ENCODING, "binary" },
+    { HEADER "2026-03-01,08:00,pain,,,,,,,3,morning,\"open\r\n", sizeof HEADER - 1 + 45,
+      PATELLA_CSV_ERROR_RECORDS, "quote may be left open" },
+  };
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(PatellaImportSummary) summary = { { 0 } };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (patella_csv_import (store, cases[i].data, cases[i].length, &summary, &error));
+      g_assert_error (error, PATELLA_CSV_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].words) == NULL || strstr (error->message, "Nothing was imported") == NULL)
+        g_error ("case %u: “%s”", i, error->message);
+    }
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 0);
+}
+
+static void
+test_daily (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fill (store);
+  csv = export (store, patella_csv_export_daily);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "date,rest_day,foam-roll,quad-setting,hamstring-stretch,squat,band-walks,"
+                                 "price,calf-stretch,quad-stretch,balance,glute-strength,adherence_pct,"
+                                 "morning_pain,max_pain_during,max_pain,run_km,run_minutes,load,acwr,warnings");
+  /* 3 Feb: quad setting 1 of 3 (1/3 of 1 of 5 = 7%), morning 3, run pain 2. */
+  g_assert_cmpstr (lines[1], ==, "2026-02-03,,0,1,0,0,0,0,0,0,0,0,7,3,2,3,8.25,42.5,212.5,,");
+  g_assert_cmpstr (lines[2], ==, "2026-02-04,,0,0,0,3,0,0,0,0,0,0,20,,,,0,30,0,,");
+  g_assert_cmpstr (lines[3], ==, "2026-02-05,sick,0,0,0,0,0,0,0,0,0,0,,,,,,,,,");
+  g_assert_cmpstr (lines[4], ==, "");
+}
+
+/* The backup is a whole database; a failed one leaves nothing behind. */
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "backup.db", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  fill (store);
+  g_assert_true (patella_store_backup (store, path, &error));
+  g_assert_no_error (error);
+
+  copy = open_store (path);
+  g_assert_true (patella_store_verify (copy, &error));
+  g_assert_no_error (error);
+  for (PatellaTable t = 0; t < PATELLA_N_TABLES; t++)
+    g_assert_cmpint (count (copy, t), ==, count (store, t));
+  g_clear_object (&copy);
+
+  g_assert_false (patella_store_backup (store, missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing temporary is left beside the files. */
+  listing = patella_test_list_dir (fixture->dir);
+  g_assert_null (strstr (listing, ".patella-"));
+
+  /* A failed export leaves nothing either. */
+  g_assert_false (patella_write_file (store, missing, patella_csv_export, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/csv/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("export", test_export);
+  ADD ("round-trip", test_round_trip);
+  ADD ("import-forms", test_import_forms);
+  ADD ("duplicates", test_duplicates);
+  ADD ("unknown-exercise", test_unknown_exercise);
+  ADD ("bad-records", test_bad_records);
+  ADD ("many-bad-records", test_many_bad_records);
+  ADD ("bad-files", test_bad_files);
+  ADD ("daily", test_daily);
+  ADD ("backup", test_backup);
+#undef ADD
+
+  return g_test_run ();
+}
