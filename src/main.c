@@ -9,6 +9,7 @@
 
 #include "core/patella-cli.h"
 #include "patella-application.h"
+#include "patella-report.h"
 
 int
 main (int   argc,
@@ -32,6 +33,10 @@ main (int   argc,
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return PATELLA_EXIT_USAGE;
     }
+
+  /* The report draws the charts, which live with the GTK layer. */
+  if (options.report != NULL)
+    return patella_report_run_cli (&options, stderr);
 
   if (patella_options_is_command (&options))
     return patella_cli_run (&options, stdout, stderr);

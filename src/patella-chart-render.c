@@ -72,6 +72,7 @@ patella_chart_style_init_default (PatellaChartStyle *style)
   gdk_rgba_parse (&style->during, "#e66100");
   gdk_rgba_parse (&style->after, "#9141ac");
   style->font = NULL;
+  style->resolution = 0;
 }
 
 static void
@@ -146,6 +147,13 @@ new_layout (cairo_t                 *cr,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = style->font ? pango_font_description_copy (style->font)
                                            : pango_font_description_from_string ("Sans 9");
+
+  /* The desktop's text scaling, when drawing for the screen. */
+  if (style->resolution > 0)
+    {
+      pango_cairo_context_set_resolution (pango_layout_get_context (layout), style->resolution);
+      pango_layout_context_changed (layout);
+    }
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -291,6 +299,7 @@ draw_dates (cairo_t                 *cr,
             PangoLayout             *layout,
             const PatellaProgress   *p,
             const Box               *plot,
+            double                   width,
             const PatellaChartStyle *style)
 {
   GDate date;
@@ -333,7 +342,7 @@ draw_dates (cairo_t                 *cr,
       pango_layout_get_pixel_size (layout, &tw, &th);
       w = tw;
       /* Keep labels apart and inside the chart. */
-      if (x - w / 2 < last_right + 8 || x - w / 2 < 0 || x + w / 2 > plot->x + plot->w + AXIS_RIGHT - 2)
+      if (x - w / 2 < last_right + 8 || x - w / 2 < 0 || x + w / 2 > width - 2)
         continue;
 
       set_color (cr, &style->foreground, 0.25);
@@ -437,21 +446,30 @@ draw_series (cairo_t       *cr,
         }
       else
         {
-          /* Day-to-day values: each column's min to max as a pixel-aligned
-           * span, which cairo fills fast. The line style survives as the
-           * rhythm of the spans: every column, two in three, one in three. */
-          guint period = n_dashes == 0 ? 1 : dashes[0] > 3 ? 3 : 3;
+          /* Day-to-day values: the min to max of groups of columns as
+           * pixel-aligned spans, which cairo fills fast. The line style
+           * survives as the rhythm of the spans: a solid series fills every
+           * column, a dashed one two of each three, a dotted one one of
+           * three; every day lands in a group, so none is left out. */
+          guint period = n_dashes == 0 ? 1 : 3;
           guint on = n_dashes == 0 ? 1 : dashes[0] > 3 ? 2 : 1;
 
-          for (guint c = 0; c < columns; c++)
+          for (guint c = 0; c < columns; c += period)
             {
-              double top, bottom;
+              double lo_value = NAN, hi_value = NAN, top, bottom;
 
-              if (isnan (min[c]) || c % period >= on)
+              for (guint k = c; k < c + period && k < columns; k++)
+                if (!isnan (min[k]))
+                  {
+                    lo_value = isnan (lo_value) ? min[k] : MIN (lo_value, min[k]);
+                    hi_value = isnan (hi_value) ? max[k] : MAX (hi_value, max[k]);
+                  }
+              if (isnan (lo_value))
                 continue;
-              top = floor (Y (max[c]) - 1);
-              bottom = ceil (Y (min[c]) + 1);
-              cairo_rectangle (cr, floor (plot->x + c * cw), top, 1, bottom - top);
+              top = floor (Y (hi_value) - 1);
+              bottom = ceil (Y (lo_value) + 1);
+              for (guint k = c; k < c + on && k < columns; k++)
+                cairo_rectangle (cr, floor (plot->x + k * cw), top, 1, bottom - top);
             }
           cairo_fill (cr);
         }
@@ -505,11 +523,12 @@ draw_pain (cairo_t                 *cr,
     }
 
   draw_series (cr, p->trend, p->n_days, &plot, 0, 10, &style->foreground, 0.35, 4, NULL, 0, MARK_NONE, TRUE);
-  draw_series (cr, p->morning, p->n_days, &plot, 0, 10, &style->morning, 1, 2, NULL, 0, MARK_CIRCLE, FALSE);
-  draw_series (cr, p->during, p->n_days, &plot, 0, 10, &style->during, 1, 2, dashed, 2, MARK_SQUARE, FALSE);
-  draw_series (cr, p->after, p->n_days, &plot, 0, 10, &style->after, 1, 2, dotted, 2, MARK_TRIANGLE, FALSE);
+  /* Lines only join logged days that follow each other: a gap stays a gap. */
+  draw_series (cr, p->morning, p->n_days, &plot, 0, 10, &style->morning, 1, 2, NULL, 0, MARK_CIRCLE, TRUE);
+  draw_series (cr, p->during, p->n_days, &plot, 0, 10, &style->during, 1, 2, dashed, 2, MARK_SQUARE, TRUE);
+  draw_series (cr, p->after, p->n_days, &plot, 0, 10, &style->after, 1, 2, dotted, 2, MARK_TRIANGLE, TRUE);
 
-  draw_dates (cr, layout, p, &plot, style);
+  draw_dates (cr, layout, p, &plot, width, style);
 }
 
 /* 1, 2 or 5 times a power of ten, at or above @value. */
@@ -658,7 +677,7 @@ draw_load (cairo_t                 *cr,
       }
   }
 
-  draw_dates (cr, layout, p, &plot, style);
+  draw_dates (cr, layout, p, &plot, width, style);
 }
 
 /* Done is filled, partly done half filled, missed an outline, and a rest
@@ -987,6 +1006,7 @@ patella_chart_describe_day (PatellaChartKind       kind,
           case PATELLA_ROUTINE_COMPLETE: state = _("routine done"); break;
           case PATELLA_ROUTINE_PARTIAL: state = _("routine partly done"); break;
           case PATELLA_ROUTINE_OFF: state = _("rest or sick day"); break;
+          case PATELLA_ROUTINE_NONE: state = _("before your first entry"); break;
           case PATELLA_ROUTINE_MISSED:
           default: state = _("routine missed"); break;
           }

@@ -36,6 +36,7 @@ typedef struct
   GdkRGBA                during;
   GdkRGBA                after;
   PangoFontDescription  *font;   /* for labels; NULL for the default */
+  double                 resolution;  /* dots per inch for text; 0: cairo's */
 } PatellaChartStyle;
 
 /* The light theme's colours, for drawing with no widget (the report). */

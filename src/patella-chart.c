@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include <pango/pangocairo.h>
+
 #include "patella-chart.h"
 
 struct _PatellaChart
@@ -71,6 +73,7 @@ read_style (PatellaChart *self)
   lookup (context, "purple_2", "#c061cb", &self->style.after);
 
   g_clear_pointer (&self->style.font, pango_font_description_free);
+  self->style.resolution = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   if (font != NULL)
     {
@@ -256,8 +259,8 @@ pressed (GtkGestureClick *gesture,
     }
 }
 
-/* Left and Right walk the days (Up and Down a week), Home and End jump to
- * the ends, Enter opens the day. */
+/* Left and Right walk the days (Up and Down a week; the other way round on
+ * the calendar), Home and End jump to the ends, Enter opens the day. */
 static gboolean
 key_pressed (GtkEventControllerKey *controller,
              guint                  keyval,
@@ -271,12 +274,13 @@ key_pressed (GtkEventControllerKey *controller,
     return FALSE;
   n = (int) self->progress->n_days;
 
+  /* On the calendar days run down the columns and weeks across. */
   switch (keyval)
     {
-    case GDK_KEY_Left: step = -1; break;
-    case GDK_KEY_Right: step = 1; break;
-    case GDK_KEY_Up: step = -7; break;
-    case GDK_KEY_Down: step = 7; break;
+    case GDK_KEY_Left: step = self->kind == PATELLA_CHART_ADHERENCE ? -7 : -1; break;
+    case GDK_KEY_Right: step = self->kind == PATELLA_CHART_ADHERENCE ? 7 : 1; break;
+    case GDK_KEY_Up: step = self->kind == PATELLA_CHART_ADHERENCE ? -1 : -7; break;
+    case GDK_KEY_Down: step = self->kind == PATELLA_CHART_ADHERENCE ? 1 : 7; break;
     case GDK_KEY_Home:
       patella_chart_set_cursor (self, 0);
       return TRUE;

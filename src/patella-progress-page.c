@@ -67,10 +67,10 @@ update_headlines (PatellaProgressPage *self)
 
   pain = isnan (h.pain_week) ? g_strdup ("–") : g_strdup_printf ("%.1f", h.pain_week);
   if (isnan (h.pain_month_ago))
-    pain_note = g_strdup (_("Average pain this week"));
+    pain_note = g_strdup (_("Average pain, last 7 days"));
   else
-    /* Translators: the average pain this week, compared with four weeks ago */
-    pain_note = g_strdup_printf (_("Average pain this week; %.1f four weeks ago"), h.pain_month_ago);
+    /* Translators: the average pain of the last 7 days, and of the same 7 days four weeks before */
+    pain_note = g_strdup_printf (_("Average pain, last 7 days; %.1f four weeks before"), h.pain_month_ago);
   set_headline (self, 0, pain, pain_note);
 
   adherence = isnan (h.adherence) ? g_strdup ("–") : g_strdup_printf ("%.0f%%", 100 * h.adherence);
@@ -78,8 +78,8 @@ update_headlines (PatellaProgressPage *self)
 
   week = patella_format_distance (h.distance_week, self->progress->unit);
   last_week = patella_format_distance (h.distance_last_week, self->progress->unit);
-  /* Translators: the distance run last week */
-  distance_note = g_strdup_printf (_("Run this week; %s last week"), last_week);
+  /* Translators: the distance run in the 7 days before the last 7 */
+  distance_note = g_strdup_printf (_("Run in the last 7 days; %s the 7 days before"), last_week);
   set_headline (self, 2, week, distance_note);
 }
 
@@ -138,10 +138,13 @@ reload (PatellaProgressPage *self)
   show_progress (self);
 }
 
+/* Shown again, perhaps after midnight: the range ends today. */
 static void
 mapped (PatellaProgressPage *self)
 {
-  if (self->progress == NULL || self->stale)
+  g_autofree char *today = patella_day_today ();
+
+  if (self->progress == NULL || self->stale || g_strcmp0 (self->progress->last, today) != 0)
     reload (self);
 }
 
@@ -472,16 +475,21 @@ show_table_action (GtkWidget  *widget,
               }
           if (!isnan (p->acwr[i]))
             ratio = p->acwr[i];
-          if (p->routine[i] != PATELLA_ROUTINE_OFF)
+          /* As the headline counts: not days off, not before the first
+           * entry, and today only once it is done. */
+          if (p->routine[i] != PATELLA_ROUTINE_OFF && p->routine[i] != PATELLA_ROUTINE_NONE &&
+              (i < (int) p->n_days - 1 || p->routine[i] == PATELLA_ROUTINE_COMPLETE))
             {
               counted++;
               done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
             }
         }
 
+      /* The week's Monday, even when it is before the range. */
+      cells[0] = patella_progress_day (p, 0);
       {
-        g_autofree char *monday = patella_progress_day (p, (guint) from);
-        cells[0] = g_steal_pointer (&monday);
+        g_autofree char *day0 = g_steal_pointer (&cells[0]);
+        cells[0] = patella_day_add (day0, (int) (w * 7) - (int) offset);
       }
       for (int s = 0; s < 3; s++)
         cells[1 + s] = counts[s] ? g_strdup_printf ("%.1f", sums[s] / counts[s]) : g_strdup ("–");

@@ -51,7 +51,7 @@ make_progress (guint n_days)
     marks[i] = (PatellaDayMark) { g_rand_double (rand) < 0.7 ? 1.0 : 0.4, TRUE, i % 11 == 0 };
   g_rand_free (rand);
 
-  return patella_progress_new_from_series (series, marks, NULL);
+  return patella_progress_new_from_series (series, marks, 0, NULL);
 }
 
 static int
@@ -98,7 +98,6 @@ main (int   argc,
   g_autoptr(PatellaProgress) weeks = make_progress (28);
   g_autoptr(PatellaProgress) years = make_progress (3653);
   PatellaChartStyle style;
-  gboolean ok = TRUE;
 
   patella_chart_style_init_default (&style);
 
@@ -111,8 +110,7 @@ main (int   argc,
 
       g_print ("%-32s %7.2f ms %8.2f ms %7.2f x   %s\n", names[k], small, large, large / small,
                large < 4.0 ? "pass" : "FAIL");
-      ok &= large < 4.0;
     }
+  /* A benchmark reports; it does not fail a build on a busy machine. */
   return 0;
-  (void) ok;
 }

@@ -154,7 +154,7 @@ test_from_series (void)
   marks[2] = (PatellaDayMark) { 0.0, FALSE, TRUE };
   marks[27] = (PatellaDayMark) { 0.5, TRUE, FALSE };
 
-  progress = patella_progress_new_from_series (series, marks, NULL);
+  progress = patella_progress_new_from_series (series, marks, 0, NULL);
   g_assert_cmpstr (progress->first, ==, "2026-03-01");
   g_assert_cmpstr (progress->last, ==, "2026-03-28");
   g_assert_cmpuint (progress->n_days, ==, 28);
@@ -197,6 +197,22 @@ test_from_series (void)
   /* Day 0 complete, day 1 partial, day 2 off, 3..26 missed; today (27) is
    * partial, so it does not count yet: 1 of 26. */
   g_assert_cmpfloat_with_epsilon (h.adherence, 1.0 / 26, 1e-12);
+
+  /* The runner began on day 3: earlier days are not counted as missed. A
+   * run on the Saturday before the range belongs to week 0, whose Monday
+   * is six days before day 0. */
+  series->days[lookback - 2].distance = 4;
+  series->days[lookback - 2].n_runs = 1;
+  {
+    g_autoptr(PatellaProgress) late = patella_progress_new_from_series (series, marks, 3, NULL);
+
+    g_assert_cmpint (late->routine[0], ==, PATELLA_ROUTINE_NONE);
+    g_assert_cmpint (late->routine[2], ==, PATELLA_ROUTINE_NONE);
+    g_assert_cmpint (late->routine[3], ==, PATELLA_ROUTINE_MISSED);
+    patella_progress_get_headlines (late, &h);
+    g_assert_cmpfloat_with_epsilon (h.adherence, 0.0 / 24, 1e-12);
+    g_assert_cmpfloat (late->week_distance[0], ==, 4);
+  }
 }
 
 /* From the store: ranges have the right number of days, DST included. */

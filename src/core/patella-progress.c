@@ -101,8 +101,9 @@ patella_decimate (const double *values,
   if (n == 0 || n_columns == 0)
     return;
 
-  /* Each value falls in exactly one column; a value wider than a column
-   * (fewer values than columns) is spread over the columns it covers. */
+  /* Column c covers days [c·n/columns, ⌈(c+1)·n/columns⌉): every day is in
+   * at least one column (two neighbours may share a day), and with fewer
+   * days than columns a day spreads over the columns it covers. */
   for (guint c = 0; c < n_columns; c++)
     {
       guint from = (guint) ((guint64) c * n / n_columns);
@@ -163,12 +164,15 @@ patella_progress_unref (PatellaProgress *self)
  * patella_progress_new_from_series:
  * @series: days from 34 before the range's first day to its last
  * @marks: (nullable): the routine marks of the range's days
+ * @routine_start: the first day (index in the range) the routine counts
+ *   from: the runner's first entry; days before are PATELLA_ROUTINE_NONE
  *
  * Pure: builds every array of the range from the series and the marks.
  */
 PatellaProgress *
 patella_progress_new_from_series (const PatellaSeries     *series,
                                   const PatellaDayMark    *marks,
+                                  int                      routine_start,
                                   const PatellaThresholds *thresholds)
 {
   PatellaProgress *self;
@@ -234,7 +238,9 @@ patella_progress_new_from_series (const PatellaSeries     *series,
           self->warning[i] = MAX (self->warning[i], warning->severity == PATELLA_SEVERITY_HIGH ? 2 : 1);
         }
 
-      if (marks != NULL)
+      if (marks == NULL || (int) i < routine_start)
+        self->routine[i] = PATELLA_ROUTINE_NONE;
+      else
         {
           if (marks[i].off)
             self->routine[i] = PATELLA_ROUTINE_OFF;
@@ -250,6 +256,9 @@ patella_progress_new_from_series (const PatellaSeries     *series,
 
   self->week_distance = g_new0 (double, n / 7 + 2);
   self->n_weeks = patella_weekly_sums (self->distance, n, self->first_weekday, self->week_distance);
+  /* Week 0 starts on its Monday, in the lookback: a whole week, not a part. */
+  for (int k = 1; k < self->first_weekday; k++)
+    self->week_distance[0] += series->days[LOOKBACK - k].distance;
 
   /* The headlines may look into the lookback: four weeks ago is there. */
   {
@@ -268,7 +277,7 @@ patella_progress_new_from_series (const PatellaSeries     *series,
     /* Today counts once it is complete, as for the streak. */
     for (guint i = 0; i < n; i++)
       {
-        if (self->routine[i] == PATELLA_ROUTINE_OFF)
+        if (self->routine[i] == PATELLA_ROUTINE_OFF || self->routine[i] == PATELLA_ROUTINE_NONE)
           continue;
         if (i == n - 1 && self->routine[i] != PATELLA_ROUTINE_COMPLETE)
           continue;
@@ -280,6 +289,44 @@ patella_progress_new_from_series (const PatellaSeries     *series,
   return self;
 }
 
+/* The days of [@first, @last], whatever their span. */
+PatellaProgress *
+patella_progress_load_span (PatellaStore            *store,
+                            const char              *first,
+                            const char              *last,
+                            const PatellaThresholds *thresholds,
+                            PatellaDistanceUnit      unit,
+                            GError                 **error)
+{
+  g_autoptr(PatellaSeries) series = NULL;
+  g_autofree PatellaDayMark *marks = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *first_entry = NULL;
+  PatellaProgress *self;
+  guint n_marks;
+  int routine_start;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
+  g_return_val_if_fail (patella_day_diff (first, last) >= 0, NULL);
+
+  /* Adherence counts from the runner's first set or day off, as on Today. */
+  if (!patella_store_get_first_day (store, &first_entry, error))
+    return NULL;
+  routine_start = first_entry ? MAX (0, patella_day_diff (first, first_entry)) : G_MAXINT;
+
+  start = patella_day_add (first, -LOOKBACK);
+  series = patella_store_load_series (store, start, last, error);
+  if (series == NULL)
+    return NULL;
+  marks = patella_routine_load_marks (store, first, last, &n_marks, error);
+  if (marks == NULL)
+    return NULL;
+
+  self = patella_progress_new_from_series (series, marks, routine_start, thresholds);
+  self->unit = unit;
+  return self;
+}
+
 PatellaProgress *
 patella_progress_load (PatellaStore            *store,
                        PatellaRange             range,
@@ -288,14 +335,9 @@ patella_progress_load (PatellaStore            *store,
                        PatellaDistanceUnit      unit,
                        GError                 **error)
 {
-  g_autoptr(PatellaSeries) series = NULL;
-  g_autofree PatellaDayMark *marks = NULL;
   g_autofree char *first_logged = NULL;
   g_autofree char *last_logged = NULL;
   g_autofree char *first = NULL;
-  g_autofree char *start = NULL;
-  PatellaProgress *self;
-  guint n_marks;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
 
@@ -303,17 +345,7 @@ patella_progress_load (PatellaStore            *store,
     return NULL;
 
   first = patella_range_first_day (range, today, first_logged);
-  start = patella_day_add (first, -LOOKBACK);
-  series = patella_store_load_series (store, start, today, error);
-  if (series == NULL)
-    return NULL;
-  marks = patella_routine_load_marks (store, first, today, &n_marks, error);
-  if (marks == NULL)
-    return NULL;
-
-  self = patella_progress_new_from_series (series, marks, thresholds);
-  self->unit = unit;
-  return self;
+  return patella_progress_load_span (store, first, today, thresholds, unit, error);
 }
 
 char *

@@ -25,16 +25,17 @@ typedef enum
   PATELLA_ROUTINE_PARTIAL,
   PATELLA_ROUTINE_COMPLETE,
   PATELLA_ROUTINE_OFF,       /* a rest or sick day */
+  PATELLA_ROUTINE_NONE,      /* before the runner's first entry: not counted */
 } PatellaRoutineState;
 
 /* The numbers over the charts. NAN where there is nothing to say. */
 typedef struct
 {
-  double pain_week;          /* mean score over the last 7 days */
+  double pain_week;          /* mean score over the last 7 days (-6..0) */
   double pain_month_ago;     /* mean score over days -34..-28 */
   double adherence;          /* complete days / days that count, 0..1 */
   double distance_week;      /* km over the last 7 days */
-  double distance_last_week; /* km over days -13..-7 */
+  double distance_last_week; /* km over the 7 days before (-13..-7) */
 } PatellaHeadlines;
 
 /* Days of [first, last], the last being today. Missing values are NAN. */
@@ -54,7 +55,8 @@ typedef struct
   guint8  *routine;         /* PatellaRoutineState */
   guint8  *warning;         /* 0 none, 1 caution, 2 high */
 
-  /* Weeks from Monday to Sunday; week 0 holds day 0. */
+  /* Weeks from Monday to Sunday; week 0 holds day 0 and, when day 0 is not
+   * a Monday, the days of its week before the range as well. */
   guint    n_weeks;
   double  *week_distance;
 
@@ -78,9 +80,16 @@ PatellaProgress *patella_progress_load   (PatellaStore            *store,
                                           const PatellaThresholds *thresholds,
                                           PatellaDistanceUnit      unit,
                                           GError                 **error);
+PatellaProgress *patella_progress_load_span (PatellaStore            *store,
+                                             const char              *first,
+                                             const char              *last,
+                                             const PatellaThresholds *thresholds,
+                                             PatellaDistanceUnit      unit,
+                                             GError                 **error);
 /* Builds the day arrays from a series that starts 34 days before @first. */
 PatellaProgress *patella_progress_new_from_series (const PatellaSeries     *series,
                                                    const PatellaDayMark    *marks,
+                                                   int                      routine_start,
                                                    const PatellaThresholds *thresholds);
 PatellaProgress *patella_progress_ref    (PatellaProgress *self);
 void             patella_progress_unref  (PatellaProgress *self);

@@ -1,0 +1,505 @@
+/* patella-report.c: the clinic report, for PDF and for printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report is a list of blocks (headings, paragraphs, charts) laid out
+ * once into pages, so that a PDF surface and GtkPrintOperation draw the
+ * same pages. The charts are the Progress page's own drawing code.
+ */
+#define G_LOG_DOMAIN "patella-report"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <unistd.h>
+
+#include "core/patella-day.h"
+#include "core/patella-diary.h"
+#include "core/patella-settings.h"
+#include "patella-report.h"
+
+#define MARGIN 48.0
+#define GAP 10.0
+#define A4_WIDTH 595.0
+#define A4_HEIGHT 842.0
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_TEXT,
+  BLOCK_SMALL,
+  BLOCK_CHART,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind         kind;
+  char             *text;
+  PatellaChartKind  chart;
+  double            height;   /* measured by patella_report_paginate() */
+  guint             page;
+} Block;
+
+struct _PatellaReport
+{
+  PatellaProgress   *progress;
+  GArray            *blocks;
+  PatellaChartStyle  style;
+  double             width, height;
+  guint              n_pages;
+};
+
+static void
+block_clear (Block *block)
+{
+  g_free (block->text);
+}
+
+static void
+add (PatellaReport *self,
+     BlockKind      kind,
+     char          *text)
+{
+  Block block = { kind, text, 0, 0, 0 };
+
+  g_array_append_val (self->blocks, block);
+}
+
+static void
+add_chart (PatellaReport    *self,
+           PatellaChartKind  chart)
+{
+  Block block = { BLOCK_CHART, NULL, chart, 0, 0 };
+
+  g_array_append_val (self->blocks, block);
+}
+
+static char *
+long_day (const char *day)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  GDate date;
+
+  patella_day_parse (day, &date);
+  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a date in the report; see strftime */
+  return g_date_time_format (datetime, _("%a %e %B %Y"));
+}
+
+/* Mean of @values over days [@from, @to], NAN when none. */
+static double
+mean (const double *values,
+      guint         from,
+      guint         to)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (guint i = from; i <= to; i++)
+    if (!isnan (values[i]))
+      {
+        sum += values[i];
+        n++;
+      }
+  return n ? sum / n : NAN;
+}
+
+static char *
+number (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.1f", value);
+}
+
+typedef struct
+{
+  GPtrArray *notes;
+} NoteCollector;
+
+static void
+collect_note (const PatellaEntry *entry,
+              gpointer            user_data)
+{
+  static const char *const kinds[PATELLA_N_ENTRY_KINDS] = {
+    N_("exercise"), N_("pain"), N_("run"), N_("rest day"),
+  };
+
+  if (entry->note != NULL && entry->note[0] != '\0')
+    g_ptr_array_add (user_data, g_strdup_printf ("%s (%s): %s", entry->day, _(kinds[entry->kind]), entry->note));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+PatellaReport *
+patella_report_new (PatellaStore            *store,
+                    const char              *from,
+                    const char              *to,
+                    const PatellaThresholds *thresholds,
+                    PatellaDistanceUnit      unit,
+                    GError                 **error)
+{
+  g_autoptr(PatellaReport) self = g_new0 (PatellaReport, 1);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *last = g_strdup (to ? to : today);
+  g_autofree char *first = from ? g_strdup (from) : patella_day_add (last, -41);
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *made = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  PatellaProgress *p;
+  guint done = 0, partly = 0, off = 0, counted = 0, runs = 0;
+  double total_km = 0;
+
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+  patella_chart_style_init_default (&self->style);
+
+  self->progress = patella_progress_load_span (store, first, last, thresholds, unit, error);
+  if (self->progress == NULL)
+    return NULL;
+  p = self->progress;
+
+  warnings = patella_diary_warnings (store, first, last, thresholds, unit, error);
+  if (warnings == NULL ||
+      !patella_store_foreach_entry (store, first, last, PATELLA_ENTRY_ALL, collect_note, notes, error))
+    return NULL;
+  g_ptr_array_sort (notes, compare_strings);
+
+  first_text = long_day (first);
+  last_text = long_day (last);
+  /* Translators: when the report was made; see strftime */
+  made = g_date_time_format (now, _("%e %B %Y at %H:%M"));
+
+  add (self, BLOCK_TITLE, g_strdup (_("Patella: Knee Rehab Report")));
+  add (self, BLOCK_TEXT, g_strdup_printf (_("From %s to %s, %u days. Made on %s."),
+                                          first_text, last_text, p->n_days, g_strstrip (made)));
+  add (self, BLOCK_SMALL, g_strdup (_("Kept by the runner with Patella, a log and guide for patellofemoral "
+                                      "pain. It is not a diagnosis.")));
+
+  /* Routine */
+  for (guint i = 0; i < p->n_days; i++)
+    {
+      done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
+      partly += p->routine[i] == PATELLA_ROUTINE_PARTIAL;
+      off += p->routine[i] == PATELLA_ROUTINE_OFF;
+      counted += p->routine[i] != PATELLA_ROUTINE_OFF && p->routine[i] != PATELLA_ROUTINE_NONE;
+      if (!isnan (p->distance[i]))
+        {
+          runs++;
+          total_km += p->distance[i];
+        }
+    }
+  add (self, BLOCK_HEADING, g_strdup (_("Routine adherence")));
+  add (self, BLOCK_TEXT, g_strdup_printf (_("The routine was done on %u of %u days that count (%.0f%%), "
+                                            "partly done on %u; %u were rest or sick days."),
+                                          done, counted, counted ? 100.0 * done / counted : 0.0, partly, off));
+  add_chart (self, PATELLA_CHART_ADHERENCE);
+
+  /* Pain */
+  add (self, BLOCK_HEADING, g_strdup (_("Pain")));
+  if (p->has_pain)
+    {
+      guint last_day = p->n_days - 1;
+      guint week_end = MIN (6, last_day);
+      guint last_start = last_day >= 6 ? last_day - 6 : 0;
+      g_autofree char *m1 = number (mean (p->morning, 0, week_end));
+      g_autofree char *m2 = number (mean (p->morning, last_start, last_day));
+      g_autofree char *d1 = number (mean (p->during, 0, week_end));
+      g_autofree char *d2 = number (mean (p->during, last_start, last_day));
+      g_autofree char *a1 = number (mean (p->after, 0, week_end));
+      g_autofree char *a2 = number (mean (p->after, last_start, last_day));
+      g_autofree char *t1 = number (p->trend[week_end]);
+      g_autofree char *t2 = number (p->trend[last_day]);
+
+      add (self, BLOCK_TEXT, g_strdup_printf (_("Weekly averages out of 10, first week → last week: "
+                                                "on waking %s → %s; during activity %s → %s; "
+                                                "after activity %s → %s; all scores %s → %s."),
+                                              m1, m2, d1, d2, a1, a2, t1, t2));
+      add_chart (self, PATELLA_CHART_PAIN);
+    }
+  else
+    add (self, BLOCK_TEXT, g_strdup (_("No pain scores were logged in this period.")));
+
+  /* Running */
+  add (self, BLOCK_HEADING, g_strdup (_("Running volume and load")));
+  if (p->has_runs)
+    {
+      g_autofree char *total = patella_format_distance (total_km, unit);
+      g_autofree char *first_week = patella_format_distance (p->week_distance[0], unit);
+      g_autofree char *last_week = patella_format_distance (p->week_distance[p->n_weeks - 1], unit);
+
+      add (self, BLOCK_TEXT, g_strdup_printf (ngettext ("%u run, %s in all; the first week %s, the last %s. "
+                                                        "The load ratio describes recent load against the "
+                                                        "three weeks before; it does not predict injury.",
+                                                        "%u runs, %s in all; the first week %s, the last %s. "
+                                                        "The load ratio describes recent load against the "
+                                                        "three weeks before; it does not predict injury.", runs),
+                                              runs, total, first_week, last_week));
+      add_chart (self, PATELLA_CHART_LOAD);
+    }
+  else
+    add (self, BLOCK_TEXT, g_strdup (_("No runs were logged in this period.")));
+
+  /* Warnings */
+  add (self, BLOCK_HEADING, g_strdup (_("Warnings")));
+  if (warnings->len == 0)
+    add (self, BLOCK_TEXT, g_strdup (_("None in this period.")));
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      PatellaWarning *warning = g_ptr_array_index (warnings, i);
+
+      add (self, BLOCK_TEXT, g_strdup_printf ("%s · %s (%s): %s", warning->day,
+                                              patella_warning_code_get_title (warning->code),
+                                              warning->severity == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
+                                              warning->message));
+    }
+
+  /* Notes */
+  add (self, BLOCK_HEADING, g_strdup (_("Notes")));
+  if (notes->len == 0)
+    add (self, BLOCK_TEXT, g_strdup (_("No notes in this period.")));
+  for (guint i = 0; i < notes->len; i++)
+    add (self, BLOCK_TEXT, g_strdup (g_ptr_array_index (notes, i)));
+
+  return g_steal_pointer (&self);
+}
+
+void
+patella_report_free (PatellaReport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->progress, patella_progress_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_free (self);
+}
+
+static PangoLayout *
+block_layout (PatellaReport *self,
+              cairo_t       *cr,
+              const Block   *block)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font;
+  const char *font_name = "Sans 10";
+
+  switch (block->kind)
+    {
+    case BLOCK_TITLE: font_name = "Sans Bold 18"; break;
+    case BLOCK_HEADING: font_name = "Sans Bold 13"; break;
+    case BLOCK_SMALL: font_name = "Sans Italic 8.5"; break;
+    case BLOCK_TEXT:
+    case BLOCK_CHART:
+    default: break;
+    }
+  font = pango_font_description_from_string (font_name);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Notes are the runner's own words: never markup. */
+  pango_layout_set_text (layout, block->text ? block->text : "", -1);
+  return layout;
+}
+
+static double
+chart_height (PatellaChartKind kind)
+{
+  return kind == PATELLA_CHART_ADHERENCE ? 170 : 230;
+}
+
+guint
+patella_report_paginate (PatellaReport *self,
+                         cairo_t       *cr,
+                         double         width,
+                         double         height)
+{
+  double y = MARGIN;
+  guint page = 0;
+
+  self->width = width;
+  self->height = height;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double space = block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+
+      if (block->kind == BLOCK_CHART)
+        block->height = chart_height (block->chart);
+      else
+        {
+          g_autoptr(PangoLayout) layout = block_layout (self, cr, block);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          block->height = h;
+        }
+
+      /* A heading keeps its next block with it. */
+      {
+        double needed = space + block->height;
+
+        if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
+          needed += 40;
+        if (y + needed > height - MARGIN && y > MARGIN)
+          {
+            page++;
+            y = MARGIN;
+            space = 0;
+          }
+      }
+      y += space;
+      block->page = page;
+      y += block->height;
+    }
+
+  self->n_pages = page + 1;
+  return self->n_pages;
+}
+
+void
+patella_report_draw_page (PatellaReport *self,
+                          cairo_t       *cr,
+                          guint          page)
+{
+  double y = MARGIN;
+  gboolean first_on_page = TRUE;
+  GdkRGBA black = { 0, 0, 0, 0.87 };
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double space = block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+
+      if (block->page != page)
+        continue;
+      if (first_on_page)
+        space = 0;
+      first_on_page = FALSE;
+      y += space;
+
+      if (block->kind == BLOCK_CHART)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN, y);
+          patella_chart_render (cr, block->chart, self->progress, self->width - 2 * MARGIN, block->height,
+                                &self->style);
+          cairo_restore (cr);
+        }
+      else
+        {
+          g_autoptr(PangoLayout) layout = block_layout (self, cr, block);
+
+          cairo_move_to (cr, MARGIN, y);
+          gdk_cairo_set_source_rgba (cr, &black);
+          pango_cairo_show_layout (cr, layout);
+        }
+      y += block->height;
+    }
+
+  /* The page number, bottom right. */
+  {
+    g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+    int w, h;
+
+    pango_layout_set_font_description (layout, font);
+    pango_font_description_free (font);
+    pango_layout_set_text (layout, text, -1);
+    pango_layout_get_pixel_size (layout, &w, &h);
+    cairo_move_to (cr, self->width - MARGIN - w, self->height - MARGIN / 2 - h);
+    gdk_cairo_set_source_rgba (cr, &black);
+    pango_cairo_show_layout (cr, layout);
+  }
+}
+
+gboolean
+patella_report_write_pdf (PatellaReport  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *temp = g_build_filename (dir, ".patella-report-XXXXXX", NULL);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int fd;
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  surface = cairo_pdf_surface_create (temp, A4_WIDTH, A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Patella: Knee Rehab Report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patella " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  patella_report_paginate (self, cr, A4_WIDTH, A4_HEIGHT);
+  for (guint page = 0; page < self->n_pages; page++)
+    {
+      patella_report_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (temp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The report “%s” was not written, and nothing was left behind: %s"), path,
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* patella --report=FILE.pdf [--from] [--to] */
+int
+patella_report_run_cli (const PatellaOptions *options,
+                        FILE                 *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GSettings) settings = patella_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = options->database ? g_strdup (options->database) : patella_store_default_path ();
+  PatellaThresholds thresholds;
+
+  patella_settings_get_thresholds (settings, &thresholds);
+  store = patella_store_open (path, &error);
+  if (store != NULL)
+    report = patella_report_new (store, options->from, options->to, &thresholds,
+                                 patella_settings_get_unit (settings), &error);
+  if (report == NULL || !patella_report_write_pdf (report, options->report, &error))
+    {
+      fprintf (err, "%s: %s\n", g_get_prgname (), error->message);
+      return PATELLA_EXIT_FAILED;
+    }
+  return PATELLA_EXIT_OK;
+}
