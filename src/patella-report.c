@@ -205,7 +205,7 @@ patella_report_new (PatellaStore            *store,
     }
   add (self, BLOCK_HEADING, g_strdup (_("Routine adherence")));
   add (self, BLOCK_TEXT, g_strdup_printf (_("The routine was done on %u of %u days that count (%.0f%%), "
-                                            "partly done on %u; %u were rest or sick days."),
+                                            "partly done on %u; rest or sick days: %u."),
                                           done, counted, counted ? 100.0 * done / counted : 0.0, partly, off));
   add_chart (self, PATELLA_CHART_ADHERENCE);
 

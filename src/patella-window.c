@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-csv.h"
+#include "core/patella-day.h"
 #include "core/patella-settings.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
+#include "patella-report.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
 
@@ -305,6 +308,268 @@ log_action (GtkWidget  *widget,
   patella_window_open_entry_dialog (self, entry);
 }
 
+/* Files: export, import, report, backup. Each goes through a file chooser
+ * (a portal inside Flatpak) and writes through a temporary file renamed
+ * into place, so a failure leaves nothing half written. */
+
+typedef enum
+{
+  FILE_EXPORT_CSV,
+  FILE_EXPORT_DAILY,
+  FILE_IMPORT_CSV,
+  FILE_REPORT,
+  FILE_BACKUP,
+} FileTask;
+
+static GSettings *
+window_settings (PatellaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return application ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
+}
+
+static void
+show_message (PatellaWindow *self,
+              const char    *heading,
+              const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  /* The body is plain text: file names and notes are not markup. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_done (PatellaWindow *self,
+           const char    *text)
+{
+  g_autofree char *title = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * patella_window_run_file_task:
+ *
+ * Does @task with @path, the file the runner chose, and says how it went.
+ * Also what tests call, since file choosers need a person.
+ */
+gboolean
+patella_window_run_file_task (PatellaWindow *self,
+                              int            task,
+                              const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *done = NULL;
+  GSettings *settings = window_settings (self);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  switch ((FileTask) task)
+    {
+    case FILE_EXPORT_CSV:
+      if (!patella_write_file (self->store, path, patella_csv_export, &error))
+        break;
+      done = g_strdup_printf (_("History exported to %s"), name);
+      show_done (self, done);
+      return TRUE;
+
+    case FILE_EXPORT_DAILY:
+      if (!patella_write_file (self->store, path, patella_csv_export_daily, &error))
+        break;
+      done = g_strdup_printf (_("Daily summary exported to %s"), name);
+      show_done (self, done);
+      return TRUE;
+
+    case FILE_IMPORT_CSV:
+      {
+        g_auto(PatellaImportSummary) summary = { { 0 } };
+        g_autofree char *contents = NULL;
+        g_autofree char *description = NULL;
+        gsize length = 0;
+
+        if (!g_file_get_contents (path, &contents, &length, &error))
+          break;
+        if (!patella_csv_import (self->store, contents, length, &summary, &error))
+          {
+            show_message (self, _("Nothing Was Imported"), error->message);
+            return FALSE;
+          }
+        description = patella_import_summary_describe (&summary);
+        show_message (self, _("History Imported"), description);
+        return TRUE;
+      }
+
+    case FILE_REPORT:
+      {
+        g_autoptr(PatellaReport) report = NULL;
+        PatellaThresholds thresholds;
+
+        patella_settings_get_thresholds (settings, &thresholds);
+        report = patella_report_new (self->store, NULL, NULL, &thresholds,
+                                     patella_settings_get_unit (settings), &error);
+        if (report == NULL || !patella_report_write_pdf (report, path, &error))
+          break;
+        done = g_strdup_printf (_("Clinic report saved as %s"), name);
+        show_done (self, done);
+        return TRUE;
+      }
+
+    case FILE_BACKUP:
+    default:
+      if (!patella_store_backup (self->store, path, &error))
+        break;
+      done = g_strdup_printf (_("Database backed up to %s"), name);
+      show_done (self, done);
+      return TRUE;
+    }
+
+  show_error (self, error);
+  return FALSE;
+}
+
+static void
+file_chosen (GtkNativeDialog *chooser,
+             int              response,
+             PatellaWindow   *self)
+{
+  FileTask task = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        patella_window_run_file_task (self, task, path);
+      else
+        patella_window_show_problem (self, _("Patella can only use files on this computer."));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const struct {
+    const char *action;
+    FileTask    task;
+    const char *title;
+    const char *accept;
+    const char *name;        /* the suggested name: this, the day, the extension */
+    const char *extension;
+    const char *pattern;
+  } tasks[] = {
+    { "win.export-csv", FILE_EXPORT_CSV, N_("Export History"), N_("_Export"), "patella-history-", ".csv", "*.csv" },
+    { "win.export-daily-csv", FILE_EXPORT_DAILY, N_("Export Daily Summary"), N_("_Export"), "patella-daily-", ".csv", "*.csv" },
+    { "win.import-csv", FILE_IMPORT_CSV, N_("Import History"), N_("_Import"), NULL, NULL, "*.csv" },
+    { "win.report", FILE_REPORT, N_("Save Clinic Report"), N_("_Save"), "patella-report-", ".pdf", "*.pdf" },
+    { "win.backup", FILE_BACKUP, N_("Back Up Database"), N_("_Back Up"), "patella-backup-", ".db", NULL },
+  };
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      GtkFileChooserNative *chooser;
+      g_autofree char *today = NULL;
+      g_autofree char *name = NULL;
+
+      if (!g_str_equal (action_name, tasks[i].action))
+        continue;
+
+      chooser = gtk_file_chooser_native_new (_(tasks[i].title), GTK_WINDOW (self),
+                                             tasks[i].name ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                           : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _(tasks[i].accept), _("_Cancel"));
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      if (tasks[i].name != NULL)
+        {
+          today = patella_day_today ();
+          name = g_strconcat (tasks[i].name, today, tasks[i].extension, NULL);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+        }
+      if (tasks[i].pattern != NULL)
+        {
+          GtkFileFilter *filter = gtk_file_filter_new ();
+
+          gtk_file_filter_add_pattern (filter, tasks[i].pattern);
+          gtk_file_filter_set_name (filter, tasks[i].pattern);
+          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+          g_object_unref (filter);
+        }
+      g_object_set_data (G_OBJECT (chooser), "task", GINT_TO_POINTER (tasks[i].task));
+      g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen), self, 0);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/* Printing draws the same pages as the PDF. */
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             PatellaReport     *report)
+{
+  guint pages = patella_report_paginate (report, gtk_print_context_get_cairo_context (context),
+                                         gtk_print_context_get_width (context),
+                                         gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, (int) pages);
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           PatellaReport     *report)
+{
+  patella_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = window_settings (self);
+  PatellaThresholds thresholds;
+  PatellaReport *report;
+
+  if (self->store == NULL)
+    return;
+
+  patella_settings_get_thresholds (settings, &thresholds);
+  report = patella_report_new (self->store, NULL, NULL, &thresholds, patella_settings_get_unit (settings), &error);
+  if (report == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, _("Patella clinic report"));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
+  g_object_set_data_full (G_OBJECT (operation), "report", report, (GDestroyNotify) patella_report_free);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error);
+}
+
 PatellaProgressPage *
 patella_window_get_progress_page (PatellaWindow *self)
 {
@@ -484,6 +749,12 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-daily-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-pain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.log-run", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (today_shortcuts); i++)

@@ -31,6 +31,9 @@ PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
 PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);
 void           patella_window_show_problem (PatellaWindow *self,
                                             const char    *message);
+gboolean       patella_window_run_file_task (PatellaWindow *self,
+                                             int            task,
+                                             const char    *path);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,
                                                  const PatellaEntry *entry);
 AdwToast      *patella_window_offer_undo (PatellaWindow      *self,

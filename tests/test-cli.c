@@ -268,6 +268,48 @@ test_warnings (Fixture       *fixture,
 }
 
 static void
+test_files (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autofree char *other = g_strdup_printf ("--database=%s/other.db", fixture->files.dir);
+  g_autofree char *csv = g_build_filename (fixture->files.dir, "history.csv", NULL);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", csv);
+  g_autofree char *backup = g_build_filename (fixture->files.dir, "backup.db", NULL);
+  g_autofree char *backup_option = g_strdup_printf ("--backup=%s", backup);
+  g_autofree char *first = NULL;
+
+  patella_test_make_database (fixture->files.path, 5);
+
+  /* To standard output, then into another database, then out again. */
+  run_patella (fixture, option, "--export-csv=-", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"));
+  first = g_strdup (fixture->out);
+  patella_test_write_file (csv, first, -1);
+  run_patella (fixture, other, import, NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Added 0 exercise sets, 5 pain scores, 0 runs, 0 rest or sick days.");
+  run_patella (fixture, other, "--export-csv=-", NULL);
+  g_assert_cmpstr (fixture->out, ==, first);
+
+  /* A bad file: exit 1 with the reason, nothing added. */
+  patella_test_write_file (csv, "date,kind,pain,context\n2026-01-01,pain,12,morning\n", -1);
+  run_patella (fixture, other, import, NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  assert_contains (fixture->err, "record 2: pain must be a whole number from 0 to 10");
+
+  run_patella (fixture, option, backup_option, NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  {
+    g_autofree char *check = g_strdup_printf ("--database=%s", backup);
+    run_patella (fixture, "--check", check, NULL);
+  }
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "pain_log: 5 ");
+}
+
+static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -306,6 +348,7 @@ main (int   argc,
   ADD ("check-not-database", test_check_not_database);
   ADD ("status", test_status);
   ADD ("warnings", test_warnings);
+  ADD ("files", test_files);
   ADD ("usage", test_usage);
 #undef ADD
 

@@ -326,6 +326,52 @@ test_warnings (Fixture       *fixture,
   patella_test_run_app (fixture->path, warnings, NULL);
 }
 
+/* The Export, Report, Back Up and Import menu items, past their file
+ * choosers: what each does with the file the runner picked. */
+static void
+file_tasks (PatellaApplication *app,
+            PatellaWindow      *window,
+            gpointer            data)
+{
+  const char *dir = data;
+  g_autofree char *csv = g_build_filename (dir, "history.csv", NULL);
+  g_autofree char *daily = g_build_filename (dir, "daily.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  g_assert_cmpint (patella_store_log_pain (store_of (window), today, NULL, 3, PATELLA_PAIN_MORNING, "ok", &error), >, 0);
+
+  g_assert_true (patella_window_run_file_task (window, 0, csv));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"));
+  g_assert_true (patella_window_run_file_task (window, 1, daily));
+  g_assert_true (patella_window_run_file_task (window, 3, pdf));
+  g_assert_true (patella_window_run_file_task (window, 4, backup));
+  g_assert_true (g_file_test (daily, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* Importing our own export adds nothing; a bad file changes nothing. */
+  g_assert_true (patella_window_run_file_task (window, 2, csv));
+  g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 1);
+  patella_test_write_file (bad, "date,kind,pain,context\n2026-01-01,pain,12,morning\n", -1);
+  g_assert_false (patella_window_run_file_task (window, 2, bad));
+  g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_file_tasks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, file_tasks, fixture->dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +385,7 @@ main (int   argc,
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
   ADD ("warnings", test_warnings);
+  ADD ("file-tasks", test_file_tasks);
 #undef ADD
 
   return g_test_run ();

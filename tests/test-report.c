@@ -1,0 +1,136 @@
+/* test-report.c: the clinic report's text, read back with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/patella-day.h"
+#include "patella-report.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
+
+/* The report's text with its line breaks and runs of spaces made one space. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) flat = g_string_new (NULL);
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *p = text; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      if (!space || (flat->len > 0 && flat->str[flat->len - 1] != ' '))
+        g_string_append_c (flat, space ? ' ' : *p);
+    }
+  return g_string_free (g_steal_pointer (&flat), FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("the report does not say “%s”:\n%s", needle, text);
+}
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *listing = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (int d = 1; d <= 28; d++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-02-%02d", d);
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, d < 15 ? 4 : 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+      if (d % 3 == 0)
+        g_assert_cmpint (patella_store_log_run (store, day, NULL, 40, 6, 4, 3, NULL, &error), >, 0);
+    }
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-20", NULL, 9, PATELLA_PAIN_STAIRS,
+                                           "sharp on the stairs <b>&</b>", &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-02-21", PATELLA_REST_DAY_SICK, "a cold", &error));
+  g_assert_no_error (error);
+
+  report = patella_report_new (store, "2026-02-01", "2026-02-28", NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  assert_contains (text, "Patella: Knee Rehab Report");
+  assert_contains (text, "From Sun 1 February 2026 to Sat 28 February 2026, 28 days.");
+  assert_contains (text, "Routine adherence");
+  assert_contains (text, "rest or sick days: 1.");
+  assert_contains (text, "on waking 4.0 → 2.0");
+  assert_contains (text, "9 runs, 54.0 km in all");
+  assert_contains (text, "does not predict injury");
+  assert_contains (text, "2026-02-20 · Severe pain (high): A pain score of 9 out of 10 was logged");
+  assert_contains (text, "2026-02-20 (pain): sharp on the stairs <b>&</b>");
+  assert_contains (text, "2026-02-21 (rest day): a cold");
+  assert_contains (text, "Page 1 of");
+
+  /* Nothing temporary is left beside it. */
+  listing = patella_test_list_dir (fixture->dir);
+  g_assert_null (strstr (listing, ".patella-"));
+
+  /* A report that cannot be written says so and leaves nothing. */
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "gone", "report.pdf", NULL);
+
+    g_assert_false (patella_report_write_pdf (report, missing, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+/* The command line: the last six weeks by default. */
+static void
+test_report_cli (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cli.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--report=%s", pdf);
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->path);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *first = patella_day_add (today, -41);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { g_getenv ("PATELLA_BINARY"), database, option, NULL };
+  int status;
+
+  patella_test_make_database (fixture->path, 3);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  text = pdf_text (pdf);
+  assert_contains (text, "42 days");
+  (void) first;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/report/text", Fixture, NULL, patella_test_files_set_up, test_report, patella_test_files_tear_down);
+  g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
+
+  return g_test_run ();
+}
