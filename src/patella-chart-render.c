@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "core/patella-day.h"
@@ -681,7 +682,64 @@ draw_load (cairo_t                 *cr,
 }
 
 /* Done is filled, partly done half filled, missed an outline, and a rest
- * or sick day a grey square with a dash: shape, not only colour. */
+ * or sick day a grey square with a dash: shape, not only colour. Each state
+ * is one or more parts of its cell, drawn the same in the legend and in the
+ * calendar, where each part is one path over all the days. */
+typedef struct
+{
+  PatellaRoutineState state;
+  const GdkRGBA      *color;
+  double              alpha;
+  double              left, top, width, height;   /* of the cell, as fractions */
+  gboolean            outline;
+} CellPart;
+
+static guint
+cell_parts (const PatellaChartStyle *style,
+            double                   size,
+            CellPart                *parts)
+{
+  const CellPart all[] = {
+    { PATELLA_ROUTINE_COMPLETE, &style->success, 0.95, 0, 0, 1, 1, FALSE },
+    { PATELLA_ROUTINE_PARTIAL, &style->success, 0.3, 0, 0, 1, 0.5, FALSE },
+    { PATELLA_ROUTINE_PARTIAL, &style->success, 0.95, 0, 0.5, 1, 0.5, FALSE },
+    { PATELLA_ROUTINE_OFF, &style->foreground, 0.15, 0, 0, 1, 1, FALSE },
+    { PATELLA_ROUTINE_OFF, &style->foreground, size >= 6 ? 0.6 : 0, 0.25, 0.45, 0.5, 0.1, FALSE },
+    { PATELLA_ROUTINE_MISSED, &style->foreground, size >= 4 ? 0.3 : 0.08, 0, 0, 1, 1, size >= 4 },
+  };
+
+  memcpy (parts, all, sizeof all);
+  return G_N_ELEMENTS (all);
+}
+
+static void
+add_cell_part (cairo_t        *cr,
+               const CellPart *part,
+               double          x,
+               double          y,
+               double          size)
+{
+  if (part->outline)
+    cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
+  else
+    cairo_rectangle (cr, x + part->left * size, y + part->top * size,
+                     part->width * size, part->height * size);
+}
+
+static void
+paint_cell_part (cairo_t        *cr,
+                 const CellPart *part)
+{
+  set_color (cr, part->color, part->alpha);
+  if (part->outline)
+    {
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+}
+
 static void
 draw_cell (cairo_t                 *cr,
            const PatellaChartStyle *style,
@@ -690,49 +748,15 @@ draw_cell (cairo_t                 *cr,
            double                   y,
            double                   size)
 {
-  switch (state)
-    {
-    case PATELLA_ROUTINE_COMPLETE:
-      set_color (cr, &style->success, 0.95);
-      cairo_rectangle (cr, x, y, size, size);
-      cairo_fill (cr);
-      break;
-    case PATELLA_ROUTINE_PARTIAL:
-      set_color (cr, &style->success, 0.3);
-      cairo_rectangle (cr, x, y, size, size);
-      cairo_fill (cr);
-      set_color (cr, &style->success, 0.95);
-      cairo_rectangle (cr, x, y + size / 2, size, size / 2);
-      cairo_fill (cr);
-      break;
-    case PATELLA_ROUTINE_OFF:
-      set_color (cr, &style->foreground, 0.15);
-      cairo_rectangle (cr, x, y, size, size);
-      cairo_fill (cr);
-      if (size >= 6)
-        {
-          set_color (cr, &style->foreground, 0.6);
-          cairo_rectangle (cr, x + size * 0.25, y + size / 2 - 0.75, size / 2, 1.5);
-          cairo_fill (cr);
-        }
-      break;
-    case PATELLA_ROUTINE_MISSED:
-    default:
-      if (size >= 4)
-        {
-          set_color (cr, &style->foreground, 0.3);
-          cairo_set_line_width (cr, 1);
-          cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          set_color (cr, &style->foreground, 0.08);
-          cairo_rectangle (cr, x, y, size, size);
-          cairo_fill (cr);
-        }
-      break;
-    }
+  CellPart parts[8];
+  guint n = cell_parts (style, size, parts);
+
+  for (guint k = 0; k < n; k++)
+    if (parts[k].state == state)
+      {
+        add_cell_part (cr, &parts[k], x, y, size);
+        paint_cell_part (cr, &parts[k]);
+      }
 }
 
 static void
@@ -764,57 +788,18 @@ draw_adherence (cairo_t                 *cr,
   /* The cells, a path for each state and part, however many days. */
   {
     const double size = g.cell - g.gap;
-    const struct {
-      PatellaRoutineState state;
-      const GdkRGBA      *color;
-      double              alpha;
-      double              top, height;   /* of the cell, as fractions */
-      gboolean            outline;
-    } parts[] = {
-      { PATELLA_ROUTINE_COMPLETE, &style->success, 0.95, 0, 1, FALSE },
-      { PATELLA_ROUTINE_PARTIAL, &style->success, 0.3, 0, 0.5, FALSE },
-      { PATELLA_ROUTINE_PARTIAL, &style->success, 0.95, 0.5, 0.5, FALSE },
-      { PATELLA_ROUTINE_OFF, &style->foreground, 0.15, 0, 1, FALSE },
-      { PATELLA_ROUTINE_MISSED, &style->foreground, size >= 4 ? 0.3 : 0.08, 0, 1, size >= 4 },
-    };
+    CellPart parts[8];
+    guint n_parts = cell_parts (style, size, parts);
 
-    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    for (guint k = 0; k < n_parts; k++)
       {
+        if (parts[k].alpha == 0)
+          continue;
         for (guint i = 0; i < p->n_days; i++)
-          {
-            guint column = (i + g.offset) / 7, row = (i + g.offset) % 7;
-            double x = g.x + column * g.cell, y = g.y + row * g.cell;
-
-            if (p->routine[i] != parts[k].state)
-              continue;
-            if (parts[k].outline)
-              cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
-            else
-              cairo_rectangle (cr, x, y + parts[k].top * size, size, parts[k].height * size);
-          }
-        set_color (cr, parts[k].color, parts[k].alpha);
-        if (parts[k].outline)
-          {
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
-          }
-        else
-          cairo_fill (cr);
-      }
-
-    /* A dash in each rest or sick day, where there is room. */
-    if (size >= 6)
-      {
-        for (guint i = 0; i < p->n_days; i++)
-          if (p->routine[i] == PATELLA_ROUTINE_OFF)
-            {
-              guint column = (i + g.offset) / 7, row = (i + g.offset) % 7;
-
-              cairo_rectangle (cr, g.x + column * g.cell + size * 0.25,
-                               g.y + row * g.cell + size / 2 - 0.75, size / 2, 1.5);
-            }
-        set_color (cr, &style->foreground, 0.6);
-        cairo_fill (cr);
+          if (p->routine[i] == parts[k].state)
+            add_cell_part (cr, &parts[k], g.x + (i + g.offset) / 7 * g.cell,
+                           g.y + (i + g.offset) % 7 * g.cell, size);
+        paint_cell_part (cr, &parts[k]);
       }
   }
 
