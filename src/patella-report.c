@@ -45,6 +45,7 @@ typedef struct
   PatellaChartKind  chart;
   double            height;   /* measured by patella_report_paginate() */
   guint             page;
+  gboolean          continued; /* the next line of the block before */
 } Block;
 
 struct _PatellaReport
@@ -62,21 +63,29 @@ block_clear (Block *block)
   g_free (block->text);
 }
 
+/* Takes @text. Text blocks are split at line breaks, so that no block is
+ * taller than a page: a long note flows onto the next one. */
 static void
 add (PatellaReport *self,
      BlockKind      kind,
      char          *text)
 {
-  Block block = { kind, text, 0, 0, 0 };
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-  g_array_append_val (self->blocks, block);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      Block block = { kind, g_strdup (lines[i]), 0, 0, 0, i > 0 };
+
+      g_array_append_val (self->blocks, block);
+    }
+  g_free (text);
 }
 
 static void
 add_chart (PatellaReport    *self,
            PatellaChartKind  chart)
 {
-  Block block = { BLOCK_CHART, NULL, chart, 0, 0 };
+  Block block = { BLOCK_CHART, NULL, chart, 0, 0, FALSE };
 
   g_array_append_val (self->blocks, block);
 }
@@ -163,6 +172,13 @@ patella_report_new (PatellaStore            *store,
   PatellaProgress *p;
   guint done = 0, partly = 0, off = 0, counted = 0, runs = 0;
   double total_km = 0;
+
+  if (!patella_day_is_valid (first) || !patella_day_is_valid (last) || g_strcmp0 (first, last) > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The report needs a first day on or before its last day (%s to %s)."), first, last);
+      return NULL;
+    }
 
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
@@ -337,7 +353,7 @@ patella_report_paginate (PatellaReport *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double space = block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+      double space = block->continued ? 0 : block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
 
       if (block->kind == BLOCK_CHART)
         block->height = chart_height (block->chart);
@@ -356,7 +372,7 @@ patella_report_paginate (PatellaReport *self,
 
         if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
           needed += 40;
-        if (y + needed > height - MARGIN && y > MARGIN)
+        if (y + needed > height - MARGIN - 12 && y > MARGIN)
           {
             page++;
             y = MARGIN;
@@ -384,7 +400,7 @@ patella_report_draw_page (PatellaReport *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double space = block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+      double space = block->continued ? 0 : block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
 
       if (block->page != page)
         continue;
@@ -493,7 +509,10 @@ patella_report_run_cli (const PatellaOptions *options,
 
   patella_settings_get_thresholds (settings, &thresholds);
   store = patella_store_open (path, &error);
-  if (store != NULL)
+  if (store != NULL && patella_store_is_own_file (store, options->report))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                 _("“%s” is the database itself; choose another file."), options->report);
+  else if (store != NULL)
     report = patella_report_new (store, options->from, options->to, &thresholds,
                                  patella_settings_get_unit (settings), &error);
   if (report == NULL || !patella_report_write_pdf (report, options->report, &error))

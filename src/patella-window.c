@@ -389,13 +389,9 @@ patella_window_run_file_task (PatellaWindow *self,
     case FILE_IMPORT_CSV:
       {
         g_auto(PatellaImportSummary) summary = { { 0 } };
-        g_autofree char *contents = NULL;
         g_autofree char *description = NULL;
-        gsize length = 0;
 
-        if (!g_file_get_contents (path, &contents, &length, &error))
-          break;
-        if (!patella_csv_import (self->store, contents, length, &summary, &error))
+        if (!patella_csv_import_file (self->store, path, &summary, &error))
           {
             show_message (self, _("Nothing Was Imported"), error->message);
             return FALSE;
@@ -410,6 +406,11 @@ patella_window_run_file_task (PatellaWindow *self,
         g_autoptr(PatellaReport) report = NULL;
         PatellaThresholds thresholds;
 
+        if (patella_store_is_own_file (self->store, path))
+          {
+            patella_window_show_problem (self, _("That file is the database itself; choose another."));
+            return FALSE;
+          }
         patella_settings_get_thresholds (settings, &thresholds);
         report = patella_report_new (self->store, NULL, NULL, &thresholds,
                                      patella_settings_get_unit (settings), &error);

@@ -299,6 +299,31 @@ test_files (Fixture       *fixture,
   g_assert_cmpint (fixture->status, ==, 1);
   assert_contains (fixture->err, "record 2: pain must be a whole number from 0 to 10");
 
+  /* Never over the database itself. */
+  {
+    g_autofree char *over = g_strdup_printf ("--export-csv=%s", fixture->files.path);
+    g_autofree char *over_backup = g_strdup_printf ("--backup=%s", fixture->files.path);
+
+    run_patella (fixture, option, over, NULL);
+    g_assert_cmpint (fixture->status, ==, 1);
+    assert_contains (fixture->err, "is the database itself");
+    run_patella (fixture, option, over_backup, NULL);
+    g_assert_cmpint (fixture->status, ==, 1);
+    run_patella (fixture, option, "--check", NULL);
+    g_assert_cmpint (fixture->status, ==, 0);
+  }
+
+  /* The report goes alone, and needs its first day before its last. */
+  run_patella (fixture, option, "--report=/tmp/unused.pdf", "--export-csv=-", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  {
+    g_autofree char *pdf = g_strdup_printf ("--report=%s/late.pdf", fixture->files.dir);
+
+    run_patella (fixture, option, pdf, "--from=2099-01-01", NULL);
+    g_assert_cmpint (fixture->status, ==, 1);
+    assert_contains (fixture->err, "first day on or before its last day");
+  }
+
   run_patella (fixture, option, backup_option, NULL);
   g_assert_cmpint (fixture->status, ==, 0);
   {

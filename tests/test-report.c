@@ -65,6 +65,15 @@ test_report (Fixture       *fixture,
   g_assert_cmpint (patella_store_log_pain (store, "2026-02-20", NULL, 9, PATELLA_PAIN_STAIRS,
                                            "sharp on the stairs <b>&</b>", &error), >, 0);
   g_assert_true (patella_store_set_rest_day (store, "2026-02-21", PATELLA_REST_DAY_SICK, "a cold", &error));
+  /* A note longer than a page flows on to the next. */
+  {
+    g_autoptr(GString) long_note = g_string_new (NULL);
+
+    for (int line = 0; line < 120; line++)
+      g_string_append_printf (long_note, "line %03d\n", line);
+    g_string_append (long_note, "the last line");
+    g_assert_cmpint (patella_store_log_pain (store, "2026-02-22", NULL, 1, PATELLA_PAIN_REST, long_note->str, &error), >, 0);
+  }
   g_assert_no_error (error);
 
   report = patella_report_new (store, "2026-02-01", "2026-02-28", NULL, PATELLA_UNIT_KM, &error);
@@ -85,6 +94,7 @@ test_report (Fixture       *fixture,
   assert_contains (text, "2026-02-20 (pain): sharp on the stairs <b>&</b>");
   assert_contains (text, "2026-02-21 (rest day): a cold");
   assert_contains (text, "Page 1 of");
+  assert_contains (text, "line 119 the last line");
 
   /* Nothing temporary is left beside it. */
   listing = patella_test_list_dir (fixture->dir);

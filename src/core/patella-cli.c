@@ -137,6 +137,15 @@ patella_options_parse (PatellaOptions   *options,
       return FALSE;
     }
 
+  if (options->report != NULL &&
+      (options->version || options->check || options->status || options->warnings || options->export_csv ||
+       options->export_daily_csv || options->import_csv || options->backup))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--report goes alone (with --from and --to); run the other command separately."));
+      return FALSE;
+    }
+
   options->database = g_steal_pointer (&database);
   options->date = g_steal_pointer (&date);
   options->from = g_steal_pointer (&from);
@@ -358,15 +367,15 @@ patella_cli_files (const PatellaOptions *options,
   if (options->import_csv)
     {
       g_auto(PatellaImportSummary) summary = { { 0 } };
-      g_autofree char *contents = NULL;
       g_autofree char *description = NULL;
-      gsize length = 0;
+      gboolean data_on_stdout = g_strcmp0 (options->export_csv, "-") == 0 ||
+                                g_strcmp0 (options->export_daily_csv, "-") == 0;
 
-      if (!g_file_get_contents (options->import_csv, &contents, &length, &error) ||
-          !patella_csv_import (store, contents, length, &summary, &error))
+      if (!patella_csv_import_file (store, options->import_csv, &summary, &error))
         return fail (err, error);
       description = patella_import_summary_describe (&summary);
-      fprintf (out, "%s\n", description);
+      /* Standard output may be carrying CSV: then the words go to stderr. */
+      fprintf (data_on_stdout ? err : out, "%s\n", description);
     }
 
   if (options->export_csv && !patella_write_file (store, options->export_csv, patella_csv_export, &error))

@@ -242,19 +242,36 @@ cell (GPtrArray  *record,
   return g_ptr_array_index (record, index);
 }
 
+/* Digits, then perhaps "." and digits: what the export writes and
+ * spreadsheets keep. No sign, spaces, exponent or hexadecimal. */
+static gboolean
+is_plain_number (const char *text,
+                 gboolean    decimals)
+{
+  const char *p = text;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (decimals && *p == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  return *p == '\0' && strlen (text) <= 24;
+}
+
 static gboolean
 parse_int (const char *text,
            int         min,
            int         max,
            int        *out)
 {
-  char *end = NULL;
   gint64 value;
 
-  if (text[0] == '\0')
+  if (!is_plain_number (text, FALSE))
     return FALSE;
-  value = g_ascii_strtoll (text, &end, 10);
-  if (*end != '\0' || value < min || value > max)
+  value = g_ascii_strtoll (text, NULL, 10);
+  if (value < min || value > max)
     return FALSE;
   *out = (int) value;
   return TRUE;
@@ -264,16 +281,10 @@ static gboolean
 parse_double (const char *text,
               double     *out)
 {
-  char *end = NULL;
-  double value;
-
-  if (text[0] == '\0')
+  if (!is_plain_number (text, TRUE))
     return FALSE;
-  value = g_ascii_strtod (text, &end);
-  if (*end != '\0' || !isfinite (value))
-    return FALSE;
-  *out = value;
-  return TRUE;
+  *out = g_ascii_strtod (text, NULL);
+  return isfinite (*out);
 }
 
 /* Reads one record into an entry, or says what is wrong with it. */
@@ -427,6 +438,150 @@ patella_import_summary_describe (const PatellaImportSummary *summary)
   return g_string_free (text, FALSE);
 }
 
+static void
+set_records_error (GError    **error,
+                   GPtrArray  *problems,
+                   guint       n_problems)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  g_string_printf (message, ngettext ("%u record is wrong, so nothing was imported:",
+                                      "%u records are wrong, so nothing was imported:", n_problems),
+                   n_problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
+  if (n_problems > MAX_LISTED_PROBLEMS)
+    g_string_append_printf (message, ngettext ("\n…and %u more.", "\n…and %u more.",
+                                               n_problems - MAX_LISTED_PROBLEMS),
+                            n_problems - MAX_LISTED_PROBLEMS);
+  g_set_error_literal (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS, message->str);
+}
+
+typedef struct
+{
+  GPtrArray            *entries;         /* checked, in file order */
+  GArray               *record_numbers;  /* of each entry, for messages */
+  const char           *first, *last;    /* the days the file spans */
+  PatellaImportSummary *summary;
+  GPtrArray            *new_ids;
+} ImportPlan;
+
+static void
+count_line (const PatellaEntry *entry,
+            gpointer            user_data)
+{
+  GHashTable *counts = user_data;
+  char *line = patella_csv_format_entry (entry);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
+
+  g_hash_table_insert (counts, line, GUINT_TO_POINTER (n + 1));
+}
+
+/* Runs inside the import's write transaction, so what it reads is what the
+ * import writes over: two imports at once cannot both add the same rows.
+ *
+ * An entry equal in every field to one already there is a duplicate. Equal
+ * entries are counted, not merged: three identical sets logged in one
+ * minute export as three equal lines and import as three sets, while a
+ * file imported twice adds nothing the second time. A rest or sick day is
+ * one per day: the same one is skipped, a different one is a bad record. */
+static gboolean
+plan_import (PatellaStore  *store,
+             GPtrArray     *exercises,
+             GPtrArray     *add,
+             gpointer       user_data,
+             GError       **error)
+{
+  ImportPlan *plan = user_data;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rest_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint n_problems = 0;
+
+  if (!patella_store_foreach_entry (store, plan->first, plan->last, PATELLA_ENTRY_ALL, count_line, counts, error))
+    return FALSE;
+  known = patella_store_list_exercises (store, TRUE, error);
+  if (known == NULL)
+    return FALSE;
+  plan->new_ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* The rest days already there, by day. */
+  {
+    GHashTableIter iter;
+    gpointer line;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &line, NULL))
+      if (strstr (line, ",rest-day,") != NULL)
+        g_hash_table_insert (rest_days, g_strndup (line, 10), g_strdup (line));
+  }
+
+  for (guint i = 0; i < plan->entries->len; i++)
+    {
+      PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
+      g_autofree char *line = patella_csv_format_entry (entry);
+      guint existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
+
+      if (entry->kind == PATELLA_ENTRY_REST_DAY)
+        {
+          const char *there = g_hash_table_lookup (rest_days, entry->day);
+
+          if (there != NULL && !g_str_equal (there, line))
+            {
+              if (n_problems++ < MAX_LISTED_PROBLEMS)
+                g_ptr_array_add (problems,
+                                 g_strdup_printf (_("record %u: %s is already marked as another rest or sick "
+                                                    "day; change it on the Today page"),
+                                                  g_array_index (plan->record_numbers, guint, i), entry->day));
+              continue;
+            }
+          if (there != NULL)
+            {
+              plan->summary->skipped[entry->kind]++;
+              continue;
+            }
+          g_hash_table_insert (rest_days, g_strdup (entry->day), g_strdup (line));
+        }
+      else if (existing > 0)
+        {
+          g_hash_table_insert (counts, g_strdup (line), GUINT_TO_POINTER (existing - 1));
+          plan->summary->skipped[entry->kind]++;
+          continue;
+        }
+
+      plan->summary->added[entry->kind]++;
+      g_ptr_array_add (add, patella_entry_copy (entry));
+
+      if (entry->kind == PATELLA_ENTRY_EXERCISE)
+        {
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < known->len && !found; k++)
+            found = g_str_equal (((PatellaExercise *) g_ptr_array_index (known, k))->id, entry->exercise_id);
+          for (guint k = 0; k < plan->new_ids->len && !found; k++)
+            found = g_str_equal (g_ptr_array_index (plan->new_ids, k), entry->exercise_id);
+          if (!found)
+            {
+              PatellaExercise exercise = {
+                .id = entry->exercise_id, .name = entry->exercise_id, .dose = (char *) "",
+                .cues = (char *) "", .target_sets = 1, .enabled = FALSE,
+              };
+
+              g_ptr_array_add (plan->new_ids, g_strdup (entry->exercise_id));
+              g_ptr_array_add (exercises, patella_exercise_copy (&exercise));
+            }
+        }
+    }
+
+  if (n_problems > 0)
+    {
+      set_records_error (error, problems, n_problems);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 patella_csv_import (PatellaStore         *store,
                     const char           *data,
@@ -437,10 +592,7 @@ patella_csv_import (PatellaStore         *store,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) new_exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
-  g_autoptr(GPtrArray) known = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) record_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *today = patella_day_today ();
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -540,6 +692,10 @@ patella_csv_import (PatellaStore         *store,
           continue;
         }
       g_ptr_array_add (entries, entry);
+      {
+        guint number = r + 1;
+        g_array_append_val (record_numbers, number);
+      }
       if (first == NULL || g_strcmp0 (entry->day, first) < 0)
         g_free (first), first = g_strdup (entry->day);
       if (last == NULL || g_strcmp0 (entry->day, last) > 0)
@@ -548,80 +704,52 @@ patella_csv_import (PatellaStore         *store,
 
   if (n_problems > 0)
     {
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      g_string_printf (message, ngettext ("%u record is wrong, so nothing was imported:",
-                                          "%u records are wrong, so nothing was imported:", n_problems),
-                       n_problems);
-      for (guint i = 0; i < problems->len; i++)
-        g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
-      if (n_problems > MAX_LISTED_PROBLEMS)
-        g_string_append_printf (message, ngettext ("\n…and %u more.", "\n…and %u more.",
-                                                   n_problems - MAX_LISTED_PROBLEMS),
-                                n_problems - MAX_LISTED_PROBLEMS);
-      g_set_error_literal (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS, message->str);
+      set_records_error (error, problems, n_problems);
       return FALSE;
     }
 
-  /* What is already there, as the same lines: equal lines are duplicates. */
-  if (!patella_store_foreach_entry (store, first, last, PATELLA_ENTRY_ALL, collect_line, existing, error))
-    return FALSE;
-  for (guint i = 0; i < existing->len; i++)
-    g_hash_table_add (seen, g_steal_pointer (&g_ptr_array_index (existing, i)));
-
-  known = patella_store_list_exercises (store, TRUE, error);
-  if (known == NULL)
-    return FALSE;
-
   {
-    g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-    g_autoptr(GPtrArray) new_ids = g_ptr_array_new_with_free_func (g_free);
+    ImportPlan plan = { entries, record_numbers, first, last, summary, NULL };
 
-    for (guint i = 0; i < entries->len; i++)
-      {
-        PatellaEntry *entry = g_ptr_array_index (entries, i);
-        char *line = patella_csv_format_entry (entry);
-
-        if (!g_hash_table_add (seen, line))
-          {
-            summary->skipped[entry->kind]++;
-            continue;
-          }
-        summary->added[entry->kind]++;
-        g_ptr_array_add (fresh, entry);
-
-        if (entry->kind == PATELLA_ENTRY_EXERCISE)
-          {
-            gboolean found = FALSE;
-
-            for (guint k = 0; k < known->len && !found; k++)
-              found = g_str_equal (((PatellaExercise *) g_ptr_array_index (known, k))->id, entry->exercise_id);
-            for (guint k = 0; k < new_ids->len && !found; k++)
-              found = g_str_equal (g_ptr_array_index (new_ids, k), entry->exercise_id);
-            if (!found)
-              {
-                PatellaExercise exercise = {
-                  .id = entry->exercise_id, .name = entry->exercise_id, .dose = (char *) "",
-                  .cues = (char *) "", .target_sets = 1, .enabled = FALSE,
-                };
-
-                g_ptr_array_add (new_ids, g_strdup (entry->exercise_id));
-                g_ptr_array_add (new_exercises, patella_exercise_copy (&exercise));
-              }
-          }
-      }
-
-    if (!patella_store_import (store, new_exercises, fresh, error))
+    if (!patella_store_import (store, plan_import, &plan, error))
       {
         memset (summary, 0, sizeof *summary);
+        g_clear_pointer (&plan.new_ids, g_ptr_array_unref);
         return FALSE;
       }
-
-    g_ptr_array_add (new_ids, NULL);
-    summary->new_exercises = (char **) g_ptr_array_steal (new_ids, NULL);
+    g_ptr_array_add (plan.new_ids, NULL);
+    summary->new_exercises = (char **) g_ptr_array_free (plan.new_ids, FALSE);
   }
 
   return TRUE;
+}
+
+/**
+ * patella_csv_import_file:
+ *
+ * Imports @path, after checking its size: a huge file is refused before a
+ * byte of it is read.
+ */
+gboolean
+patella_csv_import_file (PatellaStore         *store,
+                         const char           *path,
+                         PatellaImportSummary *summary,
+                         GError              **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > PATELLA_CSV_MAX_BYTES)
+    {
+      memset (summary, 0, sizeof *summary);
+      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG,
+                   _("The file is too big to be a Patella history (over 256 MB). Nothing was imported."));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  return patella_csv_import (store, contents, length, summary, error);
 }
 
 /* Daily summary */
@@ -749,6 +877,13 @@ patella_write_file (PatellaStore      *store,
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (patella_store_is_own_file (store, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the database itself; choose another file."), path);
+      return FALSE;
+    }
 
   if (g_str_equal (path, "-"))
     {

@@ -48,6 +48,10 @@ gboolean  patella_csv_import             (PatellaStore         *store,
                                           gsize                 length,
                                           PatellaImportSummary *summary,
                                           GError              **error);
+gboolean  patella_csv_import_file        (PatellaStore         *store,
+                                          const char           *path,
+                                          PatellaImportSummary *summary,
+                                          GError              **error);
 void      patella_import_summary_clear   (PatellaImportSummary *summary);
 char     *patella_import_summary_describe (const PatellaImportSummary *summary);
 

@@ -26,7 +26,8 @@ parse_digits (const char *text,
   return TRUE;
 }
 
-/* Strict "YYYY-MM-DD": exactly ten characters naming a real calendar day. */
+/* Strict "YYYY-MM-DD": exactly ten characters naming a real calendar day
+ * from 1900 to 9999, the span a runner's record can have. */
 gboolean
 patella_day_parse (const char *text,
                    GDate      *out)
@@ -43,7 +44,7 @@ patella_day_parse (const char *text,
       !parse_digits (text + 8, 2, &day))
     return FALSE;
 
-  if (year < 1 || month < 1 || month > 12 ||
+  if (year < PATELLA_FIRST_YEAR || month < 1 || month > 12 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
 
@@ -103,9 +104,9 @@ patella_day_add (const char *day,
   if (!patella_day_parse (day, &date))
     return NULL;
 
-  /* Steps stay within the days the "YYYY-MM-DD" form can name. */
+  /* Steps stay within the days a record can have. */
   g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, PATELLA_FIRST_YEAR);
   g_date_clear (&last, 1);
   g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 9999);
   julian = (gint64) g_date_get_julian (&date) + n_days;

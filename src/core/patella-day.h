@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* A log entry belongs to the local calendar day on which it happened, stored
  * as "YYYY-MM-DD", and to an instant, stored in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
 
+/* The first year a day may have: nobody logged a run in 1899. */
+#define PATELLA_FIRST_YEAR 1900
+
 gboolean  patella_day_parse          (const char *text,
                                       GDate      *out);
 gboolean  patella_day_is_valid       (const char *text);

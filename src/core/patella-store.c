@@ -2210,29 +2210,37 @@ patella_store_foreach_entry (PatellaStore          *self,
 
 /**
  * patella_store_import:
- * @exercises: (element-type PatellaExercise): exercises to add first
- * @entries: (element-type PatellaEntry): entries to add, already checked
+ * @plan: decides, inside the write transaction, what to add: it reads the
+ *   record as it is now (no other writer can change it meanwhile) and fills
+ *   the exercises and entries to add
  *
- * Adds everything in one transaction: all of it, or, on any failure, none.
+ * Adds everything @plan chose in one transaction: all of it, or, on any
+ * failure (of @plan too), none.
  */
 gboolean
-patella_store_import (PatellaStore  *self,
-                      GPtrArray     *exercises,
-                      GPtrArray     *entries,
-                      GError       **error)
+patella_store_import (PatellaStore       *self,
+                      PatellaImportPlan   plan,
+                      gpointer            user_data,
+                      GError            **error)
 {
   sqlite3_stmt *statements[PATELLA_N_ENTRY_KINDS] = { NULL };
+  g_autoptr(GPtrArray) exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
   gint64 next_position;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
 
   if (!begin (self, error))
     return FALSE;
 
+  if (!plan (self, exercises, entries, user_data, error))
+    goto fail;
+
   if (!query_int (self, "SELECT coalesce(max(position) + 1, 0) FROM exercises", &next_position, error))
     goto fail;
-  for (guint i = 0; exercises != NULL && i < exercises->len; i++)
+  for (guint i = 0; i < exercises->len; i++)
     {
       PatellaExercise exercise = *(PatellaExercise *) g_ptr_array_index (exercises, i);
 
@@ -2250,10 +2258,10 @@ patella_store_import (PatellaStore  *self,
 
       if (entry->kind == PATELLA_ENTRY_REST_DAY)
         {
+          /* Never over a day already marked: the plan leaves those out. */
           if (statements[entry->kind] == NULL)
-            statements[entry->kind] = prepare (self, "INSERT INTO rest_days (day, kind, note) VALUES (?1, ?2, ?3)"
-                                                     " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind,"
-                                                     " note = excluded.note", error);
+            statements[entry->kind] = prepare (self, "INSERT INTO rest_days (day, kind, note) VALUES (?1, ?2, ?3)",
+                                               error);
           stmt = statements[entry->kind];
           if (stmt == NULL)
             goto fail;
@@ -2328,6 +2336,13 @@ patella_store_backup (PatellaStore  *self,
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (patella_store_is_own_file (self, path))
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID,
+                   _("“%s” is the database itself; a backup must go to another file."), path);
+      return FALSE;
+    }
+
   dir = g_path_get_dirname (path);
   temp = g_build_filename (dir, ".patella-backup-XXXXXX", NULL);
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
@@ -2387,4 +2402,33 @@ patella_store_backup (PatellaStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * patella_store_is_own_file:
+ *
+ * Whether @path is the database or one of its companion files, which an
+ * export, a report or a backup must never write over.
+ */
+gboolean
+patella_store_is_own_file (PatellaStore *self,
+                           const char   *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  if (path == NULL || g_stat (path, &target) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (own, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
 }

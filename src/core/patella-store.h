@@ -106,13 +106,21 @@ gboolean      patella_store_foreach_entry      (PatellaStore          *self,
                                                 PatellaStoreEntryFunc  func,
                                                 gpointer               user_data,
                                                 GError               **error);
+gboolean      patella_store_is_own_file        (PatellaStore  *self,
+                                                const char    *path);
 gboolean      patella_store_backup             (PatellaStore  *self,
                                                 const char    *path,
                                                 GError       **error);
-gboolean      patella_store_import             (PatellaStore  *self,
-                                                GPtrArray     *exercises,
-                                                GPtrArray     *entries,
-                                                GError       **error);
+typedef gboolean (*PatellaImportPlan) (PatellaStore  *store,
+                                       GPtrArray     *exercises,
+                                       GPtrArray     *entries,
+                                       gpointer       user_data,
+                                       GError       **error);
+
+gboolean      patella_store_import             (PatellaStore       *self,
+                                                PatellaImportPlan   plan,
+                                                gpointer            user_data,
+                                                GError            **error);
 
 /* Each write is one transaction. @instant may be NULL for "now"; @note may
  * be NULL for none. The row id is returned, or 0 with @error set. */
