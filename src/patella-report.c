@@ -508,7 +508,8 @@ patella_report_run_cli (const PatellaOptions *options,
   PatellaThresholds thresholds;
 
   patella_settings_get_thresholds (settings, &thresholds);
-  store = patella_store_open (path, &error);
+  /* Only reads: see open_store() in patella-cli.c. */
+  store = patella_store_open_full (path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
   if (store != NULL && patella_store_is_own_file (store, options->report))
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                  _("“%s” is the database itself; choose another file."), options->report);

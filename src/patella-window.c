@@ -34,6 +34,8 @@ struct _PatellaWindow
   /* owned */
   PatellaStore         *store;
   GPtrArray            *undo;   /* UndoRecord, indexed by the toasts' targets */
+  GCancellable         *check;  /* the background check of the file */
+  guint                 check_source;
 };
 
 /* What Undo puts back: an entry as it was before (NULL when it was new)
@@ -151,6 +153,53 @@ patella_window_show_error (PatellaWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   g_clear_object (&self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PatellaStore *store = PATELLA_STORE (source);
+  g_autoptr(GError) error = NULL;
+  PatellaWindow *self;
+
+  if (patella_store_check_finish (store, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The window is alive: it cancels the check when it goes. */
+  self = PATELLA_WINDOW (user_data);
+  if (self->store == store)
+    patella_window_show_error (self, error->message);
+}
+
+static gboolean
+start_check (gpointer user_data)
+{
+  PatellaWindow *self = user_data;
+
+  self->check_source = 0;
+  if (self->store != NULL)
+    patella_store_check_async (self->store, self->check, check_done, self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * patella_window_check_store:
+ *
+ * Checks every row of the file in the background once the window is idle,
+ * for a store opened with %PATELLA_STORE_OPEN_DEFER_CHECK, so that a long
+ * record does not slow the start. If the file is damaged the window says so
+ * as if it had been refused on opening.
+ */
+void
+patella_window_check_store (PatellaWindow *self)
+{
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+
+  if (self->check_source == 0)
+    self->check_source = g_idle_add_full (G_PRIORITY_LOW, start_check, self, NULL);
 }
 
 /**
@@ -654,6 +703,9 @@ patella_window_dispose (GObject *object)
   PatellaWindow *self = (PatellaWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_cancellable_cancel (self->check);
+  g_clear_object (&self->check);
   g_clear_object (&self->store);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
 
@@ -775,4 +827,5 @@ patella_window_init (PatellaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Freed records leave a NULL behind, so indices stay valid. */
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_record_free);
+  self->check = g_cancellable_new ();
 }

@@ -26,6 +26,7 @@ void           patella_window_set_page   (PatellaWindow      *self,
 void           patella_window_show_error (PatellaWindow      *self,
                                           const char         *message);
 gboolean       patella_window_has_error  (PatellaWindow      *self);
+void           patella_window_check_store (PatellaWindow     *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
 PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
 PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);

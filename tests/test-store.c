@@ -839,6 +839,80 @@ test_bad_file (Fixture       *fixture,
 }
 
 static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (patella_store_check_finish (PATELLA_STORE (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+check_ok (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_store_check_finish (PATELLA_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* Opening with the check deferred still refuses what the cheap checks see;
+ * damage in the rows is found by the background check, and the file stays
+ * as it was. */
+static void
+test_deferred_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  gboolean passed = FALSE;
+
+  /* A sound file passes. */
+  patella_test_make_database (fixture->path, 400);
+  store = patella_store_open_full (fixture->path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  patella_store_check_async (store, NULL, check_ok, &passed);
+  while (!passed)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&store);
+
+  /* A file from a newer Patella is still refused at once. */
+  make_too_new (fixture->path);
+  store = patella_store_open_full (fixture->path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+
+  /* Damaged rows: the store opens, the check says so in plain words. */
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  make_corrupt (fixture->path);
+  before = patella_test_read_file (fixture->path);
+  listing_before = patella_test_list_dir (fixture->dir);
+  store = patella_store_open_full (fixture->path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  patella_store_check_async (store, NULL, check_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_object (&store);
+
+  after = patella_test_read_file (fixture->path);
+  patella_test_assert_bytes_equal (before, after);
+  listing_after = patella_test_list_dir (fixture->dir);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+}
+
+static void
 test_not_a_file (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -918,6 +992,7 @@ main (int   argc,
   ADD ("custom-exercise", test_custom_exercise);
   ADD ("constraints", test_constraints);
   ADD ("not-a-file", test_not_a_file);
+  ADD ("deferred-check", test_deferred_check);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/bad-file/%s", bad_files[i].name);

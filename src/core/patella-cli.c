@@ -168,16 +168,20 @@ fail (FILE   *err,
   return PATELLA_EXIT_FAILED;
 }
 
+/* Commands that only read may skip the quick check of every row: a damaged
+ * page still fails their reads, and a runner rescuing a damaged record can
+ * still export what is readable. Writing commands check first. */
 static PatellaStore *
-open_store (const char  *database,
-            GError     **error)
+open_store (const char             *database,
+            PatellaStoreOpenFlags   flags,
+            GError                **error)
 {
   g_autofree char *default_path = NULL;
 
   if (database == NULL)
     database = default_path = patella_store_default_path ();
 
-  return patella_store_open (database, error);
+  return patella_store_open_full (database, flags, error);
 }
 
 int
@@ -188,7 +192,8 @@ patella_cli_check (const char *database,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = open_store (database, &error);
+  /* patella_store_verify() runs the full check. */
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
   if (store == NULL || !patella_store_verify (store, &error))
     return fail (err, error);
 
@@ -230,7 +235,7 @@ patella_cli_status (const char *database,
   guint n_items;
   int rest_kind;
 
-  store = open_store (database, &error);
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
   if (store == NULL)
     return fail (err, error);
 
@@ -322,7 +327,7 @@ patella_cli_warnings (const char *database,
   g_autofree char *last = NULL;
   PatellaThresholds thresholds;
 
-  store = open_store (database, &error);
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
   if (store == NULL || !patella_store_get_logged_range (store, &first, &last, &error))
     return fail (err, error);
 
@@ -360,7 +365,10 @@ patella_cli_files (const PatellaOptions *options,
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = open_store (options->database, &error);
+  store = open_store (options->database,
+                      options->import_csv || options->backup
+                        ? PATELLA_STORE_OPEN_DEFAULT : PATELLA_STORE_OPEN_DEFER_CHECK,
+                      &error);
   if (store == NULL)
     return fail (err, error);
 

@@ -348,23 +348,24 @@ query_int (PatellaStore  *self,
   return TRUE;
 }
 
-/* Runs integrity_check or quick_check; any answer but "ok" means damage. */
+/* Runs integrity_check or quick_check on @db, the connection to @path; any
+ * answer but "ok" means damage. */
 static gboolean
-check_integrity (PatellaStore  *self,
-                 const char    *pragma,
-                 GError       **error)
+check_integrity_of (sqlite3       *db,
+                    const char    *path,
+                    const char    *pragma,
+                    GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, pragma, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *answer;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, self->path);
+      set_sqlite_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, path);
       return FALSE;
     }
 
@@ -380,11 +381,19 @@ check_integrity (PatellaStore  *self,
                    _("“%s” is damaged, so Patella left it untouched. "
                      "Restore it from a backup, or move it out of the way to start a new log. "
                      "(SQLite said: %s)"),
-                   self->path, detail->str);
+                   path, detail->str);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+check_integrity (PatellaStore  *self,
+                 const char    *pragma,
+                 GError       **error)
+{
+  return check_integrity_of (self->db, self->path, pragma, error);
 }
 
 static gboolean
@@ -542,8 +551,9 @@ migrate (PatellaStore  *self,
 /* Reads, without writing anything, whether the file is a Patella database
  * this build may open. An empty file is schema version 0. */
 static gboolean
-inspect (PatellaStore  *self,
-         GError       **error)
+inspect (PatellaStore           *self,
+         PatellaStoreOpenFlags   flags,
+         GError                **error)
 {
   gint64 application_id, user_version, n_objects;
 
@@ -578,6 +588,12 @@ inspect (PatellaStore  *self,
     }
 
   self->schema_version = (int) user_version;
+
+  /* The quick check reads every row: on a long record it is most of the
+   * start-up time. It may wait (patella_store_check_async()) unless a
+   * migration is about to rewrite the schema. */
+  if ((flags & PATELLA_STORE_OPEN_DEFER_CHECK) != 0 && self->schema_version == PATELLA_STORE_SCHEMA_VERSION)
+    return TRUE;
   return check_integrity (self, "PRAGMA quick_check", error);
 }
 
@@ -679,6 +695,23 @@ PatellaStore *
 patella_store_open (const char  *path,
                     GError     **error)
 {
+  return patella_store_open_full (path, PATELLA_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * patella_store_open_full:
+ * @flags: %PATELLA_STORE_OPEN_DEFER_CHECK to leave the quick check of every
+ *   row for later (patella_store_check_async()), so that opening a long
+ *   record does not read all of it. Opening still refuses files that are not
+ *   Patella's, are read-only or newer, and always checks before a migration.
+ *
+ * Like patella_store_open().
+ */
+PatellaStore *
+patella_store_open_full (const char             *path,
+                         PatellaStoreOpenFlags   flags,
+                         GError                **error)
+{
   g_autoptr(PatellaStore) self = NULL;
   g_auto(Sidecars) sidecars = { 0 };
   gboolean created = FALSE;
@@ -736,7 +769,7 @@ patella_store_open (const char  *path,
 
   /* Nothing above or in inspect() writes to the file. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !inspect (self, error))
+      !inspect (self, flags, error))
     goto fail;
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
@@ -767,6 +800,73 @@ fail:
   else if (sidecars.wal != NULL)
     sidecars_remove_created (&sidecars);
   return NULL;
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  int rc;
+
+  /* A connection of its own, read-only: the store's stays with the main
+   * thread, and in WAL mode this reader does not block its writes. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    set_sqlite_error (&error, db, rc, path);
+  else
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      check_integrity_of (db, path, "PRAGMA quick_check", &error);
+    }
+  sqlite3_close_v2 (db);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * patella_store_check_async:
+ *
+ * Runs SQLite's quick check of every row in a worker thread, for a store
+ * opened with %PATELLA_STORE_OPEN_DEFER_CHECK. The store itself may be used
+ * meanwhile.
+ */
+void
+patella_store_check_async (PatellaStore        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, patella_store_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+/**
+ * patella_store_check_finish:
+ *
+ * Returns: %TRUE when the file passed; otherwise %FALSE with a
+ *   %PATELLA_STORE_ERROR_CORRUPT (or other) error in plain words.
+ */
+gboolean
+patella_store_check_finish (PatellaStore  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

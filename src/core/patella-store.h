@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "patella-entry.h"
 #include "patella-exercise.h"
@@ -44,6 +44,17 @@ typedef enum
   PATELLA_N_TABLES
 } PatellaTable;
 
+/**
+ * PatellaStoreOpenFlags:
+ * @PATELLA_STORE_OPEN_DEFAULT: check every row on opening
+ * @PATELLA_STORE_OPEN_DEFER_CHECK: leave that check for patella_store_check_async()
+ */
+typedef enum
+{
+  PATELLA_STORE_OPEN_DEFAULT     = 0,
+  PATELLA_STORE_OPEN_DEFER_CHECK = 1 << 0,
+} PatellaStoreOpenFlags;
+
 #define PATELLA_TYPE_STORE (patella_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (PatellaStore, patella_store, PATELLA, STORE, GObject)
@@ -54,6 +65,16 @@ const char   *patella_table_get_name           (PatellaTable   table);
 const char   *patella_table_get_title          (PatellaTable   table);
 
 PatellaStore *patella_store_open               (const char    *path,
+                                                GError       **error);
+PatellaStore *patella_store_open_full          (const char             *path,
+                                                PatellaStoreOpenFlags   flags,
+                                                GError                **error);
+void          patella_store_check_async        (PatellaStore        *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      patella_store_check_finish       (PatellaStore  *self,
+                                                GAsyncResult  *result,
                                                 GError       **error);
 const char   *patella_store_get_path           (PatellaStore  *self);
 int           patella_store_get_schema_version (PatellaStore  *self);
