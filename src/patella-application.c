@@ -10,6 +10,7 @@
 
 #include "core/patella-settings.h"
 #include "patella-application.h"
+#include "patella-first-frame.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -123,10 +124,15 @@ patella_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      store = patella_store_open (patella_application_get_database (self), &error);
+      /* The check of every row waits until the window is up. */
+      store = patella_store_open_full (patella_application_get_database (self),
+                                       PATELLA_STORE_OPEN_DEFER_CHECK, &error);
       window = GTK_WINDOW (patella_window_new (self, store));
       if (store == NULL)
         patella_window_show_error (PATELLA_WINDOW (window), error->message);
+      else
+        patella_window_check_store (PATELLA_WINDOW (window));
+      patella_first_frame_watch (window);
     }
 
   gtk_window_present (window);

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Patella's performance figures against references measured in the same run.
+
+    tools/benchmark.py --build-dir=build [--runs=N] [--markdown]
+
+Needs a display (run it under xvfb-run on a headless machine) and the sqlite3
+shell. Generates 10 and 50 years of history with tools/generate-history, then
+measures, interleaving each figure with its reference so that a busy moment on
+the machine hits both alike:
+
+  - start to the first painted frame, and peak RSS at that moment, for Patella
+    (10-year, empty and 50-year databases) and tools/reference-window, both
+    reporting through src/patella-first-frame.c;
+  - importing the 10-year CSV into an empty database, against the sqlite3
+    shell's .import into a plain table;
+  - exporting the history to CSV, against the sqlite3 shell writing the same
+    rows with -csv;
+  - `patella --warnings` over the whole history;
+  - the same figures for 50 years, which may grow at most linearly (5 x).
+
+Prints one table (figure, median, reference, ratio, target, result) and exits
+with status 1 when a figure misses its target.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+# The sqlite3 shell writing the rows `patella --export-csv` writes.
+EXPORT_SQL = """
+SELECT day AS date, strftime('%H:%M', instant, 'localtime') AS time, 'exercise' AS kind,
+       exercise_id AS item, sets, reps, NULL AS minutes, NULL AS distance_km, NULL AS rpe,
+       NULL AS pain, NULL AS context, note FROM exercise_log
+UNION ALL
+SELECT day, strftime('%H:%M', instant, 'localtime'), 'pain', NULL, NULL, NULL, NULL, NULL, NULL,
+       score, context, note FROM pain_log
+UNION ALL
+SELECT day, strftime('%H:%M', instant, 'localtime'), 'run', NULL, NULL, NULL, minutes, distance_km,
+       rpe, pain, NULL, note FROM runs
+UNION ALL
+SELECT day, NULL, 'rest-day', kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, note FROM rest_days
+ORDER BY 1, 2, 3, 4;
+"""
+
+
+class Bench:
+    def __init__(self, build, work, runs):
+        self.patella = os.path.join(build, "src", "patella")
+        self.reference = os.path.join(build, "tools", "reference-window")
+        self.generator = os.path.join(build, "tools", "generate-history")
+        self.work = work
+        self.runs = runs
+        self.env = dict(os.environ)
+        # Default settings (window size) and no trace in the user's own.
+        self.env["GSETTINGS_BACKEND"] = "memory"
+        self.env.pop("PATELLA_FIRST_FRAME", None)
+        self.rows = []
+        self.failed = False
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def run(self, argv, stdout=subprocess.DEVNULL):
+        subprocess.run(argv, check=True, env=self.env, stdout=stdout, stderr=subprocess.PIPE)
+
+    @staticmethod
+    def remove_database(path):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+
+    # Timing
+
+    def wall(self, setup, argv, stdout_path=None):
+        """Seconds from start to exit of one run of argv."""
+        setup()
+        out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            subprocess.run(argv, check=True, env=self.env, stdout=out, stderr=subprocess.PIPE)
+            return time.perf_counter() - start
+        finally:
+            if stdout_path:
+                out.close()
+
+    def first_frame(self, argv):
+        """(seconds from process start to first frame, peak RSS in MiB)."""
+        env = dict(self.env, PATELLA_FIRST_FRAME="1")
+        start_us = time.monotonic_ns() // 1000
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise SystemExit(f"benchmark: {argv[0]} never painted a frame")
+        fields = dict(f.split("=", 1) for line in out.splitlines() if line.startswith("first-frame ")
+                      for f in line.split()[1:])
+        if proc.returncode != 0 or "monotonic-us" not in fields:
+            raise SystemExit(f"benchmark: {' '.join(argv)} failed ({proc.returncode}):\n{err}")
+        return (int(fields["monotonic-us"]) - start_us) / 1e6, int(fields["peak-rss-kb"]) / 1024
+
+    def interleave(self, *measures):
+        """Runs each measure self.runs times, round-robin, after one warm-up
+        round; returns the list of samples of each."""
+        samples = [[] for _ in measures]
+        for round_ in range(self.runs + 1):
+            for i, measure in enumerate(measures):
+                value = measure()
+                if round_ > 0:
+                    samples[i].append(value)
+        return samples
+
+    # Reporting
+
+    def row(self, figure, value, reference, target, limit, unit, ratio=None, kind="ratio"):
+        """kind: 'ratio' (value / reference <= limit), 'delta' (value -
+        reference <= limit, in unit) or 'absolute' (value <= limit)."""
+        if kind == "delta":
+            measured = value - reference
+        elif kind == "absolute":
+            measured = value
+        else:
+            measured = ratio if ratio is not None else value / reference
+        ok = measured <= limit
+        self.failed |= not ok
+        if unit == "s":
+            fmt = lambda v: f"{v * 1000:.1f} ms"
+        else:
+            fmt = lambda v: f"{v:.1f} {unit}"
+        shown_ratio = f"{value / reference:.2f} x" if reference else "-"
+        if kind == "delta":
+            shown_ratio = f"{measured:+.1f} {unit}"
+        self.rows.append((figure, fmt(value), fmt(reference) if reference else "-", shown_ratio, target,
+                          "pass" if ok else "FAIL"))
+
+    def table(self, markdown):
+        head = ("figure", "median", "reference", "ratio", "target", "result")
+        rows = [head] + self.rows
+        if markdown:
+            lines = ["| " + " | ".join(r) + " |" for r in rows]
+            lines.insert(1, "|" + "|".join("---" for _ in head) + "|")
+            return "\n".join(lines)
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+    # The figures
+
+    def prepare(self, years):
+        csv = self.path(f"history-{years}y.csv")
+        with open(csv, "wb") as out:
+            subprocess.run([self.generator, f"--years={years}", "--seed=1"], check=True, stdout=out)
+        db = self.path(f"history-{years}y.db")
+        self.run([self.patella, f"--database={db}", f"--import-csv={csv}"])
+        return csv, db
+
+    def measure(self, years, csv, db):
+        """The medians for one size of history."""
+        fresh = self.path("fresh.db")
+        plain = self.path("plain.db")
+        export = self.path("export.csv")
+        plain_export = self.path("plain-export.csv")
+        nothing = lambda: None
+        shell = ["sqlite3", "-batch"]
+
+        app, reference = self.interleave(
+            lambda: self.first_frame([self.patella, f"--database={db}"]),
+            lambda: self.first_frame([self.reference]))
+        imported, plain_imported = self.interleave(
+            lambda: self.wall(lambda: self.remove_database(fresh),
+                              [self.patella, f"--database={fresh}", f"--import-csv={csv}"]),
+            lambda: self.wall(lambda: self.remove_database(plain),
+                              shell + [plain, f".import --csv {csv} entries"]))
+        exported, plain_exported = self.interleave(
+            lambda: self.wall(nothing, [self.patella, f"--database={db}", f"--export-csv={export}"]),
+            lambda: self.wall(nothing, shell + ["-csv", "-header", db, EXPORT_SQL], plain_export))
+        warnings, version = self.interleave(
+            lambda: self.wall(nothing, [self.patella, f"--database={db}", "--warnings"]),
+            lambda: self.wall(nothing, [self.patella, "--version"]))
+
+        median = statistics.median
+        return {
+            "start": median(t for t, _ in app), "start-ref": median(t for t, _ in reference),
+            "rss": median(m for _, m in app), "rss-ref": median(m for _, m in reference),
+            "import": median(imported), "import-ref": median(plain_imported),
+            "export": median(exported), "export-ref": median(plain_exported),
+            "warnings": median(warnings), "warnings-ref": median(version),
+        }
+
+    def main(self, markdown):
+        csv10, db10 = self.prepare(10)
+        csv50, db50 = self.prepare(50)
+        empty = self.path("empty.db")
+        self.run([self.patella, f"--database={empty}", "--check"])
+
+        ten = self.measure(10, csv10, db10)
+        empty_app, empty_ref = self.interleave(
+            lambda: self.first_frame([self.patella, f"--database={empty}"]),
+            lambda: self.first_frame([self.reference]))
+        fifty = self.measure(50, csv50, db50)
+        median = statistics.median
+
+        self.row("first frame, 10 years", ten["start"], ten["start-ref"], "<= 1.15 x", 1.15, "s")
+        self.row("first frame, empty database", median(t for t, _ in empty_app),
+                 median(t for t, _ in empty_ref), "<= 1.10 x", 1.10, "s")
+        self.row("peak RSS at first frame, 10 years", ten["rss"], ten["rss-ref"], "<= +20 MiB", 20, "MiB",
+                 kind="delta")
+        self.row("import 10-year CSV (sqlite3 .import)", ten["import"], ten["import-ref"], "<= 2 x", 2, "s")
+        self.row("export 10-year CSV (sqlite3 -csv)", ten["export"], ten["export-ref"], "<= 1.5 x", 1.5, "s")
+        self.row("--warnings, 10 years (--version)", ten["warnings"], ten["warnings-ref"], "< 50 ms", 0.050, "s",
+                 kind="absolute")
+        # Fifty years against ten: five times the days may cost at most five
+        # times as much.
+        for key, name in (("start", "first frame"), ("import", "import"), ("export", "export"),
+                          ("warnings", "--warnings")):
+            self.row(f"{name}, 50 years (10 years)", fifty[key], ten[key], "<= 5 x (linear)", 5.0, "s")
+        self.row("peak RSS at first frame, 50 years (10 years)", fifty["rss"], ten["rss"], "<= 5 x (linear)", 5.0,
+                 "MiB")
+        print(f"Medians of {self.runs} runs after one warm-up; {os.cpu_count()} CPUs.")
+        print(self.table(markdown))
+        return 1 if self.failed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build-dir", default="build")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args()
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        raise SystemExit("benchmark: needs a display; run it under xvfb-run")
+    if shutil.which("sqlite3") is None:
+        raise SystemExit("benchmark: needs the sqlite3 shell (Debian package sqlite3)")
+    with tempfile.TemporaryDirectory(prefix="patella-bench-") as work:
+        return Bench(os.path.abspath(args.build_dir), work, max(1, args.runs)).main(args.markdown)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
