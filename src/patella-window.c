@@ -160,17 +160,16 @@ check_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  PatellaStore *store = PATELLA_STORE (source);
   g_autoptr(GError) error = NULL;
   PatellaWindow *self;
 
-  if (patella_store_check_finish (store, result, &error) ||
+  if (patella_store_check_finish (result, &error) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   /* The window is alive: it cancels the check when it goes. */
   self = PATELLA_WINDOW (user_data);
-  if (self->store == store)
+  if (self->store != NULL)
     patella_window_show_error (self, error->message);
 }
 

@@ -845,7 +845,7 @@ check_done (GObject      *source,
 {
   GError **error = data;
 
-  g_assert_false (patella_store_check_finish (PATELLA_STORE (source), result, error));
+  g_assert_false (patella_store_check_finish (result, error));
   g_assert_nonnull (*error);
 }
 
@@ -856,7 +856,7 @@ check_ok (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (patella_store_check_finish (PATELLA_STORE (source), result, &error));
+  g_assert_true (patella_store_check_finish (result, &error));
   g_assert_no_error (error);
   *(gboolean *) data = TRUE;
 }
@@ -968,6 +968,10 @@ test_day (void)
   g_assert_nonnull (parsed);
   g_assert_true (g_date_time_equal (parsed, late));
   g_assert_null (patella_instant_parse ("2026-07-01T21:30:00+02:00"));
+  g_assert_null (patella_instant_parse ("2026-13-01T21:30:00Z"));
+  g_assert_null (patella_instant_parse ("2026-02-30T21:30:00Z"));
+  g_assert_null (patella_instant_parse ("2026-07-01T24:00:00Z"));
+  g_assert_null (patella_instant_parse ("2026-07-01T21:3x:00Z"));
 }
 
 int

@@ -89,8 +89,12 @@ append_number (GString *line,
   g_string_append (line, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
 }
 
-char *
-patella_csv_format_entry (const PatellaEntry *e)
+/* @zone is the local time zone, looked up once by the caller: GLib reads
+ * /etc/localtime again each time it is asked, which on a long history cost
+ * more than the rest of the line. */
+static char *
+format_entry (const PatellaEntry *e,
+              GTimeZone          *zone)
 {
   GString *line = g_string_new (e->day);
 
@@ -98,7 +102,7 @@ patella_csv_format_entry (const PatellaEntry *e)
   if (e->instant != NULL)
     {
       g_autoptr(GDateTime) instant = patella_instant_parse (e->instant);
-      g_autoptr(GDateTime) local = instant ? g_date_time_to_local (instant) : NULL;
+      g_autoptr(GDateTime) local = instant ? g_date_time_to_timezone (instant, zone) : NULL;
 
       if (local != NULL)
         g_string_append_printf (line, "%02d:%02d", g_date_time_get_hour (local), g_date_time_get_minute (local));
@@ -141,11 +145,28 @@ patella_csv_format_entry (const PatellaEntry *e)
   return g_string_free (line, FALSE);
 }
 
+char *
+patella_csv_format_entry (const PatellaEntry *e)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  return format_entry (e, zone);
+}
+
+/* The lines of a history, formatted in one time zone. */
+typedef struct
+{
+  GPtrArray *lines;
+  GTimeZone *zone;
+} Lines;
+
 static void
 collect_line (const PatellaEntry *entry,
               gpointer            user_data)
 {
-  g_ptr_array_add (user_data, patella_csv_format_entry (entry));
+  Lines *lines = user_data;
+
+  g_ptr_array_add (lines->lines, format_entry (entry, lines->zone));
 }
 
 static int
@@ -174,11 +195,13 @@ patella_csv_export (PatellaStore   *store,
                     GError        **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GString) buffer = g_string_new (PATELLA_CSV_HEADER "\r\n");
+  Lines collected = { lines, zone };
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_foreach_entry (store, NULL, NULL, PATELLA_ENTRY_ALL, collect_line, lines, error))
+  if (!patella_store_foreach_entry (store, NULL, NULL, PATELLA_ENTRY_ALL, collect_line, &collected, error))
     return FALSE;
   g_ptr_array_sort (lines, compare_lines);
 
@@ -194,10 +217,17 @@ patella_csv_export (PatellaStore   *store,
 
 /* Parsing */
 
+/* What libcsv hands over, one record at a time: the cells are kept in one
+ * reused buffer rather than a string each, and each record becomes an entry
+ * (or a problem) as soon as it is read, so a long file is not held twice. */
 typedef struct
 {
-  GPtrArray *records;   /* of GPtrArray of char* */
-  GPtrArray *current;
+  GString   *text;      /* the current record's cells, each ending in NUL */
+  GArray    *offsets;   /* of guint: where each cell starts in text */
+  GPtrArray *cells;     /* pointers into text, for the record just ended */
+  guint      n_records;
+  void     (*record) (GPtrArray *cells, guint number, gpointer data);
+  gpointer   data;
 } Reader;
 
 static void
@@ -206,10 +236,11 @@ field_done (void   *text,
             void   *data)
 {
   Reader *reader = data;
+  guint offset = (guint) reader->text->len;
 
-  if (reader->current == NULL)
-    reader->current = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (reader->current, g_strndup (text ? text : "", len));
+  g_array_append_val (reader->offsets, offset);
+  g_string_append_len (reader->text, text ? text : "", (gssize) len);
+  g_string_append_c (reader->text, '\0');
 }
 
 static void
@@ -218,9 +249,12 @@ record_done (int   terminator,
 {
   Reader *reader = data;
 
-  if (reader->current == NULL)
-    reader->current = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (reader->records, g_steal_pointer (&reader->current));
+  g_ptr_array_set_size (reader->cells, 0);
+  for (guint i = 0; i < reader->offsets->len; i++)
+    g_ptr_array_add (reader->cells, reader->text->str + g_array_index (reader->offsets, guint, i));
+  reader->record (reader->cells, ++reader->n_records, reader->data);
+  g_string_truncate (reader->text, 0);
+  g_array_set_size (reader->offsets, 0);
 }
 
 /* Spaces are part of a cell: the export quotes what needs it. */
@@ -292,6 +326,7 @@ static PatellaEntry *
 read_record (GPtrArray   *record,
              const int   *columns,
              const char  *today,
+             GTimeZone   *zone,
              char       **problem)
 {
   g_autoptr(PatellaEntry) e = NULL;
@@ -335,8 +370,8 @@ read_record (GPtrArray   *record,
               (hour = atoi (time)) > 23 || (minute = atoi (time + 3)) > 59)
             PROBLEM (_("the time “%s” is not in the form HH:MM"), time);
         }
-      local = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
-                                     g_date_get_day (&parsed), hour, minute, 0);
+      local = g_date_time_new (zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
+                               g_date_get_day (&parsed), hour, minute, 0);
       if (local == NULL)
         PROBLEM (_("the time %s does not exist on %s"), time, date);
       e->instant = patella_instant_format (local);
@@ -459,6 +494,7 @@ set_records_error (GError    **error,
 
 typedef struct
 {
+  GTimeZone            *zone;            /* local */
   GPtrArray            *entries;         /* checked, in file order */
   GArray               *record_numbers;  /* of each entry, for messages */
   const char           *first, *last;    /* the days the file spans */
@@ -466,12 +502,18 @@ typedef struct
   GPtrArray            *new_ids;
 } ImportPlan;
 
+typedef struct
+{
+  GHashTable *counts;
+  GTimeZone  *zone;
+} Counts;
+
 static void
 count_line (const PatellaEntry *entry,
             gpointer            user_data)
 {
-  GHashTable *counts = user_data;
-  char *line = patella_csv_format_entry (entry);
+  GHashTable *counts = ((Counts *) user_data)->counts;
+  char *line = format_entry (entry, ((Counts *) user_data)->zone);
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
 
   g_hash_table_insert (counts, line, GUINT_TO_POINTER (n + 1));
@@ -497,10 +539,15 @@ plan_import (PatellaStore  *store,
   g_autoptr(GHashTable) rest_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) known = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  Counts counting = { counts, plan->zone };
   guint n_problems = 0;
+  gboolean none_there;
 
-  if (!patella_store_foreach_entry (store, plan->first, plan->last, PATELLA_ENTRY_ALL, count_line, counts, error))
+  if (!patella_store_foreach_entry (store, plan->first, plan->last, PATELLA_ENTRY_ALL, count_line, &counting,
+                                    error))
     return FALSE;
+  /* Into an empty span (a first import) nothing can be a duplicate. */
+  none_there = g_hash_table_size (counts) == 0;
   known = patella_store_list_exercises (store, TRUE, error);
   if (known == NULL)
     return FALSE;
@@ -520,8 +567,14 @@ plan_import (PatellaStore  *store,
   for (guint i = 0; i < plan->entries->len; i++)
     {
       PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
-      g_autofree char *line = patella_csv_format_entry (entry);
-      guint existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
+      g_autofree char *line = NULL;
+      guint existing = 0;
+
+      if (!none_there || entry->kind == PATELLA_ENTRY_REST_DAY)
+        {
+          line = format_entry (entry, plan->zone);
+          existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
+        }
 
       if (entry->kind == PATELLA_ENTRY_REST_DAY)
         {
@@ -582,6 +635,68 @@ plan_import (PatellaStore  *store,
   return TRUE;
 }
 
+/* The records read so far, turned into entries or problems. */
+typedef struct
+{
+  int          columns[N_COLUMNS];
+  gboolean     have_header;
+  const char  *today;
+  GTimeZone   *zone;
+  GPtrArray   *entries;
+  GArray      *record_numbers;
+  GPtrArray   *problems;
+  guint        n_problems;
+  char        *first, *last;
+} Records;
+
+static void
+read_header (Records   *records,
+             GPtrArray *header)
+{
+  /* Columns in any order, extra ones ignored. */
+  for (int c = 0; c < N_COLUMNS; c++)
+    records->columns[c] = -1;
+  for (guint i = 0; i < header->len; i++)
+    for (int c = 0; c < N_COLUMNS; c++)
+      if (g_ascii_strcasecmp (g_strstrip ((char *) g_ptr_array_index (header, i)), column_names[c]) == 0)
+        records->columns[c] = (int) i;
+  records->have_header = TRUE;
+}
+
+static void
+take_record (GPtrArray *cells,
+             guint      number,
+             gpointer   data)
+{
+  Records *records = data;
+  g_autofree char *problem = NULL;
+  PatellaEntry *entry;
+
+  if (!records->have_header)
+    {
+      read_header (records, cells);
+      return;
+    }
+  /* Without a date and kind column nothing can be read; the caller says so. */
+  if (records->columns[COL_DATE] < 0 || records->columns[COL_KIND] < 0)
+    return;
+
+  entry = read_record (cells, records->columns, records->today, records->zone, &problem);
+  if (entry == NULL)
+    {
+      if (records->n_problems++ < MAX_LISTED_PROBLEMS)
+        /* Translators: record numbers count the header as record 1 */
+        g_ptr_array_add (records->problems, g_strdup_printf (_("record %u: %s"), number, problem));
+      return;
+    }
+  g_ptr_array_add (records->entries, entry);
+  g_array_append_val (records->record_numbers, number);
+  if (records->first == NULL || strcmp (entry->day, records->first) < 0)
+    g_free (records->first), records->first = g_strdup (entry->day);
+  if (records->last == NULL || strcmp (entry->day, records->last) > 0)
+    g_free (records->last), records->last = g_strdup (entry->day);
+}
+
 gboolean
 patella_csv_import (PatellaStore         *store,
                     const char           *data,
@@ -589,18 +704,21 @@ patella_csv_import (PatellaStore         *store,
                     PatellaImportSummary *summary,
                     GError              **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) record_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autofree char *today = patella_day_today ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  Records records = { { 0 }, FALSE, today, zone, entries, record_numbers, problems, 0, NULL, NULL };
+  Reader reader = { text, offsets, cells, 0, take_record, &records };
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   struct csv_parser parser;
-  Reader reader = { records, NULL };
-  int columns[N_COLUMNS];
   int parse_error;
-  guint n_problems = 0;
+  gboolean parsed;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
@@ -633,83 +751,48 @@ patella_csv_import (PatellaStore         *store,
 
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI);
   csv_set_space_func (&parser, no_spaces);
-  if (csv_parse (&parser, data, length, field_done, record_done, &reader) != length ||
-      csv_fini (&parser, field_done, record_done, &reader) != 0)
+  parsed = csv_parse (&parser, data, length, field_done, record_done, &reader) == length &&
+           csv_fini (&parser, field_done, record_done, &reader) == 0;
+  parse_error = csv_error (&parser);
+  csv_free (&parser);
+  first = g_steal_pointer (&records.first);
+  last = g_steal_pointer (&records.last);
+  if (!parsed)
     {
-      parse_error = csv_error (&parser);
-      csv_free (&parser);
-      g_clear_pointer (&reader.current, g_ptr_array_unref);
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS,
                    _("The file is not valid CSV after record %u (%s): a quote may be left open. "
                      "Nothing was imported."),
-                   records->len, csv_strerror (parse_error));
+                   reader.n_records, csv_strerror (parse_error));
       return FALSE;
     }
-  csv_free (&parser);
 
-  if (records->len == 0)
+  if (reader.n_records == 0)
     {
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_EMPTY,
                    _("The file is empty. Nothing was imported."));
       return FALSE;
     }
-
-  /* The header: columns in any order, extra ones ignored. */
-  for (int c = 0; c < N_COLUMNS; c++)
-    columns[c] = -1;
-  {
-    GPtrArray *header = g_ptr_array_index (records, 0);
-
-    for (guint i = 0; i < header->len; i++)
-      for (int c = 0; c < N_COLUMNS; c++)
-        if (g_ascii_strcasecmp (g_strstrip ((char *) g_ptr_array_index (header, i)), column_names[c]) == 0)
-          columns[c] = (int) i;
-  }
-  if (columns[COL_DATE] < 0 || columns[COL_KIND] < 0)
+  if (records.columns[COL_DATE] < 0 || records.columns[COL_KIND] < 0)
     {
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_HEADER,
                    _("The first line must name the columns, with at least “date” and “kind”: "
                      PATELLA_CSV_HEADER ". Nothing was imported."));
       return FALSE;
     }
-  if (records->len == 1)
+  if (reader.n_records == 1)
     {
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_EMPTY,
                    _("The file has a header but no entries. Nothing was imported."));
       return FALSE;
     }
-
-  for (guint r = 1; r < records->len; r++)
+  if (records.n_problems > 0)
     {
-      g_autofree char *problem = NULL;
-      PatellaEntry *entry = read_record (g_ptr_array_index (records, r), columns, today, &problem);
-
-      if (entry == NULL)
-        {
-          if (n_problems++ < MAX_LISTED_PROBLEMS)
-            /* Translators: record numbers count the header as record 1 */
-            g_ptr_array_add (problems, g_strdup_printf (_("record %u: %s"), r + 1, problem));
-          continue;
-        }
-      g_ptr_array_add (entries, entry);
-      {
-        guint number = r + 1;
-        g_array_append_val (record_numbers, number);
-      }
-      if (first == NULL || g_strcmp0 (entry->day, first) < 0)
-        g_free (first), first = g_strdup (entry->day);
-      if (last == NULL || g_strcmp0 (entry->day, last) > 0)
-        g_free (last), last = g_strdup (entry->day);
-    }
-
-  if (n_problems > 0)
-    {
-      set_records_error (error, problems, n_problems);
+      set_records_error (error, problems, records.n_problems);
       return FALSE;
     }
 
   {
-    ImportPlan plan = { entries, record_numbers, first, last, summary, NULL };
+    ImportPlan plan = { zone, entries, record_numbers, first, last, summary, NULL };
 
     if (!patella_store_import (store, plan_import, &plan, error))
       {

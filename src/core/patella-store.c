@@ -836,7 +836,7 @@ check_in_thread (GTask        *task,
  *
  * Runs SQLite's quick check of every row in a worker thread, for a store
  * opened with %PATELLA_STORE_OPEN_DEFER_CHECK. The store itself may be used
- * meanwhile.
+ * meanwhile. The callback gets no source object.
  */
 void
 patella_store_check_async (PatellaStore        *self,
@@ -848,7 +848,9 @@ patella_store_check_async (PatellaStore        *self,
 
   g_return_if_fail (PATELLA_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the worker thread drops the task's last reference,
+   * and the store must not be finalized there. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, patella_store_check_async);
   g_task_set_task_data (task, g_strdup (self->path), g_free);
   g_task_run_in_thread (task, check_in_thread);
@@ -861,11 +863,11 @@ patella_store_check_async (PatellaStore        *self,
  *   %PATELLA_STORE_ERROR_CORRUPT (or other) error in plain words.
  */
 gboolean
-patella_store_check_finish (PatellaStore  *self,
-                            GAsyncResult  *result,
+patella_store_check_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == patella_store_check_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

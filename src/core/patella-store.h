@@ -73,8 +73,7 @@ void          patella_store_check_async        (PatellaStore        *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
-gboolean      patella_store_check_finish       (PatellaStore  *self,
-                                                GAsyncResult  *result,
+gboolean      patella_store_check_finish       (GAsyncResult  *result,
                                                 GError       **error);
 const char   *patella_store_get_path           (PatellaStore  *self);
 int           patella_store_get_schema_version (PatellaStore  *self);
