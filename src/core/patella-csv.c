@@ -604,7 +604,8 @@ plan_import (PatellaStore  *store,
         }
 
       plan->summary->added[entry->kind]++;
-      g_ptr_array_add (add, patella_entry_copy (entry));
+      /* The plan runs once: the entry moves rather than being copied. */
+      g_ptr_array_add (add, g_steal_pointer (&g_ptr_array_index (plan->entries, i)));
 
       if (entry->kind == PATELLA_ENTRY_EXERCISE)
         {
