@@ -30,6 +30,10 @@ struct _PatellaWindow
   PatellaTodayPage     *today_page;
   PatellaHistoryPage   *history_page;
   PatellaProgressPage  *progress_page;
+  GtkMenuButton        *log_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *log_menu;
+  GMenuModel           *primary_menu;
 
   /* owned */
   PatellaStore         *store;
@@ -793,6 +797,10 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_page);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
@@ -821,10 +829,21 @@ patella_window_class_init (PatellaWindowClass *klass)
 }
 
 static void
+create_menu (GtkMenuButton *button,
+             gpointer       menu)
+{
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
 patella_window_init (PatellaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Freed records leave a NULL behind, so indices stay valid. */
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_record_free);
   self->check = g_cancellable_new ();
+
+  /* A menu's widgets are built the first time it opens, not at start-up. */
+  gtk_menu_button_set_create_popup_func (self->log_menu_button, create_menu, self->log_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu, self->primary_menu, NULL);
 }
