@@ -28,12 +28,16 @@ struct _PatellaWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   PatellaTodayPage     *today_page;
-  PatellaHistoryPage   *history_page;
-  PatellaProgressPage  *progress_page;
+  AdwBin               *history_bin;
+  AdwBin               *progress_bin;
   GtkMenuButton        *log_menu_button;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *log_menu;
   GMenuModel           *primary_menu;
+
+  /* made the first time they are shown (or asked for) */
+  PatellaHistoryPage   *history_page;
+  PatellaProgressPage  *progress_page;
 
   /* owned */
   PatellaStore         *store;
@@ -88,11 +92,6 @@ patella_window_new (PatellaApplication *application,
 
   settings = patella_application_get_settings (application);
   patella_today_page_set_settings (self->today_page, settings);
-  if (store != NULL)
-    {
-      patella_history_page_set_store (self->history_page, store, settings);
-      patella_progress_page_set_store (self->progress_page, store, settings);
-    }
   if (settings != NULL)
     {
       /* Size, not position: the window manager places windows. */
@@ -623,10 +622,42 @@ print_report_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+static GSettings *
+get_settings (PatellaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return PATELLA_IS_APPLICATION (application)
+         ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
+}
+
+/* Start-up builds only the Today page: the others, and the history they
+ * read, wait until the runner opens them. */
+static void
+ensure_page (PatellaWindow *self,
+             const char    *name)
+{
+  if (g_strcmp0 (name, "progress") == 0 && self->progress_page == NULL)
+    {
+      self->progress_page = g_object_new (PATELLA_TYPE_PROGRESS_PAGE, NULL);
+      if (self->store != NULL)
+        patella_progress_page_set_store (self->progress_page, self->store, get_settings (self));
+      adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_page));
+    }
+  else if (g_strcmp0 (name, "history") == 0 && self->history_page == NULL)
+    {
+      self->history_page = g_object_new (PATELLA_TYPE_HISTORY_PAGE, NULL);
+      if (self->store != NULL)
+        patella_history_page_set_store (self->history_page, self->store, get_settings (self));
+      adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+    }
+}
+
 PatellaProgressPage *
 patella_window_get_progress_page (PatellaWindow *self)
 {
   g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  ensure_page (self, "progress");
   return self->progress_page;
 }
 
@@ -648,6 +679,7 @@ PatellaHistoryPage *
 patella_window_get_history_page (PatellaWindow *self)
 {
   g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  ensure_page (self, "history");
   return self->history_page;
 }
 
@@ -697,6 +729,7 @@ today_shortcut_action (GtkWidget  *widget,
 static void
 view_stack_page_changed (PatellaWindow *self)
 {
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -787,8 +820,6 @@ patella_window_class_init (PatellaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PATELLA_TYPE_TODAY_PAGE);
-  g_type_ensure (PATELLA_TYPE_HISTORY_PAGE);
-  g_type_ensure (PATELLA_TYPE_PROGRESS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
@@ -796,12 +827,12 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");

@@ -25,6 +25,7 @@ shows (PatellaApplication *app,
   g_auto(GStrv) quit_accels = NULL;
   g_auto(GStrv) close_accels = NULL;
   GSettings *settings;
+  AdwBin *history_bin, *progress_bin;
 
   gtk_app = GTK_APPLICATION (app);
   g_assert_false (patella_window_has_error (window));
@@ -34,12 +35,20 @@ shows (PatellaApplication *app,
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patella");
 
-  /* It opens on Today; the pages are reached through win.page. */
+  /* It opens on Today; the pages are reached through win.page, and are
+   * only built (and read the history) when first shown. */
   g_assert_cmpstr (patella_window_get_page (window), ==, "today");
+  history_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW, "history_bin"));
+  progress_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW, "progress_bin"));
+  g_assert_null (adw_bin_get_child (history_bin));
+  g_assert_null (adw_bin_get_child (progress_bin));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
   g_assert_cmpstr (patella_window_get_page (window), ==, "history");
+  g_assert_true (PATELLA_IS_HISTORY_PAGE (adw_bin_get_child (history_bin)));
+  g_assert_null (adw_bin_get_child (progress_bin));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
   g_assert_cmpstr (patella_window_get_page (window), ==, "progress");
+  g_assert_true (PATELLA_IS_PROGRESS_PAGE (adw_bin_get_child (progress_bin)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
   g_assert_cmpstr (patella_window_get_page (window), ==, "today");
 
