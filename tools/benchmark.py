@@ -24,6 +24,7 @@ with status 1 when a figure misses its target.
 """
 
 import argparse
+import datetime
 import os
 import shutil
 import statistics
@@ -153,8 +154,11 @@ class Bench:
 
     def prepare(self, years):
         csv = self.path(f"history-{years}y.csv")
+        # Ending yesterday, so that start-up shows a full Today page.
+        end = datetime.date.today() - datetime.timedelta(days=1)
         with open(csv, "wb") as out:
-            subprocess.run([self.generator, f"--years={years}", "--seed=1"], check=True, stdout=out)
+            subprocess.run([self.generator, f"--years={years}", "--seed=1", f"--end={end.isoformat()}"],
+                           check=True, stdout=out)
         db = self.path(f"history-{years}y.db")
         self.run([self.patella, f"--database={db}", f"--import-csv={csv}"])
         return csv, db
