@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkListView over the core's PatellaHistory: one list item per day, so
- * only the days on screen are built, and a day reads its entries when it is
- * bound. Nothing is read until the page is first shown.
+ * The core's PatellaHistory lists the days; the page builds the newest few
+ * weeks and more as the runner scrolls towards the end, so only the days
+ * looked at are read and built. (GTK 4.8's GtkListView cannot keep its
+ * place among items as different in height as a rest day and a day of
+ * fifteen sets: it kept binding older days without end.) Nothing is read
+ * until the page is first shown.
  */
 #define G_LOG_DOMAIN "patella-history-page"
 
@@ -31,9 +34,14 @@ struct _PatellaHistoryPage
   /* widgets */
   GtkStack       *stack;
   GtkDropDown    *filter;
-  GtkListView    *list_view;
+  GtkBox         *days_box;
+  GPtrArray      *day_widgets;  /* the days built so far, newest first */
+  GtkAdjustment  *vadjustment;
   AdwStatusPage  *empty_page;
 };
+
+/* Days built at a time: a few screens' worth. */
+#define DAYS_PER_STEP 14
 
 G_DEFINE_FINAL_TYPE (PatellaHistoryPage, patella_history_page, ADW_TYPE_BIN)
 
@@ -234,20 +242,25 @@ entry_row (PatellaHistoryPage *self,
   return row;
 }
 
-static void
-setup_item (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            PatellaHistoryPage       *self)
+/* One day: its heading and a boxed list of its entries. */
+static GtkWidget *
+day_widget_new (PatellaHistoryPage *self,
+                PatellaHistoryDay  *day)
 {
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *label = patella_today_page_format_day (patella_history_day_get_day (day), today);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
   gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_label_set_text (GTK_LABEL (heading), label);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_set_margin_top (heading, 12);
@@ -257,38 +270,91 @@ setup_item (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), list);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
-  g_object_set_data (G_OBJECT (item), "heading", heading);
-  g_object_set_data (G_OBJECT (item), "list", list);
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_child (item, clamp);
+  entries = patella_history_day_get_entries (day, &error);
+  if (entries == NULL)
+    show_error (self, error);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), entry_row (self, g_ptr_array_index (entries, i)));
+  return clamp;
+}
+
+/* Builds days [from, to) and puts them after @sibling (NULL: first). */
+static void
+insert_days (PatellaHistoryPage *self,
+             guint               from,
+             guint               to,
+             GtkWidget          *sibling)
+{
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(PatellaHistoryDay) day = g_list_model_get_item (G_LIST_MODEL (self->history), i);
+      GtkWidget *widget = day_widget_new (self, day);
+
+      gtk_box_insert_child_after (self->days_box, widget, sibling);
+      g_ptr_array_insert (self->day_widgets, (int) i, widget);
+      sibling = widget;
+    }
+}
+
+/* Removes the built days from @from on. */
+static void
+remove_days (PatellaHistoryPage *self,
+             guint               from,
+             guint               n)
+{
+  for (guint i = 0; i < n && from < self->day_widgets->len; i++)
+    {
+      gtk_box_remove (self->days_box, g_ptr_array_index (self->day_widgets, from));
+      g_ptr_array_remove_index (self->day_widgets, from);
+    }
 }
 
 static void
-bind_item (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           PatellaHistoryPage       *self)
+show_more (PatellaHistoryPage *self)
 {
-  PatellaHistoryDay *day = gtk_list_item_get_item (item);
-  GtkLabel *heading = g_object_get_data (G_OBJECT (item), "heading");
-  GtkListBox *list = g_object_get_data (G_OBJECT (item), "list");
-  g_autofree char *today = patella_day_today ();
-  g_autofree char *label = patella_today_page_format_day (patella_history_day_get_day (day), today);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *entries;
-  GtkWidget *child;
+  guint shown = self->day_widgets->len;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
 
-  gtk_label_set_text (heading, label);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  if (shown < n)
+    insert_days (self, shown, MIN (n, shown + DAYS_PER_STEP),
+                 shown > 0 ? g_ptr_array_index (self->day_widgets, shown - 1) : NULL);
+}
 
-  entries = patella_history_day_get_entries (day, &error);
-  if (entries == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (list, entry_row (self, g_ptr_array_index (entries, i)));
+/* Within a screen of the end, the next days are built. */
+static void
+scrolled (PatellaHistoryPage *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+  if (self->history != NULL && self->day_widgets != NULL &&
+      value + 2 * page >= gtk_adjustment_get_upper (self->vadjustment))
+    show_more (self);
+}
+
+/* Keeps the built days matching the model: changed days are rebuilt, and
+ * no more days are built than before (or than the first step). */
+static void
+history_changed (PatellaHistoryPage *self,
+                 guint               position,
+                 guint               removed,
+                 guint               added)
+{
+  guint shown = self->day_widgets->len;
+  guint limit = MAX (shown, DAYS_PER_STEP);
+  guint insert;
+
+  if (position > shown)
+    return;
+
+  remove_days (self, position, removed);
+  insert = position < limit ? MIN (added, limit - position) : 0;
+  insert_days (self, position, position + insert,
+               position > 0 ? g_ptr_array_index (self->day_widgets, position - 1) : NULL);
+  /* Days after a gap would be out of step with the model. */
+  if (insert < added)
+    remove_days (self, position + insert, G_MAXUINT);
+  scrolled (self);
 }
 
 static void
@@ -321,7 +387,6 @@ filter_changed (PatellaHistoryPage *self)
 static void
 ensure_loaded (PatellaHistoryPage *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->history != NULL || self->store == NULL)
@@ -331,9 +396,9 @@ ensure_loaded (PatellaHistoryPage *self)
   read_names (self);
   if (!patella_history_reload (self->history, &error))
     show_error (self, error);
+  g_signal_connect_swapped (self->history, "items-changed", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (self->history, "items-changed", G_CALLBACK (update_empty), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  show_more (self);
   update_empty (self);
 }
 
@@ -374,6 +439,14 @@ patella_history_page_set_store (PatellaHistoryPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self);
+}
+
+/* How many days are built, for tests: the newest few, more on scrolling. */
+guint
+patella_history_page_get_n_days_built (PatellaHistoryPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_HISTORY_PAGE (self), 0);
+  return self->day_widgets != NULL ? self->day_widgets->len : 0;
 }
 
 PatellaHistory *
@@ -464,8 +537,12 @@ patella_history_page_dispose (GObject *object)
 {
   PatellaHistoryPage *self = (PatellaHistoryPage *) object;
 
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  /* The history first, so that nothing builds days while the list goes. */
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->day_widgets, g_ptr_array_unref);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->names, g_hash_table_unref);
@@ -489,8 +566,7 @@ static void
 patella_history_page_init (PatellaHistoryPage *self)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *box, *bar, *label, *scrolled, *buttons, *button;
+  GtkWidget *box, *bar, *label, *scrolled_window, *buttons, *button;
 
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -512,14 +588,16 @@ patella_history_page_init (PatellaHistoryPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
   gtk_box_append (GTK_BOX (box), bar);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, g_object_ref (factory)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  self->day_widgets = g_ptr_array_new ();
+  self->days_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->days_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Everything logged, newest day first"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
+  scrolled_window = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled_window), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled_window), GTK_WIDGET (self->days_box));
+  self->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled_window));
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "changed", G_CALLBACK (scrolled), self, G_CONNECT_SWAPPED);
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->empty_page, "document-open-recent-symbolic");
@@ -538,7 +616,7 @@ patella_history_page_init (PatellaHistoryPage *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scrolled, "list");
+  gtk_stack_add_named (self->stack, scrolled_window, "list");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 

@@ -20,6 +20,7 @@ void            patella_history_page_set_store    (PatellaHistoryPage *self,
                                                    GSettings          *settings);
 /* NULL until the page is first shown: nothing is read before. */
 PatellaHistory *patella_history_page_get_history  (PatellaHistoryPage *self);
+guint           patella_history_page_get_n_days_built (PatellaHistoryPage *self);
 
 /* One line for an entry and one under it, in the runner's words; @names
  * maps exercise ids to names. A pure function for tests. */

@@ -286,6 +286,104 @@ test_history (Fixture       *fixture,
   patella_test_run_app (fixture->path, history, NULL);
 }
 
+/* The page's list, not the one inside the filter's popover. */
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  PatellaHistoryPage *page;
+  guint               more_than;
+} BuiltWait;
+
+static gboolean
+laid_out (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+static gboolean
+built_more (gpointer data)
+{
+  BuiltWait *wait = data;
+
+  return patella_history_page_get_n_days_built (wait->page) > wait->more_than;
+}
+
+/* A long history: the newest days are built, older ones as the runner
+ * scrolls, and a change to a built day shows at once. */
+static void
+long_history (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaHistoryPage *page = patella_window_get_history_page (window);
+  PatellaStore *store = store_of (window);
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+  BuiltWait wait = { page, 0 };
+  guint built;
+
+  for (int i = 1; i <= 200; i++)
+    {
+      g_autofree char *day = patella_day_add (today, -i);
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, i % 11, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  patella_test_wait_for (history_loaded, page);
+  patella_test_wait_for (built_more, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), ==, 200);
+  built = patella_history_page_get_n_days_built (page);
+  g_assert_cmpuint (built, <, 200);
+
+  /* Scrolling to the end builds more. */
+  adjustment = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (page)));
+  patella_test_wait_for (laid_out, adjustment);
+  built = patella_history_page_get_n_days_built (page);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait.more_than = built;
+  patella_test_wait_for (built_more, &wait);
+  built = patella_history_page_get_n_days_built (page);
+
+  /* A new newest day is built in its place; the rest stay built (and,
+   * scrolled to the end as the list is, more may follow). */
+  g_assert_cmpint (patella_store_log_pain (store, today, NULL, 3, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), ==, 201);
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), >=, built + 1);
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), <=, 201);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_long_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, long_history, NULL);
+}
+
 static void
 warnings (PatellaApplication *app,
           PatellaWindow      *window,
@@ -384,6 +482,7 @@ main (int   argc,
   ADD ("log-pain", test_log_pain);
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
+  ADD ("long-history", test_long_history);
   ADD ("warnings", test_warnings);
   ADD ("file-tasks", test_file_tasks);
 #undef ADD
