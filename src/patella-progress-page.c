@@ -29,6 +29,7 @@ struct _PatellaProgressPage
   PatellaProgress *progress;
   PatellaRange     range;
   gboolean         stale;
+  gboolean         anything_logged;  /* in the whole record, not just the range */
 
   /* widgets */
   GtkStack        *stack;
@@ -83,18 +84,30 @@ update_headlines (PatellaProgressPage *self)
   set_headline (self, 2, week, distance_note);
 }
 
+/* What each chart says when it has nothing to draw. */
+static const char *const empty_texts[PATELLA_N_CHARTS] = {
+  N_("Log pain scores (the + button, or Ctrl+L) to see how the knee is doing."),
+  N_("Log runs (the + button, or Ctrl+R) to see your weekly distance and load."),
+  N_("Log sets on the Today page to fill in this calendar."),
+};
+
 static void
 show_progress (PatellaProgressPage *self)
 {
   const gboolean has[PATELLA_N_CHARTS] = {
     self->progress->has_pain, self->progress->has_runs, self->progress->has_routine,
   };
+  gboolean any = has[0] || has[1] || has[2];
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    has[0] || has[1] || has[2] ? "charts" : "empty");
+  /* The page-wide empty state is for a record with nothing in it. A runner
+   * back after months away sees the ranges, to reach the older entries. */
+  gtk_stack_set_visible_child_name (self->stack, any || self->anything_logged ? "charts" : "empty");
   update_headlines (self);
   for (guint k = 0; k < PATELLA_N_CHARTS; k++)
     {
+      gtk_label_set_text (self->empty_labels[k],
+                          any ? _(empty_texts[k])
+                              : _("Nothing was logged in this range. Choose a longer one above."));
       patella_chart_set_progress (PATELLA_CHART (self->charts[k]), self->progress);
       gtk_widget_set_visible (self->charts[k], has[k]);
       gtk_widget_set_visible (GTK_WIDGET (self->empty_labels[k]), !has[k]);
@@ -132,6 +145,12 @@ reload (PatellaProgressPage *self)
       return;
     }
 
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *last = NULL;
+
+    self->anything_logged = patella_store_get_logged_range (self->store, &first, &last, NULL) && first != NULL;
+  }
   g_clear_pointer (&self->progress, patella_progress_unref);
   self->progress = progress;
   self->stale = FALSE;
@@ -215,6 +234,14 @@ patella_progress_page_set_store (PatellaProgressPage *self,
     reload (self);
 }
 
+/* Whether the page shows that the record holds nothing at all. */
+gboolean
+patella_progress_page_is_empty (PatellaProgressPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_PROGRESS_PAGE (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
 PatellaProgress *
 patella_progress_page_get_progress (PatellaProgressPage *self)
 {
@@ -292,11 +319,6 @@ patella_progress_page_init (PatellaProgressPage *self)
   };
   static const char *const titles[PATELLA_N_CHARTS] = {
     N_("Pain"), N_("Running Load"), N_("Routine"),
-  };
-  static const char *const empty_texts[PATELLA_N_CHARTS] = {
-    N_("Log pain scores (the + button, or Ctrl+L) to see how the knee is doing."),
-    N_("Log runs (the + button, or Ctrl+R) to see your weekly distance and load."),
-    N_("Log sets on the Today page to fill in this calendar."),
   };
   GtkWidget *scrolled, *clamp, *content, *ranges, *headlines, *empty, *table_button;
 

@@ -168,8 +168,43 @@ empty (PatellaApplication *app,
   g_assert_false (progress->has_pain || progress->has_runs || progress->has_routine);
   for (guint k = 0; k < PATELLA_N_CHARTS; k++)
     g_assert_false (gtk_widget_get_visible (patella_progress_page_get_chart (page, k)));
+  g_assert_true (patella_progress_page_is_empty (page));
 
   patella_test_close_window (GTK_WINDOW (window));
+}
+
+/* A record that stopped months ago: the ranges stay, and a longer one
+ * charts the old entries. */
+static void
+old_record (PatellaApplication *app,
+            PatellaWindow      *window,
+            gpointer            data)
+{
+  PatellaProgressPage *page = patella_window_get_progress_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *long_ago = patella_day_add (today, -200);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (patella_store_log_pain (patella_window_get_store (window), long_ago, NULL, 4,
+                                           PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (progress_loaded, page);
+  g_assert_false (patella_progress_page_get_progress (page)->has_pain);
+  g_assert_false (patella_progress_page_is_empty (page));
+
+  patella_progress_page_set_range (page, PATELLA_RANGE_ALL);
+  g_assert_true (patella_progress_page_get_progress (page)->has_pain);
+  g_assert_true (gtk_widget_get_visible (patella_progress_page_get_chart (page, PATELLA_CHART_PAIN)));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_old_record (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, old_record, NULL);
 }
 
 static void
@@ -190,6 +225,7 @@ main (int   argc,
   g_test_add ("/charts/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
   ADD ("draw-and-pick", test_charts);
   ADD ("empty", test_empty);
+  ADD ("old-record", test_old_record);
 #undef ADD
 
   return g_test_run ();
