@@ -904,12 +904,33 @@ test_deferred_check (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+
+  /* Whoever still holds the store cannot write to the damaged file. */
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-01", NULL, 3, PATELLA_PAIN_MORNING, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
   g_clear_object (&store);
 
   after = patella_test_read_file (fixture->path);
   patella_test_assert_bytes_equal (before, after);
   listing_after = patella_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing_before, ==, listing_after);
+
+  /* Not in WAL mode: opening would rewrite the header, so it checks first
+   * and refuses, leaving the file as it was. */
+  g_clear_pointer (&before, g_bytes_unref);
+  g_clear_pointer (&after, g_bytes_unref);
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  patella_test_make_database (fixture->path, 400);
+  g_assert_cmpint (patella_test_sql (fixture->path, "PRAGMA journal_mode = DELETE"), ==, SQLITE_OK);
+  patella_test_corrupt_table (fixture->path, "pain_log");
+  before = patella_test_read_file (fixture->path);
+  store = patella_store_open_full (fixture->path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT);
+  after = patella_test_read_file (fixture->path);
+  patella_test_assert_bytes_equal (before, after);
 }
 
 static void

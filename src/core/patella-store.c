@@ -31,6 +31,7 @@ struct _PatellaStore
   sqlite3 *db;
   char    *path;
   int      schema_version;
+  gboolean unchecked;  /* opened with the quick check deferred, not yet run */
 };
 
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
@@ -142,7 +143,16 @@ patella_store_finalize (GObject *object)
   PatellaStore *self = (PatellaStore *) object;
 
   /* sqlite3_close_v2 checkpoints the WAL into the main file when this is
-   * the last connection. */
+   * the last connection; a file not yet checked only lets go of an empty
+   * log, which copies nothing into it. */
+  if (self->db != NULL && self->unchecked)
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      GStatBuf st;
+
+      if (g_stat (wal, &st) == 0 && st.st_size == 0)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+    }
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -590,10 +600,22 @@ inspect (PatellaStore           *self,
   self->schema_version = (int) user_version;
 
   /* The quick check reads every row: on a long record it is most of the
-   * start-up time. It may wait (patella_store_check_async()) unless a
-   * migration is about to rewrite the schema. */
+   * start-up time. It may wait (patella_store_check_async()) only when
+   * opening writes nothing: no migration, and the file already in WAL mode
+   * (switching modes rewrites its header). */
   if ((flags & PATELLA_STORE_OPEN_DEFER_CHECK) != 0 && self->schema_version == PATELLA_STORE_SCHEMA_VERSION)
-    return TRUE;
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA journal_mode", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW &&
+          g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0)
+        {
+          self->unchecked = TRUE;
+          return TRUE;
+        }
+    }
   return check_integrity (self, "PRAGMA quick_check", error);
 }
 
@@ -779,8 +801,9 @@ patella_store_open_full (const char             *path,
     }
 
   /* From here on the file is ours: WAL keeps committed entries safe and lets
-   * a reader and a writer work at once; FULL syncs each commit to disk. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+   * a reader and a writer work at once; FULL syncs each commit to disk.
+   * Until a deferred check passes, the log is not copied into the file. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, self->unchecked ? 1 : 0, NULL);
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       !migrate (self, error))
@@ -802,13 +825,28 @@ fail:
   return NULL;
 }
 
+/* The worker thread may drop the task last: it holds the store weakly. */
+typedef struct
+{
+  char     *path;
+  GWeakRef  store;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_free (data->path);
+  g_weak_ref_clear (&data->store);
+  g_free (data);
+}
+
 static void
 check_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  const char *path = task_data;
+  const char *path = ((CheckData *) task_data)->path;
   sqlite3 *db = NULL;
   GError *error = NULL;
   int rc;
@@ -845,6 +883,7 @@ patella_store_check_async (PatellaStore        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  CheckData *data;
 
   g_return_if_fail (PATELLA_IS_STORE (self));
 
@@ -852,12 +891,19 @@ patella_store_check_async (PatellaStore        *self,
    * and the store must not be finalized there. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, patella_store_check_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  data = g_new0 (CheckData, 1);
+  data->path = g_strdup (self->path);
+  g_weak_ref_init (&data->store, self);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_in_thread);
 }
 
 /**
  * patella_store_check_finish:
+ *
+ * Applies the answer to the store, if it is still open: a sound file is
+ * trusted like one checked on opening; a damaged one takes no more writes
+ * from anyone holding it, and its log is not copied into it.
  *
  * Returns: %TRUE when the file passed; otherwise %FALSE with a
  *   %PATELLA_STORE_ERROR_CORRUPT (or other) error in plain words.
@@ -866,9 +912,30 @@ gboolean
 patella_store_check_finish (GAsyncResult  *result,
                             GError       **error)
 {
+  g_autoptr(PatellaStore) self = NULL;
+  GError *local_error = NULL;
+  gboolean passed;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == patella_store_check_async, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  self = g_weak_ref_get (&((CheckData *) g_task_get_task_data (G_TASK (result)))->store);
+  passed = g_task_propagate_boolean (G_TASK (result), &local_error);
+  if (self != NULL && self->db != NULL && passed)
+    {
+      /* Sound: the log may go into the file again. */
+      self->unchecked = FALSE;
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+    }
+  else if (self != NULL && self->db != NULL &&
+           g_error_matches (local_error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT))
+    {
+      /* Damaged: whoever still holds the store can no longer write. */
+      sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return passed;
 }
 
 /**
