@@ -859,11 +859,13 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s", "history");
 }
 
+/* GTK asks on every opening; the menu is built on the first. */
 static void
 create_menu (GtkMenuButton *button,
              gpointer       menu)
 {
-  gtk_menu_button_set_menu_model (button, menu);
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
 }
 
 static void

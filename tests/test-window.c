@@ -52,6 +52,23 @@ shows (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
   g_assert_cmpstr (patella_window_get_page (window), ==, "today");
 
+  /* The main menu is built when first opened, and only then. */
+  {
+    GtkMenuButton *menu_button =
+      GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW,
+                                                      "primary_menu_button"));
+    GtkPopover *popover;
+
+    g_assert_null (gtk_menu_button_get_popover (menu_button));
+    gtk_menu_button_popup (menu_button);
+    popover = gtk_menu_button_get_popover (menu_button);
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    gtk_menu_button_popdown (menu_button);
+    gtk_menu_button_popup (menu_button);
+    g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
+    gtk_menu_button_popdown (menu_button);
+  }
+
   /* The shortcuts the HIG asks for, and the shortcuts window. */
   quit_accels = gtk_application_get_accels_for_action (gtk_app, "app.quit");
   close_accels = gtk_application_get_accels_for_action (gtk_app, "window.close");
