@@ -327,7 +327,7 @@ scrolled (PatellaHistoryPage *self)
   double value = gtk_adjustment_get_value (self->vadjustment);
   double page = gtk_adjustment_get_page_size (self->vadjustment);
 
-  if (self->history != NULL && self->day_widgets != NULL &&
+  if (self->history != NULL && self->day_widgets != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       value + 2 * page >= gtk_adjustment_get_upper (self->vadjustment))
     show_more (self);
 }
@@ -344,6 +344,13 @@ history_changed (PatellaHistoryPage *self,
   guint limit = MAX (shown, DAYS_PER_STEP);
   guint insert;
 
+  /* Out of sight, nothing is rebuilt: the page starts again from the
+   * newest days when it is next shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      remove_days (self, 0, G_MAXUINT);
+      return;
+    }
   if (position > shown)
     return;
 
@@ -383,12 +390,15 @@ filter_changed (PatellaHistoryPage *self)
   update_empty (self);
 }
 
-/* The first time the page is shown, and not before. */
+/* The first time the page is shown, and not before; shown again after
+ * changes made elsewhere, it builds the newest days afresh. */
 static void
 ensure_loaded (PatellaHistoryPage *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->history != NULL && self->day_widgets->len == 0)
+    show_more (self);
   if (self->history != NULL || self->store == NULL)
     return;
 

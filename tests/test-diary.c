@@ -374,6 +374,17 @@ long_history (PatellaApplication *app,
   g_assert_cmpuint (patella_history_page_get_n_days_built (page), >=, built + 1);
   g_assert_cmpuint (patella_history_page_get_n_days_built (page), <=, 201);
 
+  /* A change while the page is hidden rebuilds nothing then; shown again,
+   * it starts from the newest days. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
+  g_assert_cmpint (patella_store_log_pain (store, today, NULL, 5, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  wait.more_than = 0;
+  patella_test_wait_for (built_more, &wait);
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), <, 201);
+
   patella_test_close_window (GTK_WINDOW (window));
 }
 
