@@ -44,6 +44,7 @@ struct _PatellaWindow
   GPtrArray            *undo;   /* UndoRecord, indexed by the toasts' targets */
   GCancellable         *check;  /* the background check of the file */
   guint                 check_source;
+  gboolean              disposed;
 };
 
 /* What Undo puts back: an entry as it was before (NULL when it was new)
@@ -637,6 +638,10 @@ static void
 ensure_page (PatellaWindow *self,
              const char    *name)
 {
+  /* The stack may change pages as it is taken apart. */
+  if (self->disposed)
+    return;
+
   if (g_strcmp0 (name, "progress") == 0 && self->progress_page == NULL)
     {
       self->progress_page = g_object_new (PATELLA_TYPE_PROGRESS_PAGE, NULL);
@@ -738,6 +743,7 @@ patella_window_dispose (GObject *object)
 {
   PatellaWindow *self = (PatellaWindow *) object;
 
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_cancellable_cancel (self->check);
