@@ -132,6 +132,29 @@ test_create (Fixture       *fixture,
                          " AND name NOT LIKE 'sqlite_%' AND strict = 1", "6");
 }
 
+/* A record others could read is made private on opening, not refused;
+ * its log stays as private as the file. */
+static void
+test_tightens_permissions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  GStatBuf st;
+
+  patella_test_make_database (fixture->path, 10);
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-01", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
+}
+
 static void
 test_reopen (Fixture       *fixture,
              gconstpointer  data)
@@ -1007,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/day/parse-and-step", test_day);
   ADD ("create", test_create);
   ADD ("reopen", test_reopen);
+  ADD ("tightens-permissions", test_tightens_permissions);
   ADD ("migrate-from-empty", test_migrate_empty);
   ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("log-entries", test_log_entries);

@@ -696,6 +696,16 @@ sidecars_clear (Sidecars *sidecars)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sidecars, sidecars_clear)
 
+/* Takes group and other permissions away from @path, if it has any. */
+static void
+make_private (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && (st.st_mode & 077) != 0 && g_chmod (path, st.st_mode & 0700) != 0)
+    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+}
+
 static gboolean
 is_read_only (const char      *path,
               const GStatBuf  *st)
@@ -799,6 +809,12 @@ patella_store_open_full (const char             *path,
       set_sqlite_error (error, NULL, SQLITE_READONLY, path);
       goto fail;
     }
+
+  /* The file is ours: a health record others could read is made private,
+   * with its companions, rather than refused. */
+  make_private (path);
+  make_private (sidecars.wal);
+  make_private (sidecars.shm);
 
   /* From here on the file is ours: WAL keeps committed entries safe and lets
    * a reader and a writer work at once; FULL syncs each commit to disk.
