@@ -29,7 +29,6 @@ struct _PatellaProgressPage
   PatellaProgress *progress;
   PatellaRange     range;
   gboolean         stale;
-  gboolean         anything_logged;  /* in the whole record, not just the range */
 
   /* widgets */
   GtkStack        *stack;
@@ -98,10 +97,15 @@ show_progress (PatellaProgressPage *self)
     self->progress->has_pain, self->progress->has_runs, self->progress->has_routine,
   };
   gboolean any = has[0] || has[1] || has[2];
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
 
   /* The page-wide empty state is for a record with nothing in it. A runner
    * back after months away sees the ranges, to reach the older entries. */
-  gtk_stack_set_visible_child_name (self->stack, any || self->anything_logged ? "charts" : "empty");
+  if (!any && (!patella_store_get_logged_range (self->store, &first, &last, NULL) || first == NULL))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "charts");
   update_headlines (self);
   for (guint k = 0; k < PATELLA_N_CHARTS; k++)
     {
@@ -145,12 +149,6 @@ reload (PatellaProgressPage *self)
       return;
     }
 
-  {
-    g_autofree char *first = NULL;
-    g_autofree char *last = NULL;
-
-    self->anything_logged = patella_store_get_logged_range (self->store, &first, &last, NULL) && first != NULL;
-  }
   g_clear_pointer (&self->progress, patella_progress_unref);
   self->progress = progress;
   self->stale = FALSE;

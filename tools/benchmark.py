@@ -119,7 +119,7 @@ class Bench:
 
     # Reporting
 
-    def row(self, figure, value, reference, target, limit, unit, ratio=None, kind="ratio"):
+    def row(self, figure, value, reference, target, limit, unit, kind="ratio"):
         """kind: 'ratio' (value / reference <= limit), 'delta' (value -
         reference <= limit, in unit) or 'absolute' (value <= limit)."""
         if kind == "delta":
@@ -127,7 +127,7 @@ class Bench:
         elif kind == "absolute":
             measured = value
         else:
-            measured = ratio if ratio is not None else value / reference
+            measured = value / reference
         ok = measured <= limit
         self.failed |= not ok
         if unit == "s":

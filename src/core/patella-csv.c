@@ -145,14 +145,6 @@ format_entry (const PatellaEntry *e,
   return g_string_free (line, FALSE);
 }
 
-char *
-patella_csv_format_entry (const PatellaEntry *e)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-
-  return format_entry (e, zone);
-}
-
 /* The lines of a history, formatted in one time zone. */
 typedef struct
 {

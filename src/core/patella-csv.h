@@ -37,7 +37,6 @@ typedef struct
 GQuark    patella_csv_error_quark        (void);
 
 /* Every entry as one CSV line (no line end), as the export writes it. */
-char     *patella_csv_format_entry       (const PatellaEntry *entry);
 
 gboolean  patella_csv_export             (PatellaStore        *store,
                                           GOutputStream       *out,
