@@ -41,6 +41,11 @@ main (int   argc,
   if (patella_options_is_command (&options))
     return patella_cli_run (&options, stdout, stderr);
 
-  app = patella_application_new (options.database, G_APPLICATION_DEFAULT_FLAGS);
+  /* Starting Patella again presents the window already open on the same
+   * record; another --database gets a window of its own. */
+  app = patella_application_new (options.database,
+                                 patella_options_uses_default_database (&options)
+                                   ? G_APPLICATION_DEFAULT_FLAGS
+                                   : G_APPLICATION_NON_UNIQUE);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

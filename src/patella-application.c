@@ -131,7 +131,11 @@ patella_application_activate (GApplication *application)
       if (store == NULL)
         patella_window_show_error (PATELLA_WINDOW (window), error->message);
       else
-        patella_window_check_store (PATELLA_WINDOW (window));
+        {
+          /* An import from the command line shows up here as it lands. */
+          patella_store_watch_outside_changes (store);
+          patella_window_check_store (PATELLA_WINDOW (window));
+        }
       patella_first_frame_watch (window);
     }
 

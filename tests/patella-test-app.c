@@ -53,6 +53,7 @@ typedef struct
 {
   PatellaTestWindowFunc body;
   gpointer              data;
+  gboolean              started;
   gboolean              ran;
 } Run;
 
@@ -61,6 +62,12 @@ on_activate (GApplication *application,
              Run          *run)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  /* Only the first activation runs the test; a second launch activates
+   * the application again. */
+  if (run->started)
+    return;
+  run->started = TRUE;
 
   g_assert_true (PATELLA_IS_WINDOW (window));
   patella_test_wait_for (is_mapped, window);
@@ -74,12 +81,21 @@ patella_test_run_app (const char            *database,
                       PatellaTestWindowFunc  body,
                       gpointer               data)
 {
+  /* Non-unique, so tests running side by side do not find each other. */
+  patella_test_run_app_full (database, G_APPLICATION_NON_UNIQUE, body, data);
+}
+
+void
+patella_test_run_app_full (const char            *database,
+                           GApplicationFlags      flags,
+                           PatellaTestWindowFunc  body,
+                           gpointer               data)
+{
   g_autoptr(PatellaApplication) app = NULL;
-  Run run = { body, data, FALSE };
+  Run run = { body, data, FALSE, FALSE };
   char *argv[] = { (char *) "patella", NULL };
 
-  /* Non-unique, so tests running side by side do not find each other. */
-  app = patella_application_new (database, G_APPLICATION_NON_UNIQUE);
+  app = patella_application_new (database, flags);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_true (run.ran);

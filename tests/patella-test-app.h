@@ -20,6 +20,13 @@ void patella_test_run_app      (const char            *database,
                                 PatellaTestWindowFunc  body,
                                 gpointer               data);
 
+/* The same with GApplication @flags: G_APPLICATION_DEFAULT_FLAGS makes it
+ * the one instance on the session bus, as the installed app is. */
+void patella_test_run_app_full (const char            *database,
+                                GApplicationFlags      flags,
+                                PatellaTestWindowFunc  body,
+                                gpointer               data);
+
 /* Iterates the main loop until @condition holds; fails after 10 s. */
 void patella_test_wait_for     (PatellaTestCondition   condition,
                                 gpointer               data);

@@ -6,7 +6,10 @@
 
 #include <gtk/gtk.h>
 
+#include "core/patella-csv.h"
+#include "core/patella-day.h"
 #include "patella-application.h"
+#include "patella-history-page.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
@@ -186,10 +189,157 @@ test_window_refuses_corrupt (Fixture       *fixture,
   patella_test_assert_bytes_equal (before, after);
 }
 
+static void
+count_activation (GApplication *application,
+                  guint        *count)
+{
+  (*count)++;
+}
+
+static void
+process_exited (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs `patella ARGS` while the window runs; returns its exit status. */
+static int
+run_patella (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PATELLA_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, process_exited, &exited);
+  patella_test_wait_for (is_true, &exited);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static gboolean
+activated (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+second_launch (PatellaApplication *app,
+               PatellaWindow      *window,
+               gpointer            data)
+{
+  const char *no_args[] = { NULL };
+  guint activations = 0;
+  gulong handler;
+  g_autoptr(GList) windows = NULL;
+
+  handler = g_signal_connect (app, "activate", G_CALLBACK (count_activation), &activations);
+  /* `patella` with no options: the same (default) record, so it hands over
+   * to this instance, which presents its window, and exits. */
+  g_assert_cmpint (run_patella (no_args), ==, 0);
+  patella_test_wait_for (activated, &activations);
+  g_signal_handler_disconnect (app, handler);
+
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+/* Starting Patella again presents the window that is already open. */
+static void
+test_window_second_launch (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *default_path = patella_store_default_path ();
+
+  /* main() pointed the user data folder into a temporary one. */
+  g_assert_true (g_str_has_prefix (default_path, g_get_user_data_dir ()));
+  g_assert_nonnull (strstr (default_path, "patella-test-"));
+  patella_test_run_app_full (NULL, G_APPLICATION_DEFAULT_FLAGS, second_launch, fixture);
+}
+
+static gboolean
+history_shows_days (gpointer data)
+{
+  return patella_history_page_get_n_days_built (data) > 0;
+}
+
+static void
+outside_import (PatellaApplication *app,
+                PatellaWindow      *window,
+                gpointer            data)
+{
+  Fixture *fixture = data;
+  g_autofree char *csv = g_build_filename (fixture->dir, "import.csv", NULL);
+  g_autofree char *database = g_strconcat ("--database=", fixture->path, NULL);
+  g_autofree char *import = g_strconcat ("--import-csv=", csv, NULL);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *contents = g_strdup_printf (PATELLA_CSV_HEADER "\r\n"
+                                               "%s,07:00,pain,,,,,,,3,morning,from the terminal\r\n", today);
+  const char *args[] = { database, import, NULL };
+  AdwBin *history_bin;
+  PatellaHistoryPage *history;
+  PatellaStore *store = patella_window_get_store (window);
+  gint64 n = -1;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  history_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW, "history_bin"));
+  history = PATELLA_HISTORY_PAGE (adw_bin_get_child (history_bin));
+  g_assert_cmpuint (patella_history_page_get_n_days_built (history), ==, 0);
+
+  /* The command line imports while the window holds the file open. */
+  patella_test_write_file (csv, contents, -1);
+  g_assert_cmpint (run_patella (args), ==, 0);
+
+  /* The window notices without being told, and shows the new day. */
+  patella_test_wait_for (history_shows_days, history);
+  g_assert_true (patella_store_count (store, PATELLA_TABLE_PAIN_LOG, &n, NULL));
+  g_assert_cmpint (n, ==, 1);
+
+  /* The window's own writes still work beside it. */
+  g_assert_cmpint (patella_store_log_pain (store, today, NULL, 2, PATELLA_PAIN_AFTER, NULL, NULL), >, 0);
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+/* An import from the command line while the window is open: both work,
+ * and the window shows the imported entries. */
+static void
+test_window_outside_import (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, outside_import, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = patella_test_make_tmpdir ();
+  int status;
+
+  /* The default record of this test run lives in a folder of its own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -199,7 +349,11 @@ main (int   argc,
   ADD ("shows", test_window_shows);
   ADD ("about", test_window_about);
   ADD ("refuses-corrupt", test_window_refuses_corrupt);
+  ADD ("second-launch", test_window_second_launch);
+  ADD ("outside-import", test_window_outside_import);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  patella_test_remove_tree (data_home);
+  return status;
 }

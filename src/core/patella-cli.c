@@ -153,6 +153,24 @@ patella_options_parse (PatellaOptions   *options,
   return TRUE;
 }
 
+/* Whether the options name the runner's own record, the default file,
+ * whether or not --database spells it out. */
+gboolean
+patella_options_uses_default_database (const PatellaOptions *options)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GFile) given = NULL;
+  g_autoptr(GFile) standard = NULL;
+
+  if (options->database == NULL)
+    return TRUE;
+
+  default_path = patella_store_default_path ();
+  given = g_file_new_for_commandline_arg (options->database);
+  standard = g_file_new_for_path (default_path);
+  return g_file_equal (given, standard);
+}
+
 gboolean
 patella_options_is_command (const PatellaOptions *options)
 {

@@ -42,6 +42,7 @@ gboolean patella_options_parse (PatellaOptions  *options,
 
 /* TRUE when the options name a command that runs without a window. */
 gboolean patella_options_is_command (const PatellaOptions *options);
+gboolean patella_options_uses_default_database (const PatellaOptions *options);
 
 /* Runs that command, writing to @out and @err; returns the exit status. */
 int      patella_cli_run (const PatellaOptions *options,

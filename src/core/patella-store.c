@@ -32,6 +32,10 @@ struct _PatellaStore
   char    *path;
   int      schema_version;
   gboolean unchecked;  /* opened with the quick check deferred, not yet run */
+
+  /* Commits by other processes (the command line, a second window). */
+  GFileMonitor *monitor;
+  gint64        data_version;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
@@ -153,6 +157,9 @@ patella_store_finalize (GObject *object)
       if (g_stat (wal, &st) == 0 && st.st_size == 0)
         sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
     }
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -993,6 +1000,89 @@ patella_store_verify (PatellaStore  *self,
     }
 
   return TRUE;
+}
+
+/* SQLite's data_version: it moves when another connection commits. */
+static gint64
+get_data_version (PatellaStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
+ * patella_store_notice_outside_changes:
+ *
+ * Checks whether another process (an import from the command line, a
+ * second window) has committed to the file since the last look, and if so
+ * emits #PatellaStore::changed for every table, so that the views reload.
+ *
+ * Returns: whether there were such changes
+ */
+gboolean
+patella_store_notice_outside_changes (PatellaStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  version = get_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  g_debug ("Another process changed %s", self->path);
+  for (PatellaTable table = 0; table < PATELLA_N_TABLES; table++)
+    emit_changed (self, table);
+  return TRUE;
+}
+
+static void
+log_file_changed (GFileMonitor      *monitor,
+                  GFile             *file,
+                  GFile             *other,
+                  GFileMonitorEvent  event,
+                  PatellaStore      *self)
+{
+  patella_store_notice_outside_changes (self);
+}
+
+/**
+ * patella_store_watch_outside_changes:
+ *
+ * From now on, notices commits by other processes as they land: every
+ * commit writes the write-ahead log, and a change to that file is checked
+ * with patella_store_notice_outside_changes(). Commits through this store
+ * do not count. For the application; the command line does not need it.
+ */
+void
+patella_store_watch_outside_changes (PatellaStore *self)
+{
+  g_autofree char *wal = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+
+  self->data_version = get_data_version (self);
+  wal = g_strconcat (self->path, "-wal", NULL);
+  file = g_file_new_for_path (wal);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Cannot watch %s for other processes: %s", wal, error->message);
+      return;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (log_file_changed), self, 0);
 }
 
 gboolean

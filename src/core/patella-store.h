@@ -76,6 +76,8 @@ void          patella_store_check_async        (PatellaStore        *self,
 gboolean      patella_store_check_finish       (GAsyncResult  *result,
                                                 GError       **error);
 const char   *patella_store_get_path           (PatellaStore  *self);
+void          patella_store_watch_outside_changes  (PatellaStore *self);
+gboolean      patella_store_notice_outside_changes (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore  *self);
 gboolean      patella_store_verify             (PatellaStore  *self,
                                                 GError       **error);
