@@ -445,6 +445,38 @@ patella_report_draw_page (PatellaReport *self,
   }
 }
 
+typedef struct
+{
+  int fd;
+  int saved_errno;   /* why a write failed */
+} Output;
+
+static cairo_status_t
+write_output (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  Output *output = closure;
+
+  while (length > 0)
+    {
+      ssize_t n = write (output->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          output->saved_errno = n < 0 ? errno : EIO;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Written to a private temporary file beside @path, flushed to the disk and
+ * only then renamed into place: a failure (a full disk) leaves nothing. */
 gboolean
 patella_report_write_pdf (PatellaReport  *self,
                           const char     *path,
@@ -452,22 +484,21 @@ patella_report_write_pdf (PatellaReport  *self,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *temp = g_build_filename (dir, ".patella-report-XXXXXX", NULL);
+  Output output = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  int fd;
 
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
+  output.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (output.fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
-  surface = cairo_pdf_surface_create (temp, A4_WIDTH, A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_output, &output, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Patella: Knee Rehab Report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patella " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -482,14 +513,21 @@ patella_report_write_pdf (PatellaReport  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
+  if (status != CAIRO_STATUS_SUCCESS && output.saved_errno == 0)
+    output.saved_errno = EIO;
+  if (output.saved_errno == 0 && fsync (output.fd) != 0)
+    output.saved_errno = errno;
+  if (close (output.fd) != 0 && output.saved_errno == 0)
+    output.saved_errno = errno;
+  if (output.saved_errno == 0 && g_rename (temp, path) != 0)
+    output.saved_errno = errno;
 
+  if (output.saved_errno != 0)
+    {
       g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (output.saved_errno),
                    _("The report “%s” was not written, and nothing was left behind: %s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
+                   g_strerror (output.saved_errno));
       return FALSE;
     }
   return TRUE;

@@ -4,6 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "core/patella-day.h"
 #include "patella-report.h"
 #include "patella-test-utils.h"
@@ -130,7 +135,74 @@ test_report_cli (Fixture       *fixture,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   text = pdf_text (pdf);
   assert_contains (text, "42 days");
-  (void) first;
+  {
+    /* The range starts six weeks back. */
+    GDate date;
+    char from[64];
+
+    g_assert_true (patella_day_parse (first, &date));
+    g_date_strftime (from, sizeof from, "From %a %-d %B %Y to", &date);
+    assert_contains (text, from);
+  }
+}
+
+static void
+set_file_size_limit (rlim_t bytes)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  limit.rlim_cur = MIN (bytes, limit.rlim_max);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+/* A report that hits a full disk (a file size limit here) says so, leaves
+ * neither a half-written PDF nor a temporary file, and an older report in
+ * its place survives. */
+static void
+test_report_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) old = g_bytes_new_static ("%PDF-1.5 an older report", 24);
+  g_autoptr(GBytes) now = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *listing_after = NULL;
+
+  patella_test_make_database (fixture->path, 30);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  report = patella_report_new (store, "2026-01-01", "2026-02-28", NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+  patella_test_write_file (pdf, g_bytes_get_data (old, NULL), (gssize) g_bytes_get_size (old));
+  listing = patella_test_list_dir (fixture->dir);
+
+  /* Beyond the limit a write fails with EFBIG, as with ENOSPC on a full disk. */
+  signal (SIGXFSZ, SIG_IGN);
+  set_file_size_limit (4096);
+  g_assert_false (patella_report_write_pdf (report, pdf, &error));
+  set_file_size_limit (RLIM_INFINITY);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "was not written, and nothing was left behind"));
+  g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+  listing_after = patella_test_list_dir (fixture->dir);
+  g_assert_cmpstr (listing_after, ==, listing);
+  now = patella_test_read_file (pdf);
+  patella_test_assert_bytes_equal (now, old);
+  g_clear_error (&error);
+
+  /* With room again the whole report is written. */
+  g_assert_true (patella_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_bytes_unref);
+  now = patella_test_read_file (pdf);
+  g_assert_cmpuint (g_bytes_get_size (now), >, 4096);
 }
 
 int
@@ -141,6 +213,8 @@ main (int   argc,
 
   g_test_add ("/report/text", Fixture, NULL, patella_test_files_set_up, test_report, patella_test_files_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
+  g_test_add ("/report/disk-full", Fixture, NULL, patella_test_files_set_up, test_report_disk_full,
+              patella_test_files_tear_down);
 
   return g_test_run ();
 }
