@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every field is checked as it is typed; a problem is named in plain words
- * right under the field, and Save stays off until there is none. The store
- * checks again on save, so nothing bad reaches the record either way.
+ * right under the field, and Save stays off while one is shown (pressed
+ * on an untouched form, it shows them all). The store checks again on save,
+ * so nothing bad reaches the record either way.
  */
 #define G_LOG_DOMAIN "patella-entry-dialog"
 
@@ -196,8 +197,12 @@ validate (PatellaEntryDialog *self)
 
   g_free (e->note);
   e->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-  set_problem (self, "note", g_utf8_strlen (e->note, -1) > PATELLA_NOTE_MAX_CHARS
-               ? _("The note is longer than 2000 characters; please shorten it.") : NULL);
+  {
+    /* Never cut short: a note over the limit stays as typed, with the reason. */
+    g_autofree char *problem = patella_text_check (e->note, PATELLA_NOTE_MAX_CHARS, TRUE, _("note"));
+
+    set_problem (self, "note", problem);
+  }
   mark_row (self->note_row, problem_shown (self, "note"));
 
   if (e->kind == PATELLA_ENTRY_PAIN)
@@ -249,6 +254,16 @@ validate (PatellaEntryDialog *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->pain_scale), gtk_switch_get_active (self->pain_switch));
     }
 
+  {
+    GHashTableIter iter;
+    gpointer field;
+    gboolean shown = FALSE;
+
+    g_hash_table_iter_init (&iter, self->problems);
+    while (!shown && g_hash_table_iter_next (&iter, &field, NULL))
+      shown = problem_shown (self, field);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", !shown);
+  }
 }
 
 static void

@@ -603,6 +603,26 @@ rest_dialog_response (AdwMessageDialog *dialog,
     set_rest_day (self, response, gtk_editable_get_text (note));
 }
 
+/* A note over the limit is never cut short: it stays as typed, with the
+ * reason under it, and the day cannot be marked until it is shortened. */
+static void
+rest_note_changed (GtkEditable      *note,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *problem = patella_text_check (gtk_editable_get_text (note), PATELLA_NOTE_MAX_CHARS,
+                                                 TRUE, _("note"));
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "problem");
+
+  gtk_label_set_text (GTK_LABEL (label), problem ? problem : "");
+  gtk_widget_set_visible (label, problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (note), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (note), "error");
+  adw_message_dialog_set_response_enabled (dialog, "rest", problem == NULL);
+  adw_message_dialog_set_response_enabled (dialog, "sick", problem == NULL);
+}
+
 static void
 mark_rest_day_action (GtkWidget  *widget,
                       const char *action_name,
@@ -610,7 +630,7 @@ mark_rest_day_action (GtkWidget  *widget,
 {
   PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
   g_autofree char *day = NULL;
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog, *box, *entry, *problem;
 
   if (self->plan == NULL)
     return;
@@ -624,13 +644,24 @@ mark_rest_day_action (GtkWidget  *widget,
                                     "Resting a sore knee is part of the plan."),
                                   day);
 
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (optional)"));
-  gtk_entry_set_max_length (GTK_ENTRY (entry), PATELLA_NOTE_MAX_CHARS);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_add_css_class (problem, "caption");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   g_object_set_data (G_OBJECT (dialog), "note", entry);
+  g_object_set_data (G_OBJECT (dialog), "problem", problem);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (rest_note_changed), dialog, 0);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

@@ -328,6 +328,7 @@ read_record (GPtrArray   *record,
   const char *item = cell (record, columns, COL_ITEM);
   const char *note = cell (record, columns, COL_NOTE);
   int hour = 12, minute = 0;
+  gunichar control = 0;
   GDate parsed;
 
 #define PROBLEM(...) G_STMT_START { *problem = g_strdup_printf (__VA_ARGS__); return NULL; } G_STMT_END
@@ -347,8 +348,20 @@ read_record (GPtrArray   *record,
   /* A leading "'" was added on export to stop spreadsheet formulas. */
   if (note[0] == '\'')
     note++;
-  if (g_utf8_strlen (note, -1) > PATELLA_NOTE_MAX_CHARS)
-    PROBLEM (_("the note is longer than %d characters"), PATELLA_NOTE_MAX_CHARS);
+  /* The store's rules for a note (see patella-entry.h); the file is
+   * already known to be UTF-8. */
+  switch (patella_text_validate (note, PATELLA_NOTE_MAX_CHARS, TRUE, &control))
+    {
+    case PATELLA_TEXT_TOO_LONG:
+      PROBLEM (_("the note is longer than %d characters"), PATELLA_NOTE_MAX_CHARS);
+    case PATELLA_TEXT_CONTROL:
+      PROBLEM (_("the note holds an invisible control character (U+%04X)"), control);
+    case PATELLA_TEXT_NOT_UTF8:
+      PROBLEM (_("the note is not UTF-8 text"));
+    case PATELLA_TEXT_OK:
+    default:
+      break;
+    }
   e->note = g_strdup (note);
 
   if (e->kind != PATELLA_ENTRY_REST_DAY)
@@ -901,7 +914,6 @@ patella_csv_export_daily (PatellaStore   *store,
       const PatellaDayStats *d = &series->days[index];
       g_autofree char *day = patella_day_add (first, (int) i);
       g_autoptr(GPtrArray) warnings = patella_warnings_for_day (series, index, NULL, PATELLA_UNIT_KM);
-      g_autoptr(PatellaEntry) rest_entry = NULL;
       double acwr = patella_series_acwr (series, index);
       const char *rest_kind = "";
 

@@ -4,6 +4,10 @@
  */
 #define G_LOG_DOMAIN "patella-entry"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "patella-entry.h"
 
 /* These strings are stored in the database and written to CSV: never
@@ -108,4 +112,81 @@ patella_entry_free (PatellaEntry *entry)
   g_free (entry->note);
   g_free (entry->exercise_id);
   g_free (entry);
+}
+
+/**
+ * patella_text_validate:
+ * @text: (nullable): the runner's text; %NULL is none, and fine
+ * @max_chars: the most characters it may have
+ * @multiline: whether tabs and line breaks are allowed
+ * @control: (out) (optional): the first control character refused
+ *
+ * Checks @text against the rules in patella-entry.h.
+ */
+PatellaTextProblem
+patella_text_validate (const char *text,
+                       glong       max_chars,
+                       gboolean    multiline,
+                       gunichar   *control)
+{
+  glong n_chars = 0;
+
+  if (text == NULL)
+    return PATELLA_TEXT_OK;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return PATELLA_TEXT_NOT_UTF8;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n_chars++;
+      if (multiline && (c == '\t' || c == '\n' || c == '\r'))
+        continue;
+      if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        {
+          if (control != NULL)
+            *control = c;
+          return PATELLA_TEXT_CONTROL;
+        }
+    }
+
+  return n_chars > max_chars ? PATELLA_TEXT_TOO_LONG : PATELLA_TEXT_OK;
+}
+
+/**
+ * patella_text_check:
+ * @what: what the text is, as a message names it: "note", "name"
+ *
+ * Returns: (transfer full) (nullable): why @text cannot be kept, as a
+ *   sentence, or %NULL when it can.
+ */
+char *
+patella_text_check (const char *text,
+                    glong       max_chars,
+                    gboolean    multiline,
+                    const char *what)
+{
+  gunichar control = 0;
+
+  switch (patella_text_validate (text, max_chars, multiline, &control))
+    {
+    case PATELLA_TEXT_NOT_UTF8:
+      /* Translators: %s is what the text is, e.g. "note" */
+      return g_strdup_printf (_("The %s is not valid UTF-8 text."), what);
+    case PATELLA_TEXT_TOO_LONG:
+      /* Translators: %s is what the text is, e.g. "note"; %ld its limit */
+      return g_strdup_printf (_("The %s is longer than %ld characters; please shorten it."), what, max_chars);
+    case PATELLA_TEXT_CONTROL:
+      if (!multiline && (control == '\t' || control == '\n' || control == '\r'))
+        /* Translators: %s is what the text is, e.g. "name" */
+        return g_strdup_printf (_("The %s is one line, without tabs or line breaks."), what);
+      /* Translators: %s is what the text is, e.g. "note"; then a character's code */
+      return g_strdup_printf (_("The %s holds an invisible control character (U+%04X); please remove it."),
+                              what, control);
+    case PATELLA_TEXT_OK:
+    default:
+      return NULL;
+    }
 }

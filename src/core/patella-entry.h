@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Limits shared by the store's CHECK constraints, the importers and the UI. */
+/* Limits shared by the store's CHECK constraints, the importers and the UI.
+ * Text limits count characters (Unicode code points, as SQLite's length()
+ * does), not bytes: 2000 "ü" or 2000 emoji make a note of the most length. */
 #define PATELLA_NOTE_MAX_CHARS      2000
 #define PATELLA_NAME_MAX_CHARS       120
 #define PATELLA_TEXT_MAX_CHARS      4000 /* dose and cues */
@@ -89,5 +91,34 @@ gboolean    patella_pain_context_from_string (const char         *text,
 const char *patella_rest_day_kind_to_string  (PatellaRestDayKind  kind);
 gboolean    patella_rest_day_kind_from_string (const char        *text,
                                                PatellaRestDayKind *out);
+
+/* The runner's own words: notes, and a custom exercise's name, dose and cues.
+ *
+ * They are kept and shown exactly as typed: "<b>", "&amp;" or "%s" are text,
+ * never markup or a format. Nothing is ever cut short; what cannot be kept
+ * is refused with a message, before it is stored or imported:
+ *  - text that is not UTF-8;
+ *  - text longer than its limit, in characters;
+ *  - control characters (C0, DEL and C1): they are invisible in a label,
+ *    and act on a terminal, where `patella --status` prints notes and names.
+ *    Multi-line text (a note, a dose, cues) may hold tabs and line breaks
+ *    ("\n", and the "\r" of "\r\n"); a name is one line and holds none.
+ * Records written before these rules are read and shown as they are. */
+typedef enum
+{
+  PATELLA_TEXT_OK,
+  PATELLA_TEXT_NOT_UTF8,
+  PATELLA_TEXT_TOO_LONG,
+  PATELLA_TEXT_CONTROL,
+} PatellaTextProblem;
+
+PatellaTextProblem patella_text_validate (const char *text,
+                                          glong       max_chars,
+                                          gboolean    multiline,
+                                          gunichar   *control);
+char              *patella_text_check    (const char *text,
+                                          glong       max_chars,
+                                          gboolean    multiline,
+                                          const char *what);
 
 G_END_DECLS

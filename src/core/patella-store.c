@@ -1181,22 +1181,18 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The rules for the runner's own words are in patella-entry.h. */
 static gboolean
 check_text (const char  *text,
             glong        max_chars,
+            gboolean     multiline,
             const char  *what,
             GError     **error)
 {
-  if (text == NULL)
-    return TRUE;
+  g_autofree char *problem = patella_text_check (text, max_chars, multiline, what);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("The %s is not valid UTF-8 text."), what);
-
-  if (g_utf8_strlen (text, -1) > max_chars)
-    return invalid (error, _("The %s is longer than %ld characters; please shorten it."),
-                    what, max_chars);
-
+  if (problem != NULL)
+    return invalid (error, "%s", problem);
   return TRUE;
 }
 
@@ -1209,7 +1205,7 @@ check_common (const char  *day,
     return invalid (error, _("“%s” is not a calendar day; use the form YYYY-MM-DD."),
                     day ? day : "");
 
-  return check_text (note, PATELLA_NOTE_MAX_CHARS, _("note"), error);
+  return check_text (note, PATELLA_NOTE_MAX_CHARS, TRUE, _("note"), error);
 }
 
 static gboolean
@@ -1605,9 +1601,9 @@ check_exercise (const PatellaExercise  *exercise,
 
   if (!patella_exercise_id_is_valid (exercise->id))
     return invalid (error, _("An exercise id uses lower-case letters, digits and “-” (at most 64)."));
-  if (!check_text (exercise->name, PATELLA_NAME_MAX_CHARS, _("name"), error) ||
-      !check_text (exercise->dose, PATELLA_TEXT_MAX_CHARS, _("dose"), error) ||
-      !check_text (exercise->cues, PATELLA_TEXT_MAX_CHARS, _("how-to text"), error))
+  if (!check_text (exercise->name, PATELLA_NAME_MAX_CHARS, FALSE, _("name"), error) ||
+      !check_text (exercise->dose, PATELLA_TEXT_MAX_CHARS, TRUE, _("dose"), error) ||
+      !check_text (exercise->cues, PATELLA_TEXT_MAX_CHARS, TRUE, _("how-to text"), error))
     return FALSE;
   stripped_name = g_strstrip (g_strdup (exercise->name));
   if (stripped_name == NULL || stripped_name[0] == '\0')

@@ -1,0 +1,608 @@
+/* test-hostile.c: hostile text in notes and exercise names, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules are in patella-entry.h: the runner's words are kept exactly as
+ * typed (markup and format specifiers are text), and what cannot be kept
+ * (not UTF-8, over the limit, control characters other than a note's tabs
+ * and line breaks) is refused with a message, never cut short. test-csv.c
+ * covers empty, header-only, binary and Latin-1 files; this adds the rest.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/patella-csv.h"
+#include "core/patella-day.h"
+#include "core/patella-store.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
+
+#define HEADER PATELLA_CSV_HEADER "\r\n"
+
+/* Kept verbatim, and shown as written. */
+static const char *const kept_notes[] = {
+  "<b>bold</b> & <i>",
+  "&amp; &lt;b&gt; &#60; &nonsense;",
+  "%s%n%d %x %%",
+  "tab\there",
+  "two\nlines",
+  "crlf\r\nline",
+  "\ttab first",
+  "=HYPERLINK(\"http://example.com\")",
+  "'quoted already",
+  "ünïcödé 😀 עברית \u200f",
+  "<span foreground=\"red\">red</span>",
+};
+
+/* Refused, with words the message must hold. */
+static const struct { const char *text; const char *words; } refused_notes[] = {
+  { "bell\x01", "U+0001" },
+  { "\x1b[31mred\x1b[0m", "U+001B" },
+  { "vertical\vtab", "U+000B" },
+  { "form\ffeed", "U+000C" },
+  { "delete\x7f", "U+007F" },
+  { "next line \xc2\x85 (C1)", "U+0085" },
+  { "caf\xe9", "UTF-8" },
+  { "\xc3\x28", "UTF-8" },
+  { "overlong \xc0\xaf", "UTF-8" },
+  { "cut \xe2\x82", "UTF-8" },
+  { "surrogate \xed\xa0\x80", "UTF-8" },
+};
+
+static PatellaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static char *
+export (PatellaStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_csv_export (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Everything the runner can see of the record: every entry, every exercise
+ * with its name, and how many rows each table holds. */
+static char *
+snapshot (PatellaStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = export (store);
+
+  g_string_append (text, csv);
+  exercises = patella_store_list_exercises (store, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      g_string_append_printf (text, "%s|%s|%s|%s|%d|%d\n", exercise->id, exercise->name, exercise->dose,
+                              exercise->cues, exercise->enabled, exercise->archived);
+    }
+  for (PatellaTable table = 0; table < PATELLA_N_TABLES; table++)
+    {
+      gint64 n = -1;
+
+      g_assert_true (patella_store_count (store, table, &n, NULL));
+      g_string_append_printf (text, "%s=%" G_GINT64_FORMAT "\n", patella_table_get_name (table), n);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* @n characters, each @unit (one character, perhaps several bytes). */
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, unit);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_refused (const GError *error,
+                const char   *words)
+{
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” is not in the message: %s", words, error->message);
+}
+
+static const PatellaEntry *
+find_entry (GPtrArray *entries,
+            gint64     id)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PatellaEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->id == id)
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+/* Writes @note through each way the store takes one; reads back each. */
+static void
+assert_note_kept (PatellaStore *store,
+                  const char   *day,
+                  const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PatellaEntry) run = patella_entry_new (PATELLA_ENTRY_RUN);
+  g_autofree char *rest_note = NULL;
+  gint64 ids[4];
+  gboolean found = FALSE;
+  PatellaRestDayKind kind;
+
+  ids[0] = patella_store_log_exercise (store, day, NULL, "squat", 1, 10, note, &error);
+  g_assert_no_error (error);
+  ids[1] = patella_store_log_pain (store, day, NULL, 3, PATELLA_PAIN_STAIRS, note, &error);
+  g_assert_no_error (error);
+  ids[2] = patella_store_log_run (store, day, NULL, 30, 5, 4, -1, note, &error);
+  g_assert_no_error (error);
+  run->day = g_strdup (day);
+  run->instant = g_strdup_printf ("%sT06:00:00Z", day);
+  run->minutes = 20;
+  run->distance_km = 3;
+  run->note = g_strdup (note);
+  ids[3] = patella_store_add_entry (store, run, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_set_rest_day (store, day, PATELLA_REST_DAY_SICK, note, &error));
+  g_assert_no_error (error);
+
+  entries = patella_store_list_entries (store, day, PATELLA_ENTRY_ALL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_cmpint (ids[i], >, 0);
+      g_assert_cmpstr (find_entry (entries, ids[i])->note, ==, note);
+    }
+  g_assert_true (patella_store_get_rest_day (store, day, &found, &kind, &rest_note, &error));
+  g_assert_true (found);
+  g_assert_cmpstr (rest_note, ==, note);
+}
+
+static void
+test_notes_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept_notes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2025-03-%02u", i + 1);
+
+      assert_note_kept (store, day, kept_notes[i]);
+    }
+}
+
+/* Each way in refuses @note with @words in the message, and the record
+ * stays as it was, an entry edited with it included. */
+static void
+assert_note_refused (PatellaStore *store,
+                     const char   *note,
+                     const char   *words)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(PatellaEntry) pain = patella_entry_new (PATELLA_ENTRY_PAIN);
+  g_autoptr(PatellaEntry) existing = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An entry to edit: the first pain score of the day. */
+  entries = patella_store_list_entries (store, "2025-04-01", 1u << PATELLA_ENTRY_PAIN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  existing = patella_entry_copy (g_ptr_array_index (entries, 0));
+
+  before = snapshot (store);
+
+  g_assert_cmpint (patella_store_log_exercise (store, "2025-04-01", NULL, "squat", 1, 0, note, &error), ==, 0);
+  assert_refused (error, words);
+  g_clear_error (&error);
+  g_assert_cmpint (patella_store_log_pain (store, "2025-04-01", NULL, 2, PATELLA_PAIN_MORNING, note, &error), ==, 0);
+  assert_refused (error, words);
+  g_clear_error (&error);
+  g_assert_cmpint (patella_store_log_run (store, "2025-04-01", NULL, 30, 5, 4, 2, note, &error), ==, 0);
+  assert_refused (error, words);
+  g_clear_error (&error);
+  g_assert_false (patella_store_set_rest_day (store, "2025-04-02", PATELLA_REST_DAY_REST, note, &error));
+  assert_refused (error, words);
+  g_clear_error (&error);
+
+  pain->day = g_strdup ("2025-04-01");
+  pain->instant = g_strdup ("2025-04-01T07:00:00Z");
+  pain->score = 4;
+  pain->note = g_strdup (note);
+  g_assert_cmpint (patella_store_add_entry (store, pain, &error), ==, 0);
+  assert_refused (error, words);
+  g_clear_error (&error);
+
+  g_free (existing->note);
+  existing->note = g_strdup (note);
+  g_assert_false (patella_store_update_entry (store, existing, &error));
+  assert_refused (error, words);
+  g_clear_error (&error);
+
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_notes_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (patella_store_log_pain (store, "2025-04-01", NULL, 3, PATELLA_PAIN_MORNING, "stiff", &error), >, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused_notes); i++)
+    assert_note_refused (store, refused_notes[i].text, refused_notes[i].words);
+}
+
+/* The limit counts characters, not bytes, and a note at it is whole. */
+static void
+test_note_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autofree char *umlauts = repeat ("ü", PATELLA_NOTE_MAX_CHARS);
+  g_autofree char *emoji = repeat ("😀", PATELLA_NOTE_MAX_CHARS);
+  g_autofree char *ascii = repeat ("x", PATELLA_NOTE_MAX_CHARS - 1);
+  g_autofree char *lines = g_strconcat (ascii, "\n", NULL);
+  g_autofree char *over = g_strconcat (umlauts, "ü", NULL);
+  g_autofree char *over_emoji = g_strconcat (emoji, "!", NULL);
+  g_autofree char *limit = g_strdup_printf ("%d characters", PATELLA_NOTE_MAX_CHARS);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (umlauts), ==, 2 * PATELLA_NOTE_MAX_CHARS);
+  g_assert_cmpuint (strlen (emoji), ==, 4 * PATELLA_NOTE_MAX_CHARS);
+  assert_note_kept (store, "2025-05-01", umlauts);
+  assert_note_kept (store, "2025-05-02", emoji);
+  /* A line break is a character like any other. */
+  assert_note_kept (store, "2025-05-03", lines);
+
+  g_assert_cmpint (patella_store_log_pain (store, "2025-04-01", NULL, 3, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  assert_note_refused (store, over, limit);
+  assert_note_refused (store, over_emoji, limit);
+}
+
+/* A custom exercise's name: the same rules, on one line, up to 120. */
+static void
+test_names (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *longest = repeat ("ü", PATELLA_NAME_MAX_CHARS);
+  g_autofree char *too_long = repeat ("😀", PATELLA_NAME_MAX_CHARS + 1);
+  g_autofree char *limit = g_strdup_printf ("%d characters", PATELLA_NAME_MAX_CHARS);
+  const char *kept[] = {
+    "<b>Step</b> & <i>ups",
+    "&amp; &lt;",
+    "%s%n%d",
+    "=1+1",
+    longest,
+  };
+  const struct { const char *name; const char *words; } refused[] = {
+    { too_long, limit },
+    { "two\nlines", "one line" },
+    { "tab\tbed", "one line" },
+    { "carriage\rreturn", "one line" },
+    { "\x1b[31mred", "U+001B" },
+    { "bell\x07", "U+0007" },
+    { "caf\xe9", "UTF-8" },
+  };
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("own-%u", i);
+      PatellaExercise exercise = {
+        .id = id, .name = (char *) kept[i], .dose = (char *) "<b>3 × 10</b> & more",
+        .cues = (char *) "line one\nline\ttwo", .target_sets = 1, .enabled = TRUE,
+      };
+
+      g_assert_true (patella_store_add_exercise (store, &exercise, &error));
+      g_assert_no_error (error);
+    }
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("own-%u", i);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < exercises->len; k++)
+        {
+          PatellaExercise *exercise = g_ptr_array_index (exercises, k);
+
+          if (!g_str_equal (exercise->id, id))
+            continue;
+          found = TRUE;
+          g_assert_cmpstr (exercise->name, ==, kept[i]);
+          g_assert_cmpstr (patella_exercise_get_display_name (exercise), ==, kept[i]);
+          g_assert_cmpstr (exercise->dose, ==, "<b>3 × 10</b> & more");
+          g_assert_cmpstr (exercise->cues, ==, "line one\nline\ttwo");
+        }
+      g_assert_true (found);
+    }
+
+  before = snapshot (store);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PatellaExercise exercise = {
+        .id = (char *) "refused", .name = (char *) refused[i].name, .dose = (char *) "",
+        .cues = (char *) "", .target_sets = 1, .enabled = TRUE,
+      };
+      PatellaExercise *own = NULL;
+
+      g_assert_false (patella_store_add_exercise (store, &exercise, &error));
+      assert_refused (error, refused[i].words);
+      g_clear_error (&error);
+
+      /* Renaming an exercise to it is refused too. */
+      for (guint k = 0; k < exercises->len && own == NULL; k++)
+        if (!((PatellaExercise *) g_ptr_array_index (exercises, k))->builtin)
+          own = patella_exercise_copy (g_ptr_array_index (exercises, k));
+      g_assert_nonnull (own);
+      g_free (own->name);
+      own->name = g_strdup (refused[i].name);
+      g_assert_false (patella_store_update_exercise (store, own, &error));
+      assert_refused (error, refused[i].words);
+      g_clear_error (&error);
+      patella_exercise_free (own);
+    }
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static gboolean
+import (PatellaStore         *store,
+        const char           *data,
+        gsize                 length,
+        PatellaImportSummary *summary,
+        GError              **error)
+{
+  return patella_csv_import (store, data, length, summary, error);
+}
+
+/* Every note that is kept comes back from a CSV export and import as it
+ * went in, and the second export is the first, byte for byte. */
+static void
+test_csv_round_trip (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) copy = open_store (other);
+  g_autofree char *longest = repeat ("😀", PATELLA_NOTE_MAX_CHARS);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept_notes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2025-03-%02u", i + 1);
+
+      assert_note_kept (store, day, kept_notes[i]);
+    }
+  assert_note_kept (store, "2025-03-28", longest);
+
+  first = export (store);
+  g_assert_true (import (copy, first, strlen (first), &summary, &error));
+  g_assert_no_error (error);
+  second = export (copy);
+  g_assert_cmpstr (second, ==, first);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (kept_notes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2025-03-%02u", i + 1);
+      const char *note = i < G_N_ELEMENTS (kept_notes) ? kept_notes[i] : longest;
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autofree char *rest_note = NULL;
+      PatellaRestDayKind kind;
+      gboolean found = FALSE;
+
+      if (i == G_N_ELEMENTS (kept_notes))
+        g_free (day), day = g_strdup ("2025-03-28");
+      entries = patella_store_list_entries (copy, day, PATELLA_ENTRY_ALL, &error);
+      g_assert_no_error (error);
+      /* Four entries and the rest day. */
+      g_assert_cmpuint (entries->len, ==, 5);
+      for (guint k = 0; k < entries->len; k++)
+        g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, k))->note, ==, note);
+      g_assert_true (patella_store_get_rest_day (copy, day, &found, &kind, &rest_note, &error));
+      g_assert_true (found);
+      g_assert_cmpstr (rest_note, ==, note);
+    }
+}
+
+/* A UTF-16 file's text, with its byte order mark. */
+static GBytes *
+utf16 (const char *text,
+       gboolean    big_endian)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *converted = g_convert (text, -1, big_endian ? "UTF-16BE" : "UTF-16LE", "UTF-8",
+                                          NULL, &length, &error);
+  GByteArray *bytes = g_byte_array_new ();
+
+  g_assert_no_error (error);
+  g_byte_array_append (bytes, (const guint8 *) (big_endian ? "\xFE\xFF" : "\xFF\xFE"), 2);
+  g_byte_array_append (bytes, (const guint8 *) converted, length);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+typedef struct
+{
+  gconstpointer  data;
+  gsize          length;
+  int            code;
+  const char    *words[3];
+} BadFile;
+
+/* Files that must change nothing: each gets a clear message, and the
+ * record (with entries of its own) is the same before and after. */
+static void
+test_csv_refused (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char good[] =
+    HEADER
+    "2025-06-01,08:00,pain,,,,,,,3,morning,fine\r\n"
+    "2025-06-01,18:00,run,,,,30,5,4,,,easy\r\n";
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autofree char *over = repeat ("ü", PATELLA_NOTE_MAX_CHARS + 1);
+  g_autofree char *at_limit = repeat ("ü", PATELLA_NOTE_MAX_CHARS);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_note = g_string_new (good);
+  g_autoptr(GString) control = g_string_new (good);
+  g_autoptr(GString) nul = g_string_new (good);
+  g_autoptr(GString) cp1252 = g_string_new (good);
+  g_autoptr(GBytes) le = NULL;
+  g_autoptr(GBytes) be = NULL;
+  BadFile cases[6];
+
+  g_assert_cmpint (patella_store_log_pain (store, "2025-05-01", NULL, 2, PATELLA_PAIN_AFTER, "<b>mine</b>", &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2025-05-02", PATELLA_REST_DAY_REST, "&amp;", &error));
+  g_assert_no_error (error);
+
+  /* One good note at the limit, then one over it, on record 5. */
+  g_string_append_printf (long_note, "2025-06-02,08:00,pain,,,,,,,3,morning,%s\r\n", at_limit);
+  g_string_append_printf (long_note, "2025-06-03,08:00,pain,,,,,,,3,morning,\"%s\"\r\n", over);
+  /* An escape sequence in a note, on record 4. */
+  g_string_append (control, "2025-06-02,,rest-day,rest,,,,,,,,\"\x1b[2J\x1b[31mgotcha\"\r\n");
+  /* A NUL in the middle of an otherwise good file. */
+  g_string_append (nul, "2025-06-02,08:00,pain,,,,,,,3,morning,nul");
+  g_string_append_c (nul, '\0');
+  g_string_append (nul, "here\r\n2025-06-03,08:00,pain,,,,,,,3,morning,after\r\n");
+  /* Windows-1252 curly quotes, as a spreadsheet may save them. */
+  g_string_append (cp1252, "2025-06-02,08:00,pain,,,,,,,3,morning,\x93quoted\x94\r\n");
+  le = utf16 (good, FALSE);
+  be = utf16 (good, TRUE);
+
+  cases[0] = (BadFile) { long_note->str, long_note->len, PATELLA_CSV_ERROR_RECORDS,
+                                   { "record 5:", "2000 characters", "nothing was imported" } };
+  cases[1] = (BadFile) { control->str, control->len, PATELLA_CSV_ERROR_RECORDS,
+                                   { "record 4:", "U+001B", "nothing was imported" } };
+  cases[2] = (BadFile) { nul->str, nul->len, PATELLA_CSV_ERROR_ENCODING,
+                                   { "not UTF-8", "binary", "Nothing was imported" } };
+  cases[3] = (BadFile) { cp1252->str, cp1252->len, PATELLA_CSV_ERROR_ENCODING,
+                                   { "not UTF-8", "another encoding", "Nothing was imported" } };
+  cases[4] = (BadFile) { g_bytes_get_data (le, NULL), g_bytes_get_size (le), PATELLA_CSV_ERROR_ENCODING,
+                                   { "not UTF-8", "another encoding", "Nothing was imported" } };
+  cases[5] = (BadFile) { g_bytes_get_data (be, NULL), g_bytes_get_size (be), PATELLA_CSV_ERROR_ENCODING,
+                                   { "not UTF-8", "another encoding", "Nothing was imported" } };
+
+  before = snapshot (store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(PatellaImportSummary) summary = { { 0 } };
+      g_autofree char *after = NULL;
+
+      g_clear_error (&error);
+      g_assert_false (import (store, cases[i].data, cases[i].length, &summary, &error));
+      g_assert_error (error, PATELLA_CSV_ERROR, cases[i].code);
+      g_test_message ("case %u: %s", i, error->message);
+      /* The message is shown in a toast or a dialog: it must be text. */
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      for (guint w = 0; w < G_N_ELEMENTS (cases[i].words); w++)
+        if (strstr (error->message, cases[i].words[w]) == NULL)
+          g_error ("case %u: no “%s” in “%s”", i, cases[i].words[w], error->message);
+      for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+        g_assert_cmpuint (summary.added[k], ==, 0);
+      after = snapshot (store);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* The good part alone imports, so the refusals were for the bad part. */
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+
+    g_clear_error (&error);
+    g_assert_true (import (store, good, sizeof good - 1, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 1);
+  }
+}
+
+/* A file over the limit is refused by its size, before it is read. */
+static void
+test_csv_huge (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.csv", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+  FILE *file;
+
+  /* Sparse: no disk is used for the hole. */
+  file = g_fopen (path, "w");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputs (HEADER, file), >=, 0);
+  g_assert_cmpint (fseeko (file, (off_t) PATELLA_CSV_MAX_BYTES, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', file), ==, '\n');
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  g_assert_false (patella_csv_import_file (store, path, &summary, &error));
+  g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, "too big"));
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/hostile/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("notes-kept", test_notes_kept);
+  ADD ("notes-refused", test_notes_refused);
+  ADD ("note-limit", test_note_limit);
+  ADD ("names", test_names);
+  ADD ("csv-round-trip", test_csv_round_trip);
+  ADD ("csv-refused", test_csv_refused);
+  ADD ("csv-huge", test_csv_huge);
+#undef ADD
+
+  return g_test_run ();
+}
