@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "core/patella-day.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
@@ -341,6 +345,92 @@ test_edit_routine (Fixture       *fixture,
   patella_test_run_app (fixture->path, edit_routine, NULL);
 }
 
+/* Whether a label under @widget says @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_disk_full (gpointer data)
+{
+  return shows_text (GTK_WIDGET (data), "could not write to the disk");
+}
+
+static void
+set_file_size_limit (rlim_t bytes)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  limit.rlim_cur = MIN (bytes, limit.rlim_max);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+static void
+disk_full (PatellaApplication *app,
+           PatellaWindow      *window,
+           gpointer            data)
+{
+  Fixture *fixture = data;
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  PatellaRoutineItem *quad = patella_day_plan_find (plan, "quad-setting");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  GStatBuf db_stat, wal_stat;
+  int tries;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "quad-setting"));
+  g_assert_cmpint (count_sets (page), ==, 1);
+
+  /* No file may grow: a full disk. Sets are small, so log until one fails. */
+  g_assert_cmpint (g_stat (fixture->path, &db_stat), ==, 0);
+  g_assert_cmpint (g_stat (wal, &wal_stat), ==, 0);
+  set_file_size_limit ((rlim_t) MAX (db_stat.st_size, wal_stat.st_size));
+  for (tries = 1; tries < 5000; tries++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "quad-setting"));
+      if (count_sets (page) == tries)
+        break;   /* this one was not saved */
+    }
+  set_file_size_limit (RLIM_INFINITY);
+  g_test_message ("%d sets saved before the limit", tries - 1);
+
+  /* The window says so in words, and the page agrees with the record. */
+  g_assert_cmpint (tries, <, 5000);
+  patella_test_wait_for (shows_disk_full, window);
+  g_assert_cmpint (count_sets (page), ==, tries);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, tries);
+
+  /* With room again, logging works without a restart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "quad-setting"));
+  g_assert_cmpint (count_sets (page), ==, tries + 1);
+  g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, tries + 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+/* A full disk while the window is open. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  /* Beyond the limit writes fail with EFBIG, as with ENOSPC. */
+  signal (SIGXFSZ, SIG_IGN);
+  patella_test_run_app (fixture->path, disk_full, fixture);
+  signal (SIGXFSZ, SIG_DFL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +444,7 @@ main (int   argc,
   ADD ("days", test_days);
   ADD ("timer", test_timer);
   ADD ("edit-routine", test_edit_routine);
+  ADD ("disk-full", test_disk_full);
 #undef ADD
 
   return g_test_run ();
