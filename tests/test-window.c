@@ -250,7 +250,6 @@ second_launch (PatellaApplication *app,
   const char *no_args[] = { NULL };
   guint activations = 0;
   gulong handler;
-  g_autoptr(GList) windows = NULL;
 
   handler = g_signal_connect (app, "activate", G_CALLBACK (count_activation), &activations);
   /* `patella` with no options: the same (default) record, so it hands over
