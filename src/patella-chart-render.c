@@ -973,11 +973,18 @@ patella_chart_describe_day (PatellaChartKind       kind,
                                     : patella_format_distance (p->distance[index], p->unit);
         g_autofree char *ratio = isnan (p->acwr[index]) ? g_strdup (_("not yet defined"))
                                  : g_strdup_printf ("%.2f", p->acwr[index]);
-        const char *warning = p->warning[index] == 2 ? _("; a high warning")
-                              : p->warning[index] == 1 ? _("; a caution") : "";
 
-        /* Translators: a day, its distance, the load ratio, and maybe a warning */
-        return g_strdup_printf (_("%s: %s; load ratio %s%s"), day, distance, ratio, warning);
+        if (p->warning[index] == 2)
+          /* Translators: a day, its distance ("5.0 km" or "no run"), the load ratio
+             ("1.32" or "not yet defined") */
+          return g_strdup_printf (_("%s: %s; load ratio %s; a high warning"), day, distance, ratio);
+        if (p->warning[index] == 1)
+          /* Translators: a day, its distance ("5.0 km" or "no run"), the load ratio
+             ("1.32" or "not yet defined") */
+          return g_strdup_printf (_("%s: %s; load ratio %s; a caution"), day, distance, ratio);
+        /* Translators: a day, its distance ("5.0 km" or "no run"), the load ratio
+           ("1.32" or "not yet defined") */
+        return g_strdup_printf (_("%s: %s; load ratio %s"), day, distance, ratio);
       }
 
     case PATELLA_CHART_ADHERENCE:
@@ -995,7 +1002,8 @@ patella_chart_describe_day (PatellaChartKind       kind,
           case PATELLA_ROUTINE_MISSED:
           default: state = _("routine missed"); break;
           }
-        return g_strdup_printf ("%s: %s", day, state);
+        /* Translators: a day, then its state, such as "routine done" */
+        return g_strdup_printf (_("%s: %s"), day, state);
       }
     }
 }
@@ -1023,11 +1031,21 @@ patella_chart_describe (PatellaChartKind       kind,
           }
         if (!p->has_pain)
           return g_strdup (_("Pain chart: no pain scores in this period."));
-        return g_strdup_printf (ngettext ("Pain chart over %u days: the 7-day average went from %.1f to %.1f; "
-                                          "pain was above 5 on %u day.",
-                                          "Pain chart over %u days: the 7-day average went from %.1f to %.1f; "
-                                          "pain was above 5 on %u days.", high),
-                                p->n_days, first, last, high);
+        {
+          g_autofree char *average = NULL;
+          g_autofree char *above = NULL;
+
+          average = g_strdup_printf (ngettext ("Pain chart over %u day: the 7-day average went "
+                                               "from %.1f to %.1f.",
+                                               "Pain chart over %u days: the 7-day average went "
+                                               "from %.1f to %.1f.", p->n_days),
+                                     p->n_days, first, last);
+          above = g_strdup_printf (ngettext ("Pain was above 5 on %u day.",
+                                             "Pain was above 5 on %u days.", high),
+                                   high);
+          /* Translators: two sentences, "Pain chart over 28 days: …." and "Pain was above 5 on 3 days." */
+          return g_strdup_printf (_("%s %s"), average, above);
+        }
       }
 
     case PATELLA_CHART_LOAD:
@@ -1053,10 +1071,17 @@ patella_chart_describe (PatellaChartKind       kind,
         total_text = patella_format_distance (total, p->unit);
         most_text = patella_format_distance (most, p->unit);
         if (isnan (last_ratio))
-          return g_strdup_printf (_("Running load chart: %s in all, at most %s in a week; "
-                                    "warnings on %u days."), total_text, most_text, warned);
-        return g_strdup_printf (_("Running load chart: %s in all, at most %s in a week; the load ratio "
-                                  "is now %.2f; warnings on %u days."),
+          /* Translators: two distances, such as "42.0 km", then a count of days */
+          return g_strdup_printf (ngettext ("Running load chart: %s in all, at most %s in a week; "
+                                            "warnings on %u day.",
+                                            "Running load chart: %s in all, at most %s in a week; "
+                                            "warnings on %u days.", warned),
+                                  total_text, most_text, warned);
+        /* Translators: two distances, such as "42.0 km", the load ratio, then a count of days */
+        return g_strdup_printf (ngettext ("Running load chart: %s in all, at most %s in a week; the load ratio "
+                                          "is now %.2f; warnings on %u day.",
+                                          "Running load chart: %s in all, at most %s in a week; the load ratio "
+                                          "is now %.2f; warnings on %u days.", warned),
                                 total_text, most_text, last_ratio, warned);
       }
 
@@ -1074,8 +1099,13 @@ patella_chart_describe (PatellaChartKind       kind,
             partly += p->routine[i] == PATELLA_ROUTINE_PARTIAL;
             off += p->routine[i] == PATELLA_ROUTINE_OFF;
           }
-        return g_strdup_printf (_("Routine calendar over %u days: done on %u, partly done on %u, "
-                                  "rest or sick on %u."), p->n_days, done, partly, off);
+        /* Translators: the period's length, then how many of its days were done,
+           partly done, and rest or sick days */
+        return g_strdup_printf (ngettext ("Routine calendar over %u day: done on %u, partly done on %u, "
+                                          "rest or sick on %u.",
+                                          "Routine calendar over %u days: done on %u, partly done on %u, "
+                                          "rest or sick on %u.", p->n_days),
+                                p->n_days, done, partly, off);
       }
     }
 }

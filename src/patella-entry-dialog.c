@@ -199,7 +199,8 @@ validate (PatellaEntryDialog *self)
   e->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   {
     /* Never cut short: a note over the limit stays as typed, with the reason. */
-    g_autofree char *problem = patella_text_check (e->note, PATELLA_NOTE_MAX_CHARS, TRUE, _("note"));
+    g_autofree char *problem = patella_text_check_field (e->note, PATELLA_NOTE_MAX_CHARS,
+                                                               PATELLA_TEXT_FIELD_NOTE);
 
     set_problem (self, "note", problem);
   }

@@ -114,11 +114,14 @@ patella_history_describe_entry (const PatellaEntry  *entry,
         /* Translators: a run, e.g. "Run 8.2 km in 45 min" */
         g_string_printf (line, _("Run %s in %g min"), distance, entry->minutes);
         if (words != NULL)
-          /* Translators: the run's effort on the CR-10 scale, e.g. ", effort 5 (hard)" */
+          /* Translators: appended to "Run %s in %g min": the run's effort on the CR-10
+             scale and its word, e.g. ", effort 5 (hard)" */
           g_string_append_printf (line, _(", effort %d (%s)"), entry->rpe, words);
         else
+          /* Translators: appended to "Run %s in %g min", e.g. ", effort 5" */
           g_string_append_printf (line, _(", effort %d"), entry->rpe);
         if (entry->pain >= 0)
+          /* Translators: appended after the effort: "Run 8.2 km in 45 min, effort 5, pain 3 out of 10" */
           g_string_append_printf (line, _(", pain %d out of 10"), entry->pain);
       }
       break;
@@ -127,9 +130,12 @@ patella_history_describe_entry (const PatellaEntry  *entry,
       {
         const char *name = names ? g_hash_table_lookup (names, entry->exercise_id) : NULL;
 
+        /* Translators: an exercise's name and its sets, e.g. "Step-downs, 3 sets"; " of %d reps"
+           may follow */
         g_string_printf (line, ngettext ("%s, %d set", "%s, %d sets", entry->sets),
                          name ? name : entry->exercise_id, entry->sets);
         if (entry->reps > 0)
+          /* Translators: appended to "%s, %d sets": "Step-downs, 3 sets of 12 reps" */
           g_string_append_printf (line, ngettext (" of %d rep", " of %d reps", entry->reps), entry->reps);
       }
       break;

@@ -201,7 +201,11 @@ patella_report_new (PatellaStore            *store,
   made = g_date_time_format (now, _("%e %B %Y at %H:%M"));
 
   add (self, BLOCK_TITLE, g_strdup (_("Patella: Knee Rehab Report")));
-  add (self, BLOCK_TEXT, g_strdup_printf (_("From %s to %s, %u days. Made on %s."),
+  /* Translators: the first and last days, how many days that is, and when the
+     report was made: "From Sun 1 February 2026 to Sat 28 February 2026, 28 days.
+     Made on 1 March 2026 at 09:00." */
+  add (self, BLOCK_TEXT, g_strdup_printf (ngettext ("From %s to %s, %u day. Made on %s.",
+                                                    "From %s to %s, %u days. Made on %s.", p->n_days),
                                           first_text, last_text, p->n_days, g_strstrip (made)));
   add (self, BLOCK_SMALL, g_strdup (_("Kept by the runner with Patella, a log and guide for patellofemoral "
                                       "pain. It is not a diagnosis.")));
@@ -220,8 +224,12 @@ patella_report_new (PatellaStore            *store,
         }
     }
   add (self, BLOCK_HEADING, g_strdup (_("Routine adherence")));
-  add (self, BLOCK_TEXT, g_strdup_printf (_("The routine was done on %u of %u days that count (%.0f%%), "
-                                            "partly done on %u; rest or sick days: %u."),
+  /* Translators: days done, of the days that count, as a percentage; then days
+     partly done, and the number of rest or sick days */
+  add (self, BLOCK_TEXT, g_strdup_printf (ngettext ("The routine was done on %u of %u day that counts (%.0f%%), "
+                                                    "partly done on %u; rest or sick days: %u.",
+                                                    "The routine was done on %u of %u days that count (%.0f%%), "
+                                                    "partly done on %u; rest or sick days: %u.", counted),
                                           done, counted, counted ? 100.0 * done / counted : 0.0, partly, off));
   add_chart (self, PATELLA_CHART_ADHERENCE);
 

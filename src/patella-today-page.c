@@ -609,8 +609,8 @@ static void
 rest_note_changed (GtkEditable      *note,
                    AdwMessageDialog *dialog)
 {
-  g_autofree char *problem = patella_text_check (gtk_editable_get_text (note), PATELLA_NOTE_MAX_CHARS,
-                                                 TRUE, _("note"));
+  g_autofree char *problem = patella_text_check_field (gtk_editable_get_text (note), PATELLA_NOTE_MAX_CHARS,
+                                                       PATELLA_TEXT_FIELD_NOTE);
   GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "problem");
 
   gtk_label_set_text (GTK_LABEL (label), problem ? problem : "");
@@ -640,6 +640,9 @@ mark_rest_day_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Take the Day Off?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is the day as the Today page shows it, with a
+                                     capital: "Today", "Yesterday", a weekday ("Monday") or a date
+                                     ("Mon 3 March 2026") */
                                   _("%s will not count against your streak or score. "
                                     "Resting a sore knee is part of the plan."),
                                   day);

@@ -205,8 +205,7 @@ test_duplicates (Fixture       *fixture,
     g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 0);
     g_assert_cmpuint (summary.skipped[PATELLA_ENTRY_RUN], ==, 1);
     text = patella_import_summary_describe (&summary);
-    g_assert_cmpstr (text, ==, "Added 0 exercise sets, 1 pain scores, 0 runs, 0 rest or sick days. "
-                               "Skipped 1 entry already in the log (1 runs).");
+    g_assert_cmpstr (text, ==, "Added 1 pain score. Skipped 1 run already in the log.");
   }
   g_assert_no_error (error);
   g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 1);
@@ -470,6 +469,34 @@ test_backup (Fixture       *fixture,
   g_assert_nonnull (error);
 }
 
+/* The summary in whole phrases: only the kinds with a count, joined as a list. */
+static void
+test_summary_words (void)
+{
+  PatellaImportSummary summary = { { 0 } };
+  g_autofree char *nothing = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *all = NULL;
+
+  summary.skipped[PATELLA_ENTRY_RUN] = 2;
+  nothing = patella_import_summary_describe (&summary);
+  g_assert_cmpstr (nothing, ==, "Nothing new was added. Skipped 2 runs already in the log.");
+
+  summary.skipped[PATELLA_ENTRY_RUN] = 0;
+  summary.added[PATELLA_ENTRY_PAIN] = 3;
+  summary.added[PATELLA_ENTRY_RUN] = 1;
+  two = patella_import_summary_describe (&summary);
+  g_assert_cmpstr (two, ==, "Added 3 pain scores and 1 run.");
+
+  summary.added[PATELLA_ENTRY_EXERCISE] = 12;
+  summary.added[PATELLA_ENTRY_REST_DAY] = 1;
+  summary.skipped[PATELLA_ENTRY_EXERCISE] = 1;
+  summary.skipped[PATELLA_ENTRY_REST_DAY] = 4;
+  all = patella_import_summary_describe (&summary);
+  g_assert_cmpstr (all, ==, "Added 12 exercise sets, 3 pain scores, 1 run and 1 rest or sick day. "
+                            "Skipped 1 exercise set and 4 rest or sick days already in the log.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +518,7 @@ main (int   argc,
   ADD ("daily", test_daily);
   ADD ("backup", test_backup);
 #undef ADD
+  g_test_add_func ("/csv/summary-words", test_summary_words);
 
   return g_test_run ();
 }

@@ -105,8 +105,10 @@ patella_options_parse (PatellaOptions   *options,
   {
     const struct { const char *value; const char *name; gboolean allowed; const char *with; } days[] = {
       { date, "--date", options->status, "--status" },
-      { from, "--from", options->warnings || options->report, "--warnings or --report" },
-      { to, "--to", options->warnings || options->report, "--warnings or --report" },
+      /* Translators: the options stay in English */
+      { from, "--from", options->warnings || options->report, N_("--warnings or --report") },
+      /* Translators: the options stay in English */
+      { to, "--to", options->warnings || options->report, N_("--warnings or --report") },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (days); i++)
@@ -123,8 +125,10 @@ patella_options_parse (PatellaOptions   *options,
         if (!days[i].allowed)
           {
             g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         /* Translators: an option, then the options it needs, such as
+                            "--from goes with --warnings or --report." */
                          _("%s goes with %s.\nRun “%s --help” to see the options."),
-                         days[i].name, days[i].with, g_get_prgname ());
+                         days[i].name, _(days[i].with), g_get_prgname ());
             return FALSE;
           }
       }
@@ -262,8 +266,9 @@ patella_cli_status (const char *database,
       (day != NULL && !patella_day_plan_set_day (plan, day, &error)))
     return fail (err, error);
 
-  fprintf (out, _("Routine for %s%s\n"), patella_day_plan_get_day (plan),
-           patella_day_plan_get_is_today (plan) ? _(" (today)") : "");
+  /* Translators: %s is a day, YYYY-MM-DD */
+  fprintf (out, patella_day_plan_get_is_today (plan) ? _("Routine for %s (today)\n") : _("Routine for %s\n"),
+           patella_day_plan_get_day (plan));
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (plan));
   for (guint i = 0; i < n_items; i++)
@@ -285,7 +290,8 @@ patella_cli_status (const char *database,
              patella_day_plan_get_rest_note (plan)[0] ? ": " : "",
              patella_day_plan_get_rest_note (plan));
 
-  fprintf (out, _("Done: %u of %u exercises, %.0f%% of the routine\n"),
+  fprintf (out, ngettext ("Done: %u of %u exercise, %.0f%% of the routine\n",
+                          "Done: %u of %u exercises, %.0f%% of the routine\n", n_items),
            patella_day_plan_get_n_complete (plan), n_items,
            100.0 * patella_day_plan_get_fraction (plan));
 
@@ -294,7 +300,9 @@ patella_cli_status (const char *database,
            adherence->streak);
   fprintf (out, _("Score: %.0f%%\n"), 100.0 * adherence->score);
   if (adherence->nudge)
-    fprintf (out, _("Nothing logged for %d days: a short session today keeps the knee on track.\n"),
+    fprintf (out, ngettext ("Nothing logged for %d day: a short session today keeps the knee on track.\n",
+                            "Nothing logged for %d days: a short session today keeps the knee on track.\n",
+                            PATELLA_NUDGE_DAYS),
              PATELLA_NUDGE_DAYS);
 
   {

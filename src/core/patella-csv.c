@@ -438,40 +438,88 @@ patella_import_summary_clear (PatellaImportSummary *summary)
   g_clear_pointer (&summary->new_exercises, g_strfreev);
 }
 
+/* One kind of entry with its count, as a complete phrase: "1 run", "3 runs". */
+static char *
+describe_count (PatellaEntryKind kind, guint n)
+{
+  switch (kind)
+    {
+    case PATELLA_ENTRY_EXERCISE:
+      /* Translators: a part of the import summary, joined to the others with
+         the list separators below: "Added 3 pain scores, 1 run and 12 exercise sets." */
+      return g_strdup_printf (ngettext ("%u exercise set", "%u exercise sets", n), n);
+    case PATELLA_ENTRY_PAIN:
+      /* Translators: a part of the import summary, see "%u exercise set" */
+      return g_strdup_printf (ngettext ("%u pain score", "%u pain scores", n), n);
+    case PATELLA_ENTRY_RUN:
+      /* Translators: a part of the import summary, see "%u exercise set" */
+      return g_strdup_printf (ngettext ("%u run", "%u runs", n), n);
+    case PATELLA_ENTRY_REST_DAY:
+    case PATELLA_N_ENTRY_KINDS:
+    default:
+      /* Translators: a part of the import summary, see "%u exercise set" */
+      return g_strdup_printf (ngettext ("%u rest or sick day", "%u rest or sick days", n), n);
+    }
+}
+
+/* The kinds with a count above zero, as a list: "3 pain scores, 1 run and 12
+ * exercise sets"; NULL when every count is zero. */
+static char *
+describe_counts (const guint counts[PATELLA_N_ENTRY_KINDS])
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *text;
+
+  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+    if (counts[k] > 0)
+      g_ptr_array_add (parts, describe_count ((PatellaEntryKind) k, counts[k]));
+  if (parts->len == 0)
+    return NULL;
+
+  text = g_string_new (g_ptr_array_index (parts, 0));
+  for (guint i = 1; i < parts->len; i++)
+    {
+      if (i + 1 < parts->len)
+        /* Translators: the separator between the parts of a list ("3 pain
+           scores, 1 run and 12 exercise sets"), except before the last one */
+        g_string_append (text, C_("list", ", "));
+      else
+        /* Translators: the separator before the last part of a list ("1 run
+           and 12 exercise sets"); keep the spaces */
+        g_string_append (text, C_("list", " and "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
 char *
 patella_import_summary_describe (const PatellaImportSummary *summary)
 {
-  static const char *const names[PATELLA_N_ENTRY_KINDS] = {
-    N_("exercise sets"), N_("pain scores"), N_("runs"), N_("rest or sick days"),
-  };
+  g_autofree char *added = describe_counts (summary->added);
+  g_autofree char *skipped = describe_counts (summary->skipped);
   GString *text = g_string_new (NULL);
-  guint skipped = 0;
 
-  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+  if (added != NULL)
+    /* Translators: %s is a list such as "3 pain scores, 1 run and 12 exercise sets" */
+    g_string_append_printf (text, _("Added %s."), added);
+  else
+    g_string_append (text, _("Nothing new was added."));
+  if (skipped != NULL)
     {
-      g_string_append_printf (text, "%s%u %s", k ? ", " : _("Added "), summary->added[k], _(names[k]));
-      skipped += summary->skipped[k];
-    }
-  g_string_append_c (text, '.');
-  if (skipped > 0)
-    {
-      g_string_append_printf (text, ngettext (" Skipped %u entry already in the log (",
-                                              " Skipped %u entries already in the log (", skipped),
-                              skipped);
-      for (guint k = 0, n = 0; k < PATELLA_N_ENTRY_KINDS; k++)
-        if (summary->skipped[k] > 0)
-          g_string_append_printf (text, "%s%u %s", n++ ? ", " : "", summary->skipped[k], _(names[k]));
-      g_string_append (text, ").");
+      g_string_append_c (text, ' ');
+      /* Translators: %s is a list such as "2 pain scores and 1 run" */
+      g_string_append_printf (text, _("Skipped %s already in the log."), skipped);
     }
   if (summary->new_exercises != NULL && summary->new_exercises[0] != NULL)
     {
       g_autofree char *ids = g_strjoinv (", ", summary->new_exercises);
       guint n = g_strv_length (summary->new_exercises);
 
+      g_string_append_c (text, ' ');
       /* Translators: %u is how many, %s their ids */
-      g_string_append_printf (text, ngettext (" %u exercise was new here and was added to your own, "
+      g_string_append_printf (text, ngettext ("%u exercise was new here and was added to your own, "
                                               "switched off: %s.",
-                                              " %u exercises were new here and were added to your own, "
+                                              "%u exercises were new here and were added to your own, "
                                               "switched off: %s.", n),
                               n, ids);
     }
@@ -781,8 +829,10 @@ patella_csv_import (PatellaStore         *store,
   if (records.columns[COL_DATE] < 0 || records.columns[COL_KIND] < 0)
     {
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_HEADER,
+                   /* Translators: %s is the line of column names, always in English:
+                      date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note */
                    _("The first line must name the columns, with at least “date” and “kind”: "
-                     PATELLA_CSV_HEADER ". Nothing was imported."));
+                     "%s. Nothing was imported."), PATELLA_CSV_HEADER);
       return FALSE;
     }
   if (reader.n_records == 1)

@@ -155,36 +155,101 @@ patella_text_validate (const char *text,
   return n_chars > max_chars ? PATELLA_TEXT_TOO_LONG : PATELLA_TEXT_OK;
 }
 
+static char *
+text_not_utf8 (PatellaTextField field)
+{
+  switch (field)
+    {
+    case PATELLA_TEXT_FIELD_NAME:
+      return g_strdup (_("The name is not valid UTF-8 text."));
+    case PATELLA_TEXT_FIELD_DOSE:
+      return g_strdup (_("The dose is not valid UTF-8 text."));
+    case PATELLA_TEXT_FIELD_CUES:
+      /* Translators: the how-to text is a custom exercise's cues */
+      return g_strdup (_("The how-to text is not valid UTF-8 text."));
+    case PATELLA_TEXT_FIELD_NOTE:
+    default:
+      return g_strdup (_("The note is not valid UTF-8 text."));
+    }
+}
+
+static char *
+text_too_long (PatellaTextField field,
+               glong            max_chars)
+{
+  switch (field)
+    {
+    case PATELLA_TEXT_FIELD_NAME:
+      /* Translators: %ld is the most characters allowed */
+      return g_strdup_printf (_("The name is longer than %ld characters; please shorten it."), max_chars);
+    case PATELLA_TEXT_FIELD_DOSE:
+      /* Translators: %ld is the most characters allowed */
+      return g_strdup_printf (_("The dose is longer than %ld characters; please shorten it."), max_chars);
+    case PATELLA_TEXT_FIELD_CUES:
+      /* Translators: the how-to text is a custom exercise's cues; %ld is the most characters allowed */
+      return g_strdup_printf (_("The how-to text is longer than %ld characters; please shorten it."),
+                              max_chars);
+    case PATELLA_TEXT_FIELD_NOTE:
+    default:
+      /* Translators: %ld is the most characters allowed */
+      return g_strdup_printf (_("The note is longer than %ld characters; please shorten it."), max_chars);
+    }
+}
+
+static char *
+text_control (PatellaTextField field,
+              gunichar         control)
+{
+  switch (field)
+    {
+    case PATELLA_TEXT_FIELD_NAME:
+      /* Translators: U+%04X is a character's code, such as U+0007 */
+      return g_strdup_printf (_("The name holds an invisible control character (U+%04X); please remove it."),
+                              control);
+    case PATELLA_TEXT_FIELD_DOSE:
+      /* Translators: U+%04X is a character's code, such as U+0007 */
+      return g_strdup_printf (_("The dose holds an invisible control character (U+%04X); please remove it."),
+                              control);
+    case PATELLA_TEXT_FIELD_CUES:
+      /* Translators: the how-to text is a custom exercise's cues; U+%04X is a character's code */
+      return g_strdup_printf (_("The how-to text holds an invisible control character (U+%04X); "
+                                "please remove it."), control);
+    case PATELLA_TEXT_FIELD_NOTE:
+    default:
+      /* Translators: U+%04X is a character's code, such as U+0007 */
+      return g_strdup_printf (_("The note holds an invisible control character (U+%04X); please remove it."),
+                              control);
+    }
+}
+
 /**
- * patella_text_check:
- * @what: what the text is, as a message names it: "note", "name"
+ * patella_text_check_field:
+ * @text: (nullable): the runner's text
+ * @max_chars: the most characters it may have
+ * @field: which text it is; the message names it. A name is one line,
+ *   the others may hold tabs and line breaks.
  *
  * Returns: (transfer full) (nullable): why @text cannot be kept, as a
  *   sentence, or %NULL when it can.
  */
 char *
-patella_text_check (const char *text,
-                    glong       max_chars,
-                    gboolean    multiline,
-                    const char *what)
+patella_text_check_field (const char       *text,
+                          glong             max_chars,
+                          PatellaTextField  field)
 {
+  gboolean multiline = field != PATELLA_TEXT_FIELD_NAME;
   gunichar control = 0;
 
   switch (patella_text_validate (text, max_chars, multiline, &control))
     {
     case PATELLA_TEXT_NOT_UTF8:
-      /* Translators: %s is what the text is, e.g. "note" */
-      return g_strdup_printf (_("The %s is not valid UTF-8 text."), what);
+      return text_not_utf8 (field);
     case PATELLA_TEXT_TOO_LONG:
-      /* Translators: %s is what the text is, e.g. "note"; %ld its limit */
-      return g_strdup_printf (_("The %s is longer than %ld characters; please shorten it."), what, max_chars);
+      return text_too_long (field, max_chars);
     case PATELLA_TEXT_CONTROL:
       if (!multiline && (control == '\t' || control == '\n' || control == '\r'))
-        /* Translators: %s is what the text is, e.g. "name" */
-        return g_strdup_printf (_("The %s is one line, without tabs or line breaks."), what);
-      /* Translators: %s is what the text is, e.g. "note"; then a character's code */
-      return g_strdup_printf (_("The %s holds an invisible control character (U+%04X); please remove it."),
-                              what, control);
+        return g_strdup (_("The name is one line, without tabs or line breaks."));
+      return text_control (field, control);
     case PATELLA_TEXT_OK:
     default:
       return NULL;

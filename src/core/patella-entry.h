@@ -116,9 +116,20 @@ PatellaTextProblem patella_text_validate (const char *text,
                                           glong       max_chars,
                                           gboolean    multiline,
                                           gunichar   *control);
-char              *patella_text_check    (const char *text,
-                                          glong       max_chars,
-                                          gboolean    multiline,
-                                          const char *what);
+
+/* Which of the runner's texts is checked: each has its own sentences, so
+ * that a translation never has to fit a noun into "The %s is …". A name is
+ * one line; a note, a dose and cues may hold tabs and line breaks. */
+typedef enum
+{
+  PATELLA_TEXT_FIELD_NOTE,
+  PATELLA_TEXT_FIELD_NAME,
+  PATELLA_TEXT_FIELD_DOSE,
+  PATELLA_TEXT_FIELD_CUES,
+} PatellaTextField;
+
+char              *patella_text_check_field (const char       *text,
+                                             glong             max_chars,
+                                             PatellaTextField  field);
 
 G_END_DECLS

@@ -1183,13 +1183,12 @@ invalid (GError     **error,
 
 /* The rules for the runner's own words are in patella-entry.h. */
 static gboolean
-check_text (const char  *text,
-            glong        max_chars,
-            gboolean     multiline,
-            const char  *what,
-            GError     **error)
+check_text (const char        *text,
+            glong              max_chars,
+            PatellaTextField   field,
+            GError           **error)
 {
-  g_autofree char *problem = patella_text_check (text, max_chars, multiline, what);
+  g_autofree char *problem = patella_text_check_field (text, max_chars, field);
 
   if (problem != NULL)
     return invalid (error, "%s", problem);
@@ -1205,27 +1204,23 @@ check_common (const char  *day,
     return invalid (error, _("“%s” is not a calendar day; use the form YYYY-MM-DD."),
                     day ? day : "");
 
-  return check_text (note, PATELLA_NOTE_MAX_CHARS, TRUE, _("note"), error);
+  return check_text (note, PATELLA_NOTE_MAX_CHARS, PATELLA_TEXT_FIELD_NOTE, error);
 }
 
 static gboolean
-check_scale (int          value,
-             const char  *what,
-             GError     **error)
+on_scale (int value)
 {
-  if (value < 0 || value > PATELLA_SCALE_MAX)
-    return invalid (error, _("The %s runs from 0 to 10; %d is outside that."), what, value);
-  return TRUE;
+  return value >= 0 && value <= PATELLA_SCALE_MAX;
 }
 
 /* Runs one prepared write to @table in its own transaction, then announces
- * it. Reports NOT_FOUND, naming @what, when @what is given and no row was
- * touched. @rowid, when given, receives the row an INSERT added. */
+ * it. Reports NOT_FOUND with the sentence @gone, when @gone is given and no
+ * row was touched. @rowid, when given, receives the row an INSERT added. */
 static gboolean
 step_in_transaction (PatellaStore  *self,
                      PatellaTable   table,
                      sqlite3_stmt  *stmt,
-                     const char    *what,
+                     const char    *gone,
                      gint64        *rowid,
                      GError       **error)
 {
@@ -1242,11 +1237,10 @@ step_in_transaction (PatellaStore  *self,
       return FALSE;
     }
 
-  if (what != NULL && sqlite3_changes (self->db) == 0)
+  if (gone != NULL && sqlite3_changes (self->db) == 0)
     {
       rollback (self);
-      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
-                   _("%s is no longer in the log."), what);
+      g_set_error_literal (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND, gone);
       return FALSE;
     }
 
@@ -1343,17 +1337,18 @@ check_entry (PatellaStore        *self,
       }
 
     case PATELLA_ENTRY_PAIN:
-      if (!check_scale (entry->score, _("pain score"), error))
-        return FALSE;
+      if (!on_scale (entry->score))
+        return invalid (error, _("The pain score runs from 0 to 10; %d is outside that."), entry->score);
       if ((guint) entry->context >= PATELLA_N_PAIN_CONTEXTS)
         return invalid (error, _("That is not a known moment for a pain score."));
       return TRUE;
 
     case PATELLA_ENTRY_RUN:
-      if (!check_scale (entry->rpe, _("effort (RPE)"), error))
-        return FALSE;
-      if (entry->pain != -1 && !check_scale (entry->pain, _("pain during the run"), error))
-        return FALSE;
+      if (!on_scale (entry->rpe))
+        return invalid (error, _("The effort (RPE) runs from 0 to 10; %d is outside that."), entry->rpe);
+      if (entry->pain != -1 && !on_scale (entry->pain))
+        return invalid (error, _("The pain during the run runs from 0 to 10; %d is outside that."),
+                        entry->pain);
       /* Written so that NaN fails too. */
       if (!(entry->minutes > 0 && entry->minutes <= PATELLA_RUN_MINUTES_MAX))
         return invalid (error, _("A run lasts more than 0 and at most 1440 minutes (a day)."));
@@ -1423,7 +1418,7 @@ write_entry (PatellaStore        *self,
     sqlite3_bind_int64 (stmt, n + 1, id);
 
   if (!step_in_transaction (self, entry_tables[entry->kind].table, stmt,
-                            mode == WRITE_UPDATE ? _("That entry") : NULL,
+                            mode == WRITE_UPDATE ? _("That entry is no longer in the log.") : NULL,
                             mode == WRITE_NEW ? &id : NULL, error))
     return 0;
   return id;
@@ -1601,9 +1596,9 @@ check_exercise (const PatellaExercise  *exercise,
 
   if (!patella_exercise_id_is_valid (exercise->id))
     return invalid (error, _("An exercise id uses lower-case letters, digits and “-” (at most 64)."));
-  if (!check_text (exercise->name, PATELLA_NAME_MAX_CHARS, FALSE, _("name"), error) ||
-      !check_text (exercise->dose, PATELLA_TEXT_MAX_CHARS, TRUE, _("dose"), error) ||
-      !check_text (exercise->cues, PATELLA_TEXT_MAX_CHARS, TRUE, _("how-to text"), error))
+  if (!check_text (exercise->name, PATELLA_NAME_MAX_CHARS, PATELLA_TEXT_FIELD_NAME, error) ||
+      !check_text (exercise->dose, PATELLA_TEXT_MAX_CHARS, PATELLA_TEXT_FIELD_DOSE, error) ||
+      !check_text (exercise->cues, PATELLA_TEXT_MAX_CHARS, PATELLA_TEXT_FIELD_CUES, error))
     return FALSE;
   stripped_name = g_strstrip (g_strdup (exercise->name));
   if (stripped_name == NULL || stripped_name[0] == '\0')
@@ -1676,7 +1671,8 @@ patella_store_update_exercise (PatellaStore           *self,
 
   bind_exercise (stmt, exercise);
 
-  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt, _("That exercise"), NULL, error);
+  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt,
+                              _("That exercise is no longer in the log."), NULL, error);
 }
 
 /**
@@ -1732,7 +1728,8 @@ patella_store_set_exercise_archived (PatellaStore  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
 
-  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt, _("That exercise"), NULL, error);
+  return step_in_transaction (self, PATELLA_TABLE_EXERCISES, stmt,
+                              _("That exercise is no longer in the log."), NULL, error);
 }
 
 /**
@@ -1828,7 +1825,7 @@ patella_store_delete_entry (PatellaStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return step_in_transaction (self, table, stmt, _("That entry"), NULL, error);
+  return step_in_transaction (self, table, stmt, _("That entry is no longer in the log."), NULL, error);
 }
 
 /**

@@ -85,14 +85,17 @@ static const struct {
   [PATELLA_WARNING_RUN_SPIKE] = {
     "run-spike", PATELLA_SEVERITY_CAUTION,
     N_("A much longer run than usual"),
+    /* xgettext:no-c-format */
     N_("A single run more than 10% longer than your longest of the last 30 days "
        "raises the risk of injury. Build distance in smaller steps."),
+    /* xgettext:no-c-format */
     N_("The Garmin-RUNSAFE cohort (Frandsen et al., BJSM 2025): a hazard ratio of "
        "1.64 for runs 10–30% longer than the recent longest."),
   },
   [PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE] = {
     "weekly-distance-spike", PATELLA_SEVERITY_CAUTION,
     N_("A big jump in weekly distance"),
+    /* xgettext:no-c-format */
     N_("A week more than 30% above your recent weeks is linked to running "
        "injuries. Keep the increases from week to week smaller."),
     N_("Nielsen et al., JOSPT 2014. (The popular 10% rule is a convention, not evidence.)"),
