@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
@@ -99,12 +100,13 @@ test_export (Fixture       *fixture,
   csv = export (store, patella_csv_export);
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "2026-02-03,07:05,pain,,,,,,,3,morning,\"stiff, then \"\"fine\"\"\"\r\n"
-                   "2026-02-03,18:30,exercise,quad-setting,1,20,,,,,,\"two\nlines\"\r\n"
-                   "2026-02-03,18:30,run,,,,42.5,8.25,5,2,,'=SUM(A1:A9)\r\n"
-                   "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already\r\n"
-                   "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \"\r\n"
-                   "2026-02-05,,rest-day,sick,,,,,,,,'-flu\r\n");
+                   "2026-02-03,07:05,pain,,,,,,,3,morning,\"stiff, then \"\"fine\"\"\",2026-02-03T07:05:00Z\r\n"
+                   "2026-02-03,18:30,exercise,quad-setting,1,20,,,,,,\"two\nlines\",2026-02-03T18:30:00Z\r\n"
+                   "2026-02-03,18:30,run,,,,42.5,8.25,5,2,,'=SUM(A1:A9),2026-02-03T18:30:00Z\r\n"
+                   /* Logged on the 4th at the 3rd's time: the day is the one logged. */
+                   "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already,2026-02-03T07:05:00Z\r\n"
+                   "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \",2026-02-03T18:30:00Z\r\n"
+                   "2026-02-05,,rest-day,sick,,,,,,,,'-flu,\r\n");
 }
 
 /* Export, import into an empty database, export again: the same bytes. */
@@ -497,6 +499,104 @@ test_summary_words (void)
                             "Skipped 1 exercise set and 4 rest or sick days already in the log.");
 }
 
+static void
+use_zone (const char *zone)
+{
+  g_setenv ("TZ", zone, TRUE);
+  tzset ();
+}
+
+static gint64
+count_all (PatellaStore *store)
+{
+  return count (store, PATELLA_TABLE_PAIN_LOG) + count (store, PATELLA_TABLE_RUNS) +
+         count (store, PATELLA_TABLE_EXERCISE_LOG) + count (store, PATELLA_TABLE_REST_DAYS);
+}
+
+/* A runner who exports in Berlin and imports in New York: the utc column
+ * makes each entry the same moment, so nothing is doubled and nothing
+ * moves. A file from before the column still matches by its local time. */
+static void
+test_other_zone (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *old_form = g_build_filename (fixture->dir, "old.db", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaStore) copy = NULL;
+  g_autoptr(PatellaStore) old = NULL;
+  g_auto(PatellaImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *berlin = NULL;
+  g_autofree char *new_york = NULL;
+  g_autofree char *without_utc = NULL;
+  g_autoptr(GString) stripped = g_string_new (NULL);
+  g_autoptr(GDateTime) late = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 n;
+
+  use_zone ("Europe/Berlin");
+  store = open_store (fixture->path);
+  fill (store);
+  /* 23:30 in Berlin is already the next day in UTC, and 17:30 in New York. */
+  late = at ("2026-02-06", 23, 30);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-06", late, 4, PATELLA_PAIN_AFTER, "late",
+                                           &error), >, 0);
+  g_assert_no_error (error);
+  berlin = export (store, patella_csv_export);
+  n = count_all (store);
+
+  use_zone ("America/New_York");
+  g_assert_true (import (store, berlin, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_all (store), ==, n);
+  patella_import_summary_clear (&summary);
+
+  /* Into a fresh record there: the same moments, so the same file back. */
+  copy = open_store (other);
+  g_assert_true (import (copy, berlin, &summary, &error));
+  g_assert_no_error (error);
+  patella_import_summary_clear (&summary);
+  new_york = export (copy, patella_csv_export);
+  g_assert_nonnull (strstr (new_york, "2026-02-06,17:30,pain,,,,,,,4,after,late,2026-02-06T22:30:00Z"));
+  use_zone ("Europe/Berlin");
+  {
+    g_autofree char *back = export (copy, patella_csv_export);
+
+    g_assert_cmpstr (back, ==, berlin);
+  }
+
+  /* Without the utc column (a file from an older Patella) the local time
+   * is the moment, and the same file imported again adds nothing. */
+  lines = g_strsplit (berlin, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *comma = strrchr (lines[i], ',');
+
+      g_string_append_len (stripped, lines[i], comma - lines[i]);
+      g_string_append (stripped, "\r\n");
+    }
+  without_utc = g_string_free (g_steal_pointer (&stripped), FALSE);
+  g_assert_true (g_str_has_prefix (without_utc, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,"
+                                                "context,note\r\n"));
+  old = open_store (old_form);
+  g_assert_true (import (old, without_utc, &summary, &error));
+  g_assert_no_error (error);
+  patella_import_summary_clear (&summary);
+  n = count_all (old);
+  g_assert_true (import (old, without_utc, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_all (old), ==, n);
+
+  /* A utc cell that is not a moment is a bad record. */
+  g_assert_false (import (old, HEADER "2026-02-07,08:00,pain,,,,,,,2,morning,,2026-02-07 07:00\r\n",
+                          &summary, &error));
+  g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
+  g_assert_nonnull (strstr (error->message, "YYYY-MM-DDTHH:MM:SSZ"));
+  g_unsetenv ("TZ");
+  tzset ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +607,7 @@ main (int   argc,
   g_test_add ("/csv/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
   ADD ("export", test_export);
   ADD ("round-trip", test_round_trip);
+  ADD ("other-zone", test_other_zone);
   ADD ("import-forms", test_import_forms);
   ADD ("duplicates", test_duplicates);
   ADD ("equal-entries", test_equal_entries);

@@ -840,11 +840,18 @@ check_after_move (Fixture *fixture)
   g_assert_cmpuint (g_strv_length (lines), ==, plan->len + 2);
   for (guint i = 1; i <= plan->len; i++)
     {
-      const char *note = strrchr (lines[i], ',') + 1;
-      Logged *logged = find_note (plan, note);
+      /* The notes hold no commas: the note is the 12th cell, the moment
+       * in UTC the 13th. */
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      Logged *logged;
+      g_autofree char *utc = NULL;
 
+      g_assert_cmpuint (g_strv_length (cells), ==, 13);
+      logged = find_note (plan, cells[11]);
       g_assert_true (g_str_has_prefix (lines[i], logged->day));
       g_assert_cmpint (lines[i][10], ==, ',');
+      utc = patella_instant_format (logged->instant);
+      g_assert_cmpstr (cells[12], ==, utc);
     }
 
   /* And read into a new store here, every entry stays on its day. */

@@ -40,13 +40,21 @@ static const char *const kind_names[PATELLA_N_ENTRY_KINDS] = {
 
 enum {
   COL_DATE, COL_TIME, COL_KIND, COL_ITEM, COL_SETS, COL_REPS, COL_MINUTES,
-  COL_DISTANCE, COL_RPE, COL_PAIN, COL_CONTEXT, COL_NOTE, N_COLUMNS
+  COL_DISTANCE, COL_RPE, COL_PAIN, COL_CONTEXT, COL_NOTE, COL_UTC, N_COLUMNS
 };
 
 static const char *const column_names[N_COLUMNS] = {
   "date", "time", "kind", "item", "sets", "reps", "minutes", "distance_km", "rpe", "pain",
-  "context", "note",
+  "context", "note", "utc",
 };
+
+/* What a line holds: the export writes both times; duplicates are found
+ * by the exact instant when the file has one, else by the local time. */
+typedef enum
+{
+  LINE_LOCAL_TIME = 1 << 0,
+  LINE_UTC        = 1 << 1,
+} LineParts;
 
 /* Text as one CSV cell: a "'" before what a spreadsheet would take for a
  * formula (and before a leading "'", so that import can always take one
@@ -94,12 +102,13 @@ append_number (GString *line,
  * more than the rest of the line. */
 static char *
 format_entry (const PatellaEntry *e,
-              GTimeZone          *zone)
+              GTimeZone          *zone,
+              LineParts           parts)
 {
   GString *line = g_string_new (e->day);
 
   g_string_append_c (line, ',');
-  if (e->instant != NULL)
+  if (e->instant != NULL && (parts & LINE_LOCAL_TIME))
     {
       g_autoptr(GDateTime) instant = patella_instant_parse (e->instant);
       g_autoptr(GDateTime) local = instant ? g_date_time_to_timezone (instant, zone) : NULL;
@@ -142,6 +151,12 @@ format_entry (const PatellaEntry *e,
     }
 
   append_text (line, e->note);
+  if (parts & LINE_UTC)
+    {
+      g_string_append_c (line, ',');
+      if (e->instant != NULL)
+        g_string_append (line, e->instant);
+    }
   return g_string_free (line, FALSE);
 }
 
@@ -158,7 +173,7 @@ collect_line (const PatellaEntry *entry,
 {
   Lines *lines = user_data;
 
-  g_ptr_array_add (lines->lines, format_entry (entry, lines->zone));
+  g_ptr_array_add (lines->lines, format_entry (entry, lines->zone, LINE_LOCAL_TIME | LINE_UTC));
 }
 
 static int
@@ -327,6 +342,7 @@ read_record (GPtrArray   *record,
   const char *kind = cell (record, columns, COL_KIND);
   const char *item = cell (record, columns, COL_ITEM);
   const char *note = cell (record, columns, COL_NOTE);
+  const char *utc = cell (record, columns, COL_UTC);
   int hour = 12, minute = 0;
   gunichar control = 0;
   GDate parsed;
@@ -375,11 +391,25 @@ read_record (GPtrArray   *record,
               (hour = atoi (time)) > 23 || (minute = atoi (time + 3)) > 59)
             PROBLEM (_("the time “%s” is not in the form HH:MM"), time);
         }
-      local = g_date_time_new (zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
-                               g_date_get_day (&parsed), hour, minute, 0);
-      if (local == NULL)
-        PROBLEM (_("the time %s does not exist on %s"), time, date);
-      e->instant = patella_instant_format (local);
+      if (utc[0] != '\0')
+        {
+          /* The exact moment, whatever zone the file was written in; the
+           * time column is then for reading. */
+          g_autoptr(GDateTime) instant = patella_instant_parse (utc);
+          g_autofree char *canonical = instant ? patella_instant_format (instant) : NULL;
+
+          if (g_strcmp0 (canonical, utc) != 0)
+            PROBLEM (_("the utc time “%s” is not in the form YYYY-MM-DDTHH:MM:SSZ"), utc);
+          e->instant = g_steal_pointer (&canonical);
+        }
+      else
+        {
+          local = g_date_time_new (zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
+                                   g_date_get_day (&parsed), hour, minute, 0);
+          if (local == NULL)
+            PROBLEM (_("the time %s does not exist on %s"), time, date);
+          e->instant = patella_instant_format (local);
+        }
     }
 
   if (item[0] == '\'')
@@ -548,6 +578,7 @@ set_records_error (GError    **error,
 typedef struct
 {
   GTimeZone            *zone;            /* local */
+  LineParts             key;             /* what makes two entries the same */
   GPtrArray            *entries;         /* checked, in file order */
   GArray               *record_numbers;  /* of each entry, for messages */
   const char           *first, *last;    /* the days the file spans */
@@ -558,17 +589,22 @@ typedef struct
 typedef struct
 {
   GHashTable *counts;
+  GHashTable *rest_days;   /* day → line of the rest or sick day there */
   GTimeZone  *zone;
+  LineParts   key;
 } Counts;
 
 static void
 count_line (const PatellaEntry *entry,
             gpointer            user_data)
 {
-  GHashTable *counts = ((Counts *) user_data)->counts;
-  char *line = format_entry (entry, ((Counts *) user_data)->zone);
+  Counts *counting = user_data;
+  GHashTable *counts = counting->counts;
+  char *line = format_entry (entry, counting->zone, counting->key);
   guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
 
+  if (entry->kind == PATELLA_ENTRY_REST_DAY)
+    g_hash_table_insert (counting->rest_days, g_strdup (entry->day), g_strdup (line));
   g_hash_table_insert (counts, line, GUINT_TO_POINTER (n + 1));
 }
 
@@ -592,7 +628,7 @@ plan_import (PatellaStore  *store,
   g_autoptr(GHashTable) rest_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) known = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  Counts counting = { counts, plan->zone };
+  Counts counting = { counts, rest_days, plan->zone, plan->key };
   guint n_problems = 0;
   gboolean none_there;
 
@@ -606,17 +642,6 @@ plan_import (PatellaStore  *store,
     return FALSE;
   plan->new_ids = g_ptr_array_new_with_free_func (g_free);
 
-  /* The rest days already there, by day. */
-  {
-    GHashTableIter iter;
-    gpointer line;
-
-    g_hash_table_iter_init (&iter, counts);
-    while (g_hash_table_iter_next (&iter, &line, NULL))
-      if (strstr (line, ",rest-day,") != NULL)
-        g_hash_table_insert (rest_days, g_strndup (line, 10), g_strdup (line));
-  }
-
   for (guint i = 0; i < plan->entries->len; i++)
     {
       PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
@@ -625,7 +650,7 @@ plan_import (PatellaStore  *store,
 
       if (!none_there || entry->kind == PATELLA_ENTRY_REST_DAY)
         {
-          line = format_entry (entry, plan->zone);
+          line = format_entry (entry, plan->zone, plan->key);
           existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
         }
 
@@ -830,7 +855,7 @@ patella_csv_import (PatellaStore         *store,
     {
       g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_HEADER,
                    /* Translators: %s is the line of column names, always in English:
-                      date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note */
+                      date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc */
                    _("The first line must name the columns, with at least “date” and “kind”: "
                      "%s. Nothing was imported."), PATELLA_CSV_HEADER);
       return FALSE;
@@ -848,7 +873,11 @@ patella_csv_import (PatellaStore         *store,
     }
 
   {
-    ImportPlan plan = { zone, entries, record_numbers, first, last, summary, NULL };
+    /* A file with the utc column (any export since it was added) is matched
+     * by the exact instant, so that it imports the same in any time zone;
+     * an older file by the local time it shows. */
+    LineParts key = records.columns[COL_UTC] >= 0 ? LINE_UTC : LINE_LOCAL_TIME;
+    ImportPlan plan = { zone, key, entries, record_numbers, first, last, summary, NULL };
 
     if (!patella_store_import (store, plan_import, &plan, error))
       {

@@ -21,8 +21,10 @@ typedef enum
   PATELLA_CSV_ERROR_TOO_BIG,
 } PatellaCsvError;
 
-/* The entries file's columns, in this order. */
-#define PATELLA_CSV_HEADER "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note"
+/* The entries file's columns, in this order. "time" is the local time in
+ * the zone the file was written in, for reading; "utc" is the moment
+ * itself, which an import uses when it is there. */
+#define PATELLA_CSV_HEADER "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc"
 
 /* The most an import reads: ten years are about 3 MB. */
 #define PATELLA_CSV_MAX_BYTES (256 * 1024 * 1024)
