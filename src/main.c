@@ -47,5 +47,11 @@ main (int   argc,
                                  patella_options_uses_default_database (&options)
                                    ? G_APPLICATION_DEFAULT_FLAGS
                                    : G_APPLICATION_NON_UNIQUE);
+
+  /* At login: no window. Already running, that instance is told so and
+   * stays as it is. */
+  if (options.background)
+    g_object_set (app, "background", TRUE, NULL);
+
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -8,9 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-autostart.h"
+#include "core/patella-routine.h"
 #include "core/patella-settings.h"
 #include "patella-application.h"
 #include "patella-first-frame.h"
+#include "patella-preferences-window.h"
+#include "patella-routine-guide.h"
+#include "patella-welcome.h"
 #include "patella-window.h"
 
 struct _PatellaApplication
@@ -18,8 +23,16 @@ struct _PatellaApplication
   AdwApplication  parent_instance;
 
   /* owned */
-  char           *database;
-  GSettings      *settings;
+  char             *database;
+  GSettings        *settings;
+  PatellaReminders *reminders;
+
+  /* The instance of the runner's own record sends the reminders and may
+   * run in the background; another --database gets only a window. */
+  gboolean          primary;
+  gboolean          background;             /* --background, until the first activation */
+  gboolean          started_in_background;  /* and no window opened since */
+  gboolean          held;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATION)
@@ -27,6 +40,7 @@ G_DEFINE_FINAL_TYPE (PatellaApplication, patella_application, ADW_TYPE_APPLICATI
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_BACKGROUND,
   N_PROPS
 };
 
@@ -64,6 +78,91 @@ patella_application_get_settings (PatellaApplication *self)
   return self->settings;
 }
 
+PatellaReminders *
+patella_application_get_reminders (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
+static PatellaWindow *
+find_main_window (PatellaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PATELLA_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+PatellaStore *
+patella_application_dup_store (PatellaApplication  *self,
+                               GError             **error)
+{
+  PatellaWindow *window;
+
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+
+  window = find_main_window (self);
+  if (window != NULL && patella_window_get_store (window) != NULL)
+    return g_object_ref (patella_window_get_store (window));
+
+  return patella_store_open_full (patella_application_get_database (self),
+                                  PATELLA_STORE_OPEN_DEFER_CHECK, error);
+}
+
+/* Something went wrong outside the window's own actions. */
+static void
+report_problem (PatellaApplication *self,
+                const char         *title,
+                const char         *message)
+{
+  PatellaWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    patella_window_show_problem (window, message);
+  else if (self->reminders != NULL)
+    patella_reminders_send_problem (self->reminders, title, message);
+  else
+    g_message ("%s: %s", title, message);
+}
+
+/* Held, the application keeps running with no window open: started in
+ * the background, or asked to run there. */
+static void
+update_hold (PatellaApplication *self)
+{
+  gboolean hold = self->primary &&
+                  (self->started_in_background ||
+                   (self->settings != NULL && g_settings_get_boolean (self->settings, "run-in-background")));
+
+  if (hold == self->held)
+    return;
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+sync_autostart (PatellaApplication *self,
+                gboolean            enabled)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patella_autostart_set_enabled (enabled, &error))
+    report_problem (self,
+                    enabled ? _("Patella cannot start at login") : _("Patella will still start at login"),
+                    error->message);
+}
+
+static void
+run_in_background_changed (PatellaApplication *self)
+{
+  sync_autostart (self, g_settings_get_boolean (self->settings, "run-in-background"));
+  update_hold (self);
+}
+
 static void
 distance_unit_change_state (GSimpleAction      *action,
                             GVariant           *value,
@@ -91,6 +190,7 @@ patella_application_startup (GApplication *application)
   PatellaApplication *self = PATELLA_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (application);
 
@@ -111,6 +211,31 @@ patella_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->primary = !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE);
+  if (self->settings != NULL)
+    {
+      self->reminders = patella_reminders_new (application, self->settings);
+
+      if (self->primary)
+        {
+          /* The login entry agrees with the setting; a stale one (the
+           * setting switched off while Patella was not running) goes
+           * when it starts Patella. Otherwise the entry is left alone,
+           * as the setting may be at its default only because this is a
+           * fresh settings store. */
+          if (g_settings_get_boolean (self->settings, "run-in-background"))
+            sync_autostart (self, TRUE);
+          else if (self->background)
+            sync_autostart (self, FALSE);
+          g_signal_connect_object (self->settings, "changed::run-in-background",
+                                   G_CALLBACK (run_in_background_changed), self, G_CONNECT_SWAPPED);
+
+          patella_reminders_start (self->reminders);
+        }
+    }
+  update_hold (self);
 }
 
 static void
@@ -120,6 +245,22 @@ patella_application_activate (GApplication *application)
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
+
+  /* `patella --background`: no window now, and none raised if one is
+   * open already; a later launch opens or presents it. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      if (self->primary)
+        {
+          if (find_main_window (self) == NULL)
+            {
+              self->started_in_background = TRUE;
+              update_hold (self);
+            }
+          return;
+        }
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
@@ -137,9 +278,69 @@ patella_application_activate (GApplication *application)
           patella_window_check_store (PATELLA_WINDOW (window));
         }
       patella_first_frame_watch (window);
+      gtk_window_present (window);
+
+      /* From now on closing the window quits, unless Patella runs in
+       * the background. */
+      self->started_in_background = FALSE;
+      update_hold (self);
+
+      /* The first start: what Patella is, and the two choices that matter. */
+      if (store != NULL && self->settings != NULL &&
+          !g_settings_get_boolean (self->settings, "welcome-done"))
+        patella_welcome_present (window, self->settings);
+      return;
     }
 
   gtk_window_present (window);
+}
+
+/* `patella --background` while Patella runs: the running instance hears
+ * of it through the activation's platform data. */
+static void
+patella_application_add_platform_data (GApplication    *application,
+                                       GVariantBuilder *builder)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (application);
+
+  G_APPLICATION_CLASS (patella_application_parent_class)->add_platform_data (application, builder);
+  if (self->background)
+    g_variant_builder_add (builder, "{sv}", "patella-background", g_variant_new_boolean (TRUE));
+}
+
+static void
+patella_application_before_emit (GApplication *application,
+                                 GVariant     *platform_data)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (application);
+  gboolean background = FALSE;
+
+  G_APPLICATION_CLASS (patella_application_parent_class)->before_emit (application, platform_data);
+  if (g_variant_lookup (platform_data, "patella-background", "b", &background) && background)
+    self->background = TRUE;
+}
+
+static void
+patella_application_after_emit (GApplication *application,
+                                GVariant     *platform_data)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (application);
+
+  /* Only ever for the one activation that asked. */
+  if (g_variant_lookup (platform_data, "patella-background", "b", NULL))
+    self->background = FALSE;
+
+  G_APPLICATION_CLASS (patella_application_parent_class)->after_emit (application, platform_data);
+}
+
+static void
+patella_application_shutdown (GApplication *application)
+{
+  PatellaApplication *self = PATELLA_APPLICATION (application);
+
+  g_clear_object (&self->reminders);
+
+  G_APPLICATION_CLASS (patella_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -147,6 +348,7 @@ patella_application_finalize (GObject *object)
 {
   PatellaApplication *self = (PatellaApplication *) object;
 
+  g_clear_object (&self->reminders);
   g_clear_pointer (&self->database, g_free);
   g_clear_object (&self->settings);
 
@@ -165,6 +367,10 @@ patella_application_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_string (value, patella_application_get_database (self));
+      break;
+
+    case PROP_BACKGROUND:
+      g_value_set_boolean (value, self->background);
       break;
 
     default:
@@ -186,6 +392,14 @@ patella_application_set_property (GObject      *object,
       self->database = g_value_dup_string (value);
       break;
 
+    case PROP_BACKGROUND:
+      if (self->background != g_value_get_boolean (value))
+        {
+          self->background = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,11 +417,21 @@ patella_application_class_init (PatellaApplicationClass *klass)
 
   app_class->startup = patella_application_startup;
   app_class->activate = patella_application_activate;
+  app_class->shutdown = patella_application_shutdown;
+  app_class->add_platform_data = patella_application_add_platform_data;
+  app_class->before_emit = patella_application_before_emit;
+  app_class->after_emit = patella_application_after_emit;
 
   properties[PROP_DATABASE] =
     g_param_spec_string ("database", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Set before running: the first activation opens no window. */
+  properties[PROP_BACKGROUND] =
+    g_param_spec_boolean ("background", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,9 +474,98 @@ patella_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+patella_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  patella_preferences_window_present (window, self->settings);
+}
+
+static void
+patella_application_about_routine_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+
+  patella_routine_guide_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+/* From a notification: the window, on Today. */
+static void
+patella_application_open_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  PatellaWindow *window;
+
+  self->background = FALSE;
+  window = find_main_window (self);
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = find_main_window (self);
+    }
+  if (window == NULL)
+    return;
+
+  if (!patella_window_has_error (window))
+    patella_window_set_page (window, "today");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* From a notification: one set of an exercise, today, with or without
+ * the window. */
+static void
+patella_application_log_set_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  PatellaApplication *self = user_data;
+  const char *exercise_id = g_variant_get_string (parameter, NULL);
+  PatellaWindow *window = find_main_window (self);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaDayPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The Today page showing today logs it as a click would, with Undo. */
+  if (window != NULL && patella_window_get_store (window) != NULL)
+    {
+      PatellaTodayPage *page = patella_window_get_today_page (window);
+      PatellaDayPlan *shown = patella_today_page_get_plan (page);
+
+      if (shown != NULL && patella_day_plan_get_is_today (shown))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", exercise_id);
+          return;
+        }
+    }
+
+  /* Otherwise through the same record; the window follows its changes. */
+  store = patella_application_dup_store (self, &error);
+  if (store != NULL)
+    {
+      plan = patella_day_plan_new (store, NULL);
+      if (patella_day_plan_reload (plan, &error) &&
+          patella_day_plan_log_set (plan, exercise_id, &error) != 0)
+        return;
+    }
+
+  report_problem (self, _("The set was not logged"), error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", patella_application_quit_action },
   { "about", patella_application_about_action },
+  { "preferences", patella_application_preferences_action },
+  { "about-routine", patella_application_about_routine_action },
+  { "open", patella_application_open_action },
+  { "log-set", patella_application_log_set_action, "s" },
 };
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-store.h"
+#include "patella-reminders.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,10 @@ PatellaApplication *patella_application_new          (const char         *databa
                                                       GApplicationFlags   flags);
 const char         *patella_application_get_database (PatellaApplication *self);
 GSettings          *patella_application_get_settings (PatellaApplication *self);
+/* NULL without settings. */
+PatellaReminders   *patella_application_get_reminders (PatellaApplication *self);
+/* The record the window shows, or else the database opened afresh. */
+PatellaStore       *patella_application_dup_store    (PatellaApplication  *self,
+                                                      GError             **error);
 
 G_END_DECLS

@@ -161,6 +161,13 @@ spin_row (PatellaRoutineEditor *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* GTK 4.8 leaves the spin button's − and + without a name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (spin); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_has_css_class (child, "up") ? _("Increase") : _("Decrease"),
+                                      -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
 
@@ -192,19 +199,48 @@ action_button (const char *label,
 }
 
 static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 exercise_row (PatellaRoutineEditor  *self,
               const PatellaExercise *exercise,
               guint                  index)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *order_row, *buttons, *up, *down;
+  GtkWidget *order_row, *buttons, *up, *down, *enable;
+  const char *name = patella_exercise_get_display_name (exercise);
   g_autofree char *dose = patella_exercise_describe_dose (exercise);
+  g_autofree char *enable_label = NULL;
+  g_autofree char *up_label = NULL;
+  g_autofree char *down_label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_exercise_get_display_name (exercise));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), dose);
   adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), exercise->enabled);
+  /* libadwaita 1.2 leaves the row's switch without a name. */
+  enable = find_switch (row);
+  if (enable != NULL)
+    {
+      /* Translators: the switch's label for screen readers; %s is an exercise */
+      enable_label = g_strdup_printf (_("Include %s in the routine"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (enable), GTK_ACCESSIBLE_PROPERTY_LABEL, enable_label, -1);
+    }
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "exercise-id", g_strdup (exercise->id), g_free);
   g_signal_connect (row, "notify::enable-expansion", G_CALLBACK (enabled_changed), self);
@@ -229,10 +265,16 @@ exercise_row (PatellaRoutineEditor  *self,
   up = action_button (NULL, "editor.move-up", exercise->id, "flat");
   gtk_button_set_icon_name (GTK_BUTTON (up), "go-up-symbolic");
   gtk_widget_set_tooltip_text (up, _("Move Up"));
+  /* Translators: the button's label for screen readers; %s is an exercise */
+  up_label = g_strdup_printf (_("Move %s up"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, up_label, -1);
   gtk_widget_set_sensitive (up, index > 0);
   down = action_button (NULL, "editor.move-down", exercise->id, "flat");
   gtk_button_set_icon_name (GTK_BUTTON (down), "go-down-symbolic");
   gtk_widget_set_tooltip_text (down, _("Move Down"));
+  /* Translators: the button's label for screen readers; %s is an exercise */
+  down_label = g_strdup_printf (_("Move %s down"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL, down_label, -1);
   gtk_widget_set_sensitive (down, index + 1 < self->exercises->len);
   gtk_box_append (GTK_BOX (buttons), up);
   gtk_box_append (GTK_BOX (buttons), down);

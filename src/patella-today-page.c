@@ -798,8 +798,30 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
 
 }
 
+/* GTK 4.8 gives neither the calendar nor its arrows a name for screen
+ * readers. The arrows are the first buttons of its heading: the previous
+ * and next month, then the previous and next year. */
+static void
+label_calendar (GtkCalendar *calendar,
+                const char  *label)
+{
+  static const char *const arrows[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  GtkWidget *heading = gtk_widget_get_first_child (GTK_WIDGET (calendar));
+  guint n = 0;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *child = heading ? gtk_widget_get_first_child (heading) : NULL;
+       child != NULL && n < G_N_ELEMENTS (arrows);
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _(arrows[n++]), -1);
+}
+
 static void
 patella_today_page_init (PatellaTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_calendar (self->calendar, _("Choose a Day"));
 }

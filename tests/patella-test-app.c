@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "core/patella-settings.h"
 #include "patella-test-app.h"
 
 static gboolean
@@ -94,6 +95,15 @@ patella_test_run_app_full (const char            *database,
   g_autoptr(PatellaApplication) app = NULL;
   Run run = { body, data, FALSE, FALSE };
   char *argv[] = { (char *) "patella", NULL };
+
+  /* The welcome belongs to a first start; tests of it ask for it. */
+  if (g_getenv ("PATELLA_TEST_WELCOME") == NULL)
+    {
+      g_autoptr(GSettings) settings = patella_settings_new ();
+
+      if (settings != NULL)
+        g_settings_set_boolean (settings, "welcome-done", TRUE);
+    }
 
   app = patella_application_new (database, flags);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);

@@ -67,6 +67,8 @@ patella_options_parse (PatellaOptions   *options,
       N_("Write a consistent copy of the database to FILE, and exit"), N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
       N_("Write the clinic report to FILE.pdf (default: the last 6 weeks), and exit"), N_("FILE") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
+      N_("Start without a window and send the reminders (used at login)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -147,6 +149,13 @@ patella_options_parse (PatellaOptions   *options,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--report goes alone (with --from and --to); run the other command separately."));
+      return FALSE;
+    }
+
+  if (options->background && (options->report != NULL || patella_options_is_command (options)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--background starts Patella; run the other command separately."));
       return FALSE;
     }
 

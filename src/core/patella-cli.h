@@ -29,6 +29,7 @@ typedef struct
   gboolean  check;
   gboolean  status;
   gboolean  warnings;
+  gboolean  background;   /* start the app without a window (at login) */
 } PatellaOptions;
 
 void     patella_options_clear (PatellaOptions  *options);

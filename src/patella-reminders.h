@@ -1,0 +1,58 @@
+/* patella-reminders.h: the reminders as notifications, owned by the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* One notification as Patella sends it. GNotification keeps its parts
+ * private, so this is what tests look at. */
+typedef struct
+{
+  char      *id;              /* "quad-setting", "routine", "missed", "problem" */
+  char      *title;
+  char      *body;
+  char      *default_action;  /* detailed, such as "app.open" */
+  GStrv      button_labels;
+  GStrv      button_actions;  /* detailed, such as "app.log-set('quad-setting')" */
+  gboolean   delivered;       /* handed to a notification server */
+} PatellaNotice;
+
+void           patella_notice_free        (PatellaNotice *notice);
+GNotification *patella_notice_to_notification (const PatellaNotice *notice);
+
+#define PATELLA_TYPE_REMINDERS (patella_reminders_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaReminders, patella_reminders, PATELLA, REMINDERS, GObject)
+
+/* @application is borrowed: it owns the reminders and outlives them. */
+PatellaReminders *patella_reminders_new       (GApplication     *application,
+                                               GSettings        *settings);
+
+/* The first check (what was missed while Patella was not running), then
+ * a check at each due time and every minute, and the watch for a
+ * notification server. */
+void              patella_reminders_start     (PatellaReminders *self);
+
+/* Looks at the clock as if it showed @now, sends what is due, and returns
+ * the notices sent (of PatellaNotice). */
+GPtrArray        *patella_reminders_check_now (PatellaReminders *self,
+                                               GDateTime        *now);
+
+/* Something the runner must hear of while no window is open. */
+void              patella_reminders_send_problem (PatellaReminders *self,
+                                                  const char       *title,
+                                                  const char       *message);
+
+/* Every notice sent since the start, oldest first. */
+GPtrArray        *patella_reminders_get_sent  (PatellaReminders *self);
+
+/* Whether a notification server is there: -1 not known yet, 0 or 1. */
+int               patella_reminders_get_server (PatellaReminders *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaNotice, patella_notice_free)
+
+G_END_DECLS
