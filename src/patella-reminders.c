@@ -64,9 +64,13 @@ GNotification *
 patella_notice_to_notification (const PatellaNotice *notice)
 {
   GNotification *notification = g_notification_new (notice->title);
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
 
   g_notification_set_body (notification, notice->body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  /* GNOME Shell finds the icon through the desktop file; other servers
+   * need it named. */
+  g_notification_set_icon (notification, icon);
   if (notice->default_action != NULL)
     g_notification_set_default_action (notification, notice->default_action);
   for (guint i = 0; notice->button_labels != NULL && notice->button_labels[i] != NULL; i++)
