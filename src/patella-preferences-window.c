@@ -36,7 +36,7 @@ static const struct {
   guint       digits;
 } thresholds[] = {
   { "pain-high-threshold", N_("Pain During Activity"),
-    N_("Warn when pain during or after activity is above this score out of 10"), 1, 0 },
+    N_("Warn when pain during activity is above this score out of 10"), 1, 0 },
   { "pain-severe-threshold", N_("Severe Pain"),
     N_("Warn at once when any pain score reaches this"), 1, 0 },
   { "run-spike-percent", N_("Longer Run, in Percent"),
@@ -44,7 +44,7 @@ static const struct {
   { "weekly-spike-percent", N_("Weekly Distance Increase, in Percent"),
     N_("Warn when seven days’ distance is this much above the biggest of the four weeks before"), 1, 0 },
   { "acwr-threshold", N_("Acute to Chronic Load Ratio"),
-    N_("Warn when the last week’s load is this many times the four-week average"), 0.1, 1 },
+    N_("Warn when the last week’s load is this many times an average week of the three before"), 0.1, 1 },
   { "monotony-threshold", N_("Training Monotony"),
     N_("Warn when the week’s loads are this uniform (mean over standard deviation)"), 0.1, 1 },
 };
@@ -299,7 +299,7 @@ add_warnings_page (PatellaPreferencesWindow *self)
   adw_preferences_page_set_icon_name (page, "dialog-warning-symbolic");
 
   group = add_group (page, _("When to Warn"),
-                     _("The defaults follow the load-management advice in About This Routine. "
+                     _("The defaults follow common load-management advice for runners. "
                        "Raise a threshold only with your clinician’s agreement."));
   add_threshold_rows (self, group);
 

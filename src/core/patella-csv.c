@@ -399,7 +399,7 @@ read_record (GPtrArray   *record,
           g_autofree char *canonical = instant ? patella_instant_format (instant) : NULL;
 
           if (g_strcmp0 (canonical, utc) != 0)
-            PROBLEM (_("the utc time “%s” is not in the form YYYY-MM-DDTHH:MM:SSZ"), utc);
+            PROBLEM (_("the utc time “%s” is not a moment such as 2026-03-29T21:30:00Z"), utc);
           e->instant = g_steal_pointer (&canonical);
         }
       else

@@ -508,13 +508,13 @@ patella_reminder_check_describe_missed (const PatellaReminderCheck *check)
                             n);
 
   if (check->recent_missed->len == n)
-    /* Translators: the second %s lists them, such as "quadriceps setting at 13:00" */
+    /* Translators: %u counts the missed reminders; %s lists them, such as "quadriceps setting at 13:00" */
     return g_strdup_printf (ngettext ("%u reminder was missed while Patella was not running: %s.",
                                       "%u reminders were missed while Patella was not running: %s.", n),
                             n, which);
 
-  /* Translators: the second %s lists those of the last 24 hours, such as
-   * "quadriceps setting at 13:00" */
+  /* Translators: %u counts the missed reminders; %s lists those of the
+   * last 24 hours, such as "quadriceps setting at 13:00" */
   return g_strdup_printf (ngettext ("%u reminder was missed while Patella was not running; in the last day: %s.",
                                     "%u reminders were missed while Patella was not running; in the last day: %s.",
                                     n),
