@@ -106,8 +106,17 @@ patella_application_dup_store (PatellaApplication  *self,
   if (window != NULL && patella_window_get_store (window) != NULL)
     return g_object_ref (patella_window_get_store (window));
 
-  return patella_store_open_full (patella_application_get_database (self),
-                                  PATELLA_STORE_OPEN_DEFER_CHECK, error);
+  /* The window refused the file: nothing may be written into it. */
+  if (window != NULL && patella_window_has_error (window))
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
+                   _("Nothing was logged: the window says what is wrong with your log."));
+      return NULL;
+    }
+
+  /* With no window, the file is checked in full before anything is
+   * written into it, as the command line does. */
+  return patella_store_open (patella_application_get_database (self), error);
 }
 
 /* Something went wrong outside the window's own actions. */

@@ -423,7 +423,7 @@ store_changed (PatellaHistoryPage *self,
                int                 table)
 {
   /* A renamed or added exercise: names first, the rows follow the history. */
-  if (table == PATELLA_TABLE_EXERCISES && self->history != NULL)
+  if ((table == PATELLA_TABLE_EXERCISES || table == PATELLA_STORE_CHANGED_ALL) && self->history != NULL)
     read_names (self);
 }
 

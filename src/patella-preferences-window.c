@@ -245,14 +245,14 @@ undo_restore (PatellaPreferencesWindow *self)
   if (self->saved_thresholds == NULL)
     return;
 
-  g_settings_delay (self->settings);
+  /* Key by key: g_settings_delay() on the application's settings would
+   * keep every later change of the session from being saved. */
   g_variant_iter_init (&iter, self->saved_thresholds);
   while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
     {
       g_settings_set_value (self->settings, key, value);
       g_variant_unref (value);
     }
-  g_settings_apply (self->settings);
   g_clear_pointer (&self->saved_thresholds, g_variant_unref);
 }
 
@@ -276,8 +276,9 @@ restore_defaults_action (GtkWidget  *widget,
   g_variant_builder_init (&saved, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
     {
-      g_variant_builder_add (&saved, "{sv}", thresholds[i].key,
-                             g_settings_get_value (self->settings, thresholds[i].key));
+      g_autoptr(GVariant) value = g_settings_get_value (self->settings, thresholds[i].key);
+
+      g_variant_builder_add (&saved, "{sv}", thresholds[i].key, value);
       g_settings_reset (self->settings, thresholds[i].key);
     }
   g_clear_pointer (&self->saved_thresholds, g_variant_unref);

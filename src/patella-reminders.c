@@ -124,6 +124,10 @@ static void
 send_notice (PatellaReminders *self,
              PatellaNotice    *notice)
 {
+  /* The last few, for tests and debugging; a background instance runs
+   * for months. */
+  if (self->sent->len >= 64)
+    g_ptr_array_remove_index (self->sent, 0);
   g_ptr_array_add (self->sent, notice);
 
   /* GLib warns when nobody takes notifications; without a server
@@ -351,6 +355,15 @@ static void
 times_changed (PatellaReminders *self)
 {
   load_schedule (self);
+  /* New times count from now: a time moved to earlier today was not
+   * "missed", and one passed on the way while a time is being set does
+   * not fire. */
+  if (self->started && enabled (self))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      g_settings_set_int64 (self->settings, "last-reminder-check", g_date_time_to_unix (now));
+    }
   schedule_due_timeout (self);
 }
 

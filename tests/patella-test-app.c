@@ -19,7 +19,10 @@ patella_test_wait_for (PatellaTestCondition condition,
                        gpointer             data)
 {
   gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (10, timed_out, &expired);
+  /* Slower builds (the sanitizers) say how much slower. */
+  const char *scale = g_getenv ("PATELLA_TEST_TIMEOUT_SCALE");
+  guint seconds = 10 * CLAMP (scale != NULL ? (guint) g_ascii_strtoull (scale, NULL, 10) : 1, 1, 20);
+  guint timeout = g_timeout_add_seconds (seconds, timed_out, &expired);
 
   while (!condition (data) && !expired)
     g_main_context_iteration (NULL, TRUE);

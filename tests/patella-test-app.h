@@ -27,7 +27,8 @@ void patella_test_run_app_full (const char            *database,
                                 PatellaTestWindowFunc  body,
                                 gpointer               data);
 
-/* Iterates the main loop until @condition holds; fails after 10 s. */
+/* Iterates the main loop until @condition holds; fails after 10 s (times
+ * PATELLA_TEST_TIMEOUT_SCALE, for slower builds). */
 void patella_test_wait_for     (PatellaTestCondition   condition,
                                 gpointer               data);
 

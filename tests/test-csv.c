@@ -587,6 +587,7 @@ test_other_zone (Fixture       *fixture,
   g_assert_true (import (old, without_utc, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_all (old), ==, n);
+  patella_import_summary_clear (&summary);
 
   /* A utc cell that is not a moment is a bad record. */
   g_assert_false (import (old, HEADER "2026-02-07,08:00,pain,,,,,,,2,morning,,2026-02-07 07:00\r\n",

@@ -169,6 +169,17 @@ preferences (PatellaApplication *app,
   g_assert_cmpint (g_settings_get_int (settings, "run-spike-percent"), ==, 20);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "acwr-threshold"), 1.3, 1e-9);
 
+  /* Nothing is held back afterwards: a later change reaches every other
+   * reader of the settings, and so the disk. */
+  g_assert_false (g_settings_get_has_unapplied (settings));
+  g_settings_set_int (settings, "weekly-spike-percent", 40);
+  {
+    g_autoptr(GSettings) other = patella_settings_new ();
+
+    g_assert_cmpint (g_settings_get_int (other, "weekly-spike-percent"), ==, 40);
+    g_assert_cmpint (g_settings_get_int (other, "run-spike-percent"), ==, 20);
+  }
+
   /* Reminder times: the second quadriceps time and the routine's. */
   row = find_row (GTK_WIDGET (prefs), "Quadriceps Setting, Time 2");
   g_assert_true (PATELLA_IS_TIME_ROW (row));

@@ -613,6 +613,47 @@ test_two_processes (Fixture       *fixture,
   g_test_message ("%u sets written by this process beside two imports and an export", writer.written);
 }
 
+static void
+count_changed (PatellaStore *store,
+               int           table,
+               GArray       *seen)
+{
+  g_array_append_val (seen, table);
+}
+
+/* Another connection's commits are noticed once, as one change of
+ * everything; this store's own are not counted twice. */
+static void
+test_outside_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaStore) window = NULL;
+  g_autoptr(PatellaStore) terminal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (int));
+
+  window = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  terminal = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  patella_store_watch_outside_changes (window);
+  g_signal_connect (window, "changed", G_CALLBACK (count_changed), seen);
+
+  g_assert_false (patella_store_notice_outside_changes (window));
+  g_assert_cmpint (patella_store_log_pain (window, "2026-05-01", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error),
+                   >, 0);
+  g_assert_cmpuint (seen->len, ==, 1);   /* its own write, by its table */
+  g_assert_cmpint (g_array_index (seen, int, 0), ==, PATELLA_TABLE_PAIN_LOG);
+  g_assert_false (patella_store_notice_outside_changes (window));
+
+  g_assert_cmpint (patella_store_log_run (terminal, "2026-05-01", NULL, 30, 5, 4, -1, NULL, &error), >, 0);
+  g_assert_true (patella_store_notice_outside_changes (window));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpint (g_array_index (seen, int, 1), ==, PATELLA_STORE_CHANGED_ALL);
+  g_assert_false (patella_store_notice_outside_changes (window));
+  g_assert_cmpuint (seen->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +672,7 @@ main (int   argc,
   ADD ("disk-full/export", test_disk_full_export);
   ADD ("disk-full/cli", test_disk_full_cli);
   ADD ("two-processes", test_two_processes);
+  ADD ("outside-changes", test_outside_changes);
 #undef ADD
 
   return g_test_run ();

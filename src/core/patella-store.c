@@ -173,10 +173,12 @@ patella_store_class_init (PatellaStoreClass *klass)
 
   /**
    * PatellaStore::changed:
-   * @table: the PatellaTable that a committed write changed
+   * @table: the PatellaTable that a committed write changed, or
+   *   %PATELLA_STORE_CHANGED_ALL when another process changed the file
    *
-   * Emitted after every committed write through this store, so that every
-   * view of the record can refresh from one place.
+   * Emitted after every committed write through this store, and when
+   * another process's commits are noticed, so that every view of the
+   * record can refresh from one place.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -1021,7 +1023,8 @@ get_data_version (PatellaStore *self)
  *
  * Checks whether another process (an import from the command line, a
  * second window) has committed to the file since the last look, and if so
- * emits #PatellaStore::changed for every table, so that the views reload.
+ * emits #PatellaStore::changed once with %PATELLA_STORE_CHANGED_ALL, so
+ * that the views reload.
  *
  * Returns: whether there were such changes
  */
@@ -1038,8 +1041,8 @@ patella_store_notice_outside_changes (PatellaStore *self)
 
   self->data_version = version;
   g_debug ("Another process changed %s", self->path);
-  for (PatellaTable table = 0; table < PATELLA_N_TABLES; table++)
-    emit_changed (self, table);
+  /* Once, for all of it: each view reloads once. */
+  g_signal_emit (self, signals[CHANGED], 0, PATELLA_STORE_CHANGED_ALL);
   return TRUE;
 }
 

@@ -44,6 +44,10 @@ typedef enum
   PATELLA_N_TABLES
 } PatellaTable;
 
+/* PatellaStore::changed's table when anything may have changed: another
+ * process committed to the file. */
+#define PATELLA_STORE_CHANGED_ALL (-1)
+
 /**
  * PatellaStoreOpenFlags:
  * @PATELLA_STORE_OPEN_DEFAULT: check every row on opening
