@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "core/patella-csv.h"
@@ -168,6 +169,9 @@ refuses_corrupt (PatellaApplication *app,
   patella_test_wait_for (has_error, window);
   g_assert_null (patella_window_get_store (window));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window)));
+
+  /* A reminder's Log Set writes nothing into the refused file either. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "log-set", g_variant_new_string ("quad-setting"));
   patella_test_close_window (GTK_WINDOW (window));
 }
 
@@ -187,6 +191,13 @@ test_window_refuses_corrupt (Fixture       *fixture,
 
   after = patella_test_read_file (fixture->path);
   patella_test_assert_bytes_equal (before, after);
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    GStatBuf buf;
+
+    /* Nor into a write-ahead log beside it. */
+    g_assert_true (g_stat (wal, &buf) != 0 || buf.st_size == 0);
+  }
 }
 
 static void
