@@ -233,6 +233,20 @@ file_has (const char *path,
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
 }
 
+/* Waits until the writer has said @line; fails after a minute. */
+static void
+wait_for_line (const char *log,
+               const char *line)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!file_has (log, line))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (500);
+    }
+}
+
 /* An import killed part-way leaves all of the file or none of it. */
 static void
 test_crash_import (Fixture       *fixture,
@@ -245,7 +259,7 @@ test_crash_import (Fixture       *fixture,
   const char *argv[] = { writer, "import", fixture->path, csv, NULL };
   guint kills = MAX (kills_wanted (40) / 4, 1);
   guint none = 0, all = 0, mid_way = 0;
-  gint64 base, started_us, took_us;
+  gint64 base, started_us, opened_us, took_us;
 
   patella_test_make_database (fixture->path, 20);
   base = count_entries (fixture->path);
@@ -260,6 +274,8 @@ test_crash_import (Fixture       *fixture,
     patella_test_make_database (copy, 20);
     started_us = g_get_monotonic_time ();
     process = spawn_writer (log, copy_argv);
+    wait_for_line (log, "started");
+    opened_us = g_get_monotonic_time () - started_us;
     g_subprocess_wait_check (process, NULL, &error);
     g_assert_no_error (error);
     took_us = g_get_monotonic_time () - started_us;
@@ -272,7 +288,18 @@ test_crash_import (Fixture       *fixture,
       gint64 now;
       sqlite3 *db = NULL;
 
-      g_usleep (g_test_rand_int_range (0, (gint32) (took_us * 11 / 10)));
+      /* Every other kill lands while the import itself runs (after the
+       * file is open), so that a slow build still meets that moment; the
+       * others anywhere from the start. */
+      if (k % 2 == 1)
+        {
+          wait_for_line (log, "started");
+          g_usleep (g_test_rand_int_range (0, (gint32) MAX ((took_us - opened_us) * 11 / 10, 1)));
+        }
+      else
+        {
+          g_usleep (g_test_rand_int_range (0, (gint32) (took_us * 11 / 10)));
+        }
       kill_and_reap (process);
       now = count_entries (fixture->path);
 
