@@ -114,3 +114,159 @@ patella_test_run_app_full (const char            *database,
   g_assert_true (run.ran);
   g_assert_finalize_object (g_steal_pointer (&app));
 }
+
+GtkWidget *
+patella_test_find_widget (GtkWidget              *root,
+                          PatellaTestWidgetMatch  match,
+                          gconstpointer           data)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = patella_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *text;
+} TypeAndText;
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const TypeAndText *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->text == NULL || g_strcmp0 (gtk_widget_get_name (widget), wanted->text) == 0);
+}
+
+GtkWidget *
+patella_test_find_of_type (GtkWidget  *root,
+                           GType       type,
+                           const char *name)
+{
+  TypeAndText wanted = { type, name };
+
+  return patella_test_find_widget (root, is_of_type, &wanted);
+}
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  const TypeAndText *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), wanted->text) == 0;
+}
+
+GtkWidget *
+patella_test_find_row (GtkWidget  *root,
+                       GType       type,
+                       const char *title)
+{
+  TypeAndText wanted = { type, title };
+
+  g_return_val_if_fail (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW), NULL);
+
+  return patella_test_find_widget (root, is_row, &wanted);
+}
+
+static gboolean
+is_exercise_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return PATELLA_IS_EXERCISE_ROW (widget) &&
+         g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (widget))),
+                      data);
+}
+
+PatellaExerciseRow *
+patella_test_find_exercise_row (GtkWidget  *root,
+                                const char *exercise_id)
+{
+  return PATELLA_EXERCISE_ROW (patella_test_find_widget (root, is_exercise_row, exercise_id));
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+GtkLabel *
+patella_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  return GTK_LABEL (patella_test_find_widget (root, is_label, text));
+}
+
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+GtkButton *
+patella_test_find_button (GtkWidget  *root,
+                          const char *label)
+{
+  return GTK_BUTTON (patella_test_find_widget (root, is_button, label));
+}
+
+GtkWindow *
+patella_test_find_window (PatellaTestWidgetMatch match,
+                          gconstpointer          data)
+{
+  /* Transfer none: the list is GTK's own. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      /* Transfer full; the list keeps the window alive once this is dropped. */
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (match (window, data))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *transient_for;
+} Toplevel;
+
+static gboolean
+is_toplevel (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const Toplevel *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->transient_for == NULL || gtk_window_get_transient_for (GTK_WINDOW (widget)) == wanted->transient_for);
+}
+
+GtkWindow *
+patella_test_find_toplevel (GType      type,
+                            GtkWindow *transient_for)
+{
+  Toplevel wanted = { type, transient_for };
+
+  return patella_test_find_window (is_toplevel, &wanted);
+}

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "patella-exercise-row.h"
 #include "patella-window.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,52 @@ void patella_test_wait_for     (PatellaTestCondition   condition,
 
 /* Closes @window through its window.close action and waits until it is freed. */
 void patella_test_close_window (GtkWindow             *window);
+
+/* Finding widgets and windows. Each finder returns the first match, or NULL
+ * when there is none; nothing is added to the result's reference count. */
+
+/* Whether @widget is the one looked for; @data is the finder's @data. */
+typedef gboolean (*PatellaTestWidgetMatch) (GtkWidget     *widget,
+                                            gconstpointer  data);
+
+/* The first widget that @match accepts, depth first from @root (@root
+ * included), shown or not, popovers included. */
+GtkWidget          *patella_test_find_widget       (GtkWidget              *root,
+                                                    PatellaTestWidgetMatch  match,
+                                                    gconstpointer           data);
+
+/* The first widget of @type under @root, whose name (gtk_widget_set_name)
+ * is @name unless @name is NULL. */
+GtkWidget          *patella_test_find_of_type      (GtkWidget              *root,
+                                                    GType                   type,
+                                                    const char             *name);
+
+/* The first row of @type (an AdwPreferencesRow or a subtype) whose title
+ * is @title. */
+GtkWidget          *patella_test_find_row          (GtkWidget              *root,
+                                                    GType                   type,
+                                                    const char             *title);
+
+/* The checklist row for @exercise_id. */
+PatellaExerciseRow *patella_test_find_exercise_row (GtkWidget              *root,
+                                                    const char             *exercise_id);
+
+/* The first label whose visible text is exactly @text. */
+GtkLabel           *patella_test_find_label        (GtkWidget              *root,
+                                                    const char             *text);
+
+/* The first button whose label is @label, mnemonic included ("_Save"). */
+GtkButton          *patella_test_find_button       (GtkWidget              *root,
+                                                    const char             *label);
+
+/* The first toplevel window that @match accepts, shown or not: a window is
+ * found until it is freed. */
+GtkWindow          *patella_test_find_window       (PatellaTestWidgetMatch  match,
+                                                    gconstpointer           data);
+
+/* The first toplevel window of @type, shown or not, transient for
+ * @transient_for unless that is NULL. */
+GtkWindow          *patella_test_find_toplevel     (GType                   type,
+                                                    GtkWindow              *transient_for);
 
 G_END_DECLS

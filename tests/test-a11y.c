@@ -360,104 +360,51 @@ audit (const char *where,
 
 /* ---- Finding widgets and windows ---- */
 
+typedef struct
+{
+  const char *action_name;
+  const char *target;   /* a string target, or NULL for any */
+} Action;
+
+static gboolean
+is_actionable (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  const Action *action = data;
+  GVariant *value;
+
+  if (!GTK_IS_ACTIONABLE (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action->action_name) != 0)
+    return FALSE;
+
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return action->target == NULL ||
+         (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+          g_str_equal (g_variant_get_string (value, NULL), action->target));
+}
+
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action_name,
                  const char *target)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  Action action = { action_name, target };
 
-      if (target == NULL ||
-          (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-           g_str_equal (g_variant_get_string (value, NULL), target)))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name, target);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return patella_test_find_widget (widget, is_actionable, &action);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
+static gboolean
+is_shown_of_type (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data)) && gtk_widget_get_visible (widget);
 }
 
-static PatellaExerciseRow *
-find_exercise_row (GtkWidget  *widget,
-                   const char *exercise_id)
-{
-  if (PATELLA_IS_EXERCISE_ROW (widget) &&
-      g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (widget))),
-                   exercise_id))
-    return PATELLA_EXERCISE_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PatellaExerciseRow *found = find_exercise_row (child, exercise_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_row_by_title (GtkWidget  *widget,
-                   GType       type,
-                   const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_by_title (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
+/* The shown toplevel window of @type. */
 static GtkWidget *
 find_toplevel (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
+  return GTK_WIDGET (patella_test_find_window (is_shown_of_type, GSIZE_TO_POINTER (type)));
 }
 
 static gboolean
@@ -501,24 +448,14 @@ assert_label (GtkWidget  *widget,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
 }
 
-static GtkWidget *
-find_labelled (GtkWidget  *widget,
-               const char *label)
+/* A button whose accessible label is @data. */
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  data)
 {
   g_autofree char *own = GTK_IS_BUTTON (widget) ? accessible_label (widget) : NULL;
 
-  if (g_strcmp0 (own, label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (own, data) == 0;
 }
 
 /* The calendar's arrows, named by the app for GTK 4.8, do what they say. */
@@ -532,7 +469,7 @@ check_calendar_arrows (GtkCalendar *calendar)
   assert_label (GTK_WIDGET (calendar), "Day");
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
     {
-      GtkWidget *arrow = find_labelled (GTK_WIDGET (calendar), arrows[i].label);
+      GtkWidget *arrow = patella_test_find_widget (GTK_WIDGET (calendar), is_labelled, arrows[i].label);
       g_autoptr(GDateTime) before = gtk_calendar_get_date (calendar);
       g_autoptr(GDateTime) after = NULL;
 
@@ -553,8 +490,8 @@ main_window (PatellaApplication *app,
 {
   PatellaTodayPage *today = patella_window_get_today_page (window);
   PatellaDayPlan *plan = patella_today_page_get_plan (today);
-  PatellaExerciseRow *quad = find_exercise_row (GTK_WIDGET (today), "quad-setting");
-  PatellaExerciseRow *stretch = find_exercise_row (GTK_WIDGET (today), "hamstring-stretch");
+  PatellaExerciseRow *quad = patella_test_find_exercise_row (GTK_WIDGET (today), "quad-setting");
+  PatellaExerciseRow *stretch = patella_test_find_exercise_row (GTK_WIDGET (today), "hamstring-stretch");
   const char *quad_name = patella_routine_item_get_name (patella_day_plan_find (plan, "quad-setting"));
   const char *stretch_name = patella_routine_item_get_name (patella_day_plan_find (plan, "hamstring-stretch"));
   g_autofree char *log_label = g_strdup_printf ("Log a set of %s", quad_name);
@@ -566,8 +503,8 @@ main_window (PatellaApplication *app,
   g_assert_cmpstr (quad_name, ==, "Quadriceps setting");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (quad), TRUE);
   g_assert_cmpuint (patella_today_page_get_n_warnings (today), >, 0);
-  warning = find_type (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), PATELLA_TYPE_TODAY_PAGE, "warnings_list")),
-                       ADW_TYPE_EXPANDER_ROW);
+  warning = patella_test_find_of_type (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), PATELLA_TYPE_TODAY_PAGE, "warnings_list")),
+                                       ADW_TYPE_EXPANDER_ROW, NULL);
   g_assert_nonnull (warning);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (warning), TRUE);
   audit ("Today page", GTK_WIDGET (window));
@@ -586,7 +523,7 @@ main_window (PatellaApplication *app,
   header_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW, "primary_menu_button"));
   assert_label (header_button, "Main Menu");
   /* The status icons are decoration: the count says it in words. */
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_type (GTK_WIDGET (quad), GTK_TYPE_IMAGE)),
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (patella_test_find_of_type (GTK_WIDGET (quad), GTK_TYPE_IMAGE, NULL)),
                                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
 
   /* The day's calendar. */
@@ -651,14 +588,14 @@ entry_dialogs (PatellaApplication *app,
   g_assert_nonnull (dialog);
   patella_test_wait_for (is_mapped, dialog);
   audit ("Log Pain", dialog);
-  scale = find_type (dialog, GTK_TYPE_SCALE);
+  scale = patella_test_find_of_type (dialog, GTK_TYPE_SCALE, NULL);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
   assert_label (scale, "Pain score, 0 to 10");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 10.0);
-  day_button = find_type (dialog, GTK_TYPE_MENU_BUTTON);
+  day_button = patella_test_find_of_type (dialog, GTK_TYPE_MENU_BUTTON, NULL);
   audit_popover ("Log Pain's calendar", day_button);
-  check_calendar_arrows (GTK_CALENDAR (find_type (dialog, GTK_TYPE_CALENDAR)));
+  check_calendar_arrows (GTK_CALENDAR (patella_test_find_of_type (dialog, GTK_TYPE_CALENDAR, NULL)));
   patella_test_close_window (GTK_WINDOW (dialog));
 
   /* A run: two scales and the switch for pain during it. */
@@ -667,11 +604,11 @@ entry_dialogs (PatellaApplication *app,
   g_assert_nonnull (dialog);
   patella_test_wait_for (is_mapped, dialog);
   audit ("Log Run", dialog);
-  scale = find_type (dialog, GTK_TYPE_SCALE);
+  scale = patella_test_find_of_type (dialog, GTK_TYPE_SCALE, NULL);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
   assert_label (scale, "Effort, 0 to 10");
   {
-    GtkWidget *hurt = find_type (dialog, GTK_TYPE_SWITCH);
+    GtkWidget *hurt = patella_test_find_of_type (dialog, GTK_TYPE_SWITCH, NULL);
 
     gtk_test_accessible_assert_role (GTK_ACCESSIBLE (hurt), GTK_ACCESSIBLE_ROLE_SWITCH);
     g_assert_true (has_name (hurt));
@@ -701,21 +638,21 @@ other_windows (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", NULL));
   editor = find_toplevel (PATELLA_TYPE_ROUTINE_EDITOR);
   g_assert_nonnull (editor);
-  gtk_editable_set_text (GTK_EDITABLE (find_row_by_title (editor, ADW_TYPE_ENTRY_ROW, "Name")), "Step-ups");
+  gtk_editable_set_text (GTK_EDITABLE (patella_test_find_row (editor, ADW_TYPE_ENTRY_ROW, "Name")), "Step-ups");
   g_assert_true (gtk_widget_activate_action (editor, "editor.add", NULL));
   patella_test_wait_for (is_mapped, editor);
-  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Quadriceps setting");
+  row = patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Quadriceps setting");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  patella_test_wait_for (is_mapped, find_type (row, GTK_TYPE_SPIN_BUTTON));
-  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Step-ups");
+  patella_test_wait_for (is_mapped, patella_test_find_of_type (row, GTK_TYPE_SPIN_BUTTON, NULL));
+  row = patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Step-ups");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  patella_test_wait_for (is_mapped, find_type (row, GTK_TYPE_SPIN_BUTTON));
+  patella_test_wait_for (is_mapped, patella_test_find_of_type (row, GTK_TYPE_SPIN_BUTTON, NULL));
   audit ("Routine editor", editor);
-  assert_label (find_type (row, GTK_TYPE_SWITCH), "Include Step-ups in the routine");
+  assert_label (patella_test_find_of_type (row, GTK_TYPE_SWITCH, NULL), "Include Step-ups in the routine");
   assert_label (find_actionable (row, "editor.move-up", "step-ups"), "Move Step-ups up");
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_type (row, GTK_TYPE_SPIN_BUTTON)),
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (patella_test_find_of_type (row, GTK_TYPE_SPIN_BUTTON, NULL)),
                                    GTK_ACCESSIBLE_ROLE_SPIN_BUTTON);
-  assert_label (find_type (row, GTK_TYPE_SPIN_BUTTON), "Sets per day");
+  assert_label (patella_test_find_of_type (row, GTK_TYPE_SPIN_BUTTON, NULL), "Sets per day");
   patella_test_close_window (GTK_WINDOW (editor));
 
   /* The timer, from an exercise row's timer button. */
@@ -734,7 +671,7 @@ other_windows (PatellaApplication *app,
   g_assert_nonnull (rest);
   patella_test_wait_for (is_mapped, rest);
   audit ("Rest day", rest);
-  assert_label (find_type (rest, GTK_TYPE_ENTRY), "Note");
+  assert_label (patella_test_find_of_type (rest, GTK_TYPE_ENTRY, NULL), "Note");
   patella_test_close_window (GTK_WINDOW (rest));
 
   patella_test_close_window (GTK_WINDOW (window));

@@ -34,16 +34,7 @@ count (PatellaWindow *window,
 static PatellaEntryDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_ENTRY_DIALOG (window))
-        return PATELLA_ENTRY_DIALOG (window);
-    }
-  return NULL;
+  return PATELLA_ENTRY_DIALOG (patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL));
 }
 
 static gboolean
@@ -286,22 +277,18 @@ test_history (Fixture       *fixture,
   patella_test_run_app (fixture->path, history, NULL);
 }
 
+static gboolean
+is_list (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+}
+
 /* The page's list, not the one inside the filter's popover. */
 static GtkScrolledWindow *
 find_scrolled_window (GtkWidget *widget)
 {
-  if (GTK_IS_POPOVER (widget))
-    return NULL;
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_SCROLLED_WINDOW (patella_test_find_widget (widget, is_list, NULL));
 }
 
 typedef struct

@@ -86,6 +86,22 @@ matches (const char *shown,
     }
 }
 
+typedef struct
+{
+  const char *text;
+  Match       match;
+} Shown;
+
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const Shown *shown = data;
+
+  return GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL &&
+         matches (gtk_label_get_text (GTK_LABEL (widget)), shown->text, shown->match);
+}
+
 /* The label under @widget whose visible text is @text (or ends or starts
  * with it), outside popovers. */
 static GtkLabel *
@@ -93,21 +109,9 @@ find_label (GtkWidget  *widget,
             const char *text,
             Match       match)
 {
-  if (GTK_IS_LABEL (widget) && matches (gtk_label_get_text (GTK_LABEL (widget)), text, match))
-    return GTK_LABEL (widget);
+  Shown shown = { text, match };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_POPOVER (child))
-        continue;
-      found = find_label (child, text, match);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LABEL (patella_test_find_widget (widget, is_label_showing, &shown));
 }
 
 static gboolean
@@ -139,59 +143,6 @@ assert_shown (GtkWidget  *widget,
     g_assert_true (matches (gtk_label_get_label (label), text, match));
 }
 
-static PatellaExerciseRow *
-find_exercise_row (GtkWidget  *widget,
-                   const char *exercise_id)
-{
-  if (PATELLA_IS_EXERCISE_ROW (widget) &&
-      g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (widget))),
-                   exercise_id))
-    return PATELLA_EXERCISE_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PatellaExerciseRow *found = find_exercise_row (child, exercise_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* A toast's title is markup: its text, once parsed, must hold @text. */
 static void
 assert_toast_shows (AdwToast   *toast,
@@ -213,7 +164,7 @@ today (PatellaApplication *app,
        gpointer            data)
 {
   PatellaTodayPage *page = patella_window_get_today_page (window);
-  PatellaExerciseRow *row = find_exercise_row (GTK_WIDGET (page), "own");
+  PatellaExerciseRow *row = patella_test_find_exercise_row (GTK_WIDGET (page), "own");
   PatellaTimerWindow *timer;
   GtkWindow *editor;
 
@@ -240,7 +191,7 @@ today (PatellaApplication *app,
 
   /* The routine editor's row for it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", NULL));
-  editor = find_toplevel (PATELLA_TYPE_ROUTINE_EDITOR);
+  editor = patella_test_find_toplevel (PATELLA_TYPE_ROUTINE_EDITOR, NULL);
   g_assert_nonnull (editor);
   assert_shown (GTK_WIDGET (editor), HOSTILE_NAME, MATCH_EXACT);
   patella_test_close_window (editor);
@@ -305,7 +256,7 @@ count (PatellaWindow *window,
 static gboolean
 no_toplevel (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+  return patella_test_find_toplevel (GPOINTER_TO_SIZE (data), NULL) == NULL;
 }
 
 /* @text, repeated @n times. */
@@ -318,43 +269,6 @@ repeat (const char *text,
   for (guint i = 0; i < n; i++)
     g_string_append (result, text);
   return g_string_free (result, FALSE);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The log dialog: a note over the limit is kept as typed, named as too
@@ -374,9 +288,9 @@ long_note (PatellaApplication *app,
   const char *problem;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
-  dialog = PATELLA_ENTRY_DIALOG (find_toplevel (PATELLA_TYPE_ENTRY_DIALOG));
+  dialog = PATELLA_ENTRY_DIALOG (patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL));
   g_assert_nonnull (dialog);
-  save = find_button (GTK_WIDGET (dialog), "_Save");
+  save = GTK_WIDGET (patella_test_find_button (GTK_WIDGET (dialog), "_Save"));
   g_assert_nonnull (save);
   patella_entry_dialog_set_field (dialog, "time", "00:00");
 
@@ -387,7 +301,7 @@ long_note (PatellaApplication *app,
   assert_shown (GTK_WIDGET (dialog), problem, MATCH_EXACT);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (dialog), problem, MATCH_EXACT))));
   /* Not cut short: the field holds all of it. */
-  note_row = find_entry_row (GTK_WIDGET (dialog), "Note (optional)");
+  note_row = patella_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Note (optional)");
   g_assert_nonnull (note_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, over);
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -436,9 +350,9 @@ rest_note (PatellaApplication *app,
   GtkLabel *problem;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.mark-rest-day", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (patella_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (dialog);
-  entry = GTK_EDITABLE (find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  entry = GTK_EDITABLE (patella_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
   g_assert_nonnull (entry);
 
   gtk_editable_set_text (entry, over);
@@ -463,7 +377,7 @@ rest_note (PatellaApplication *app,
   g_assert_cmpint (patella_day_plan_get_rest_kind (plan), ==, PATELLA_REST_DAY_REST);
   g_assert_cmpstr (patella_day_plan_get_rest_note (plan), ==, REST_NOTE);
   assert_shown (GTK_WIDGET (page), "\n" REST_NOTE, MATCH_SUFFIX);
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+  if (patella_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL)
     patella_test_close_window (GTK_WINDOW (dialog));
 
   patella_test_close_window (GTK_WINDOW (window));

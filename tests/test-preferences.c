@@ -19,16 +19,7 @@ typedef PatellaTestFiles Fixture;
 static GtkWindow *
 find_preferences (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_PREFERENCES_WINDOW (window))
-        return window;
-    }
-  return NULL;
+  return patella_test_find_toplevel (PATELLA_TYPE_PREFERENCES_WINDOW, NULL);
 }
 
 static gboolean
@@ -43,47 +34,6 @@ static gboolean
 preferences_gone (gpointer data)
 {
   return find_preferences () == NULL;
-}
-
-/* The first widget under @widget of @type, named @name when not NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The row whose title is @title. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -116,7 +66,7 @@ preferences (PatellaApplication *app,
   g_assert_true (find_preferences () == prefs);
 
   /* Units: the combo row and the key follow each other. */
-  unit_row = find_row (GTK_WIDGET (prefs), "Distance");
+  unit_row = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_ROW, "Distance");
   g_assert_true (ADW_IS_COMBO_ROW (unit_row));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (unit_row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (unit_row), 1);
@@ -130,7 +80,7 @@ preferences (PatellaApplication *app,
 
   /* Every warning threshold is there, bound, within the schema's range,
    * and labelled for screen readers with its row's title. */
-  spin = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, "run-spike-percent");
+  spin = patella_test_find_of_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, "run-spike-percent");
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 10);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_ROLE_SPIN_BUTTON);
@@ -151,13 +101,13 @@ preferences (PatellaApplication *app,
 
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       {
-        GtkWidget *found = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, keys[i]);
+        GtkWidget *found = patella_test_find_of_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, keys[i]);
 
         g_assert_nonnull (found);
         g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_LABEL));
       }
   }
-  spin = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, "acwr-threshold");
+  spin = patella_test_find_of_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, "acwr-threshold");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1.3);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "acwr-threshold"), 1.3, 1e-9);
 
@@ -181,7 +131,7 @@ preferences (PatellaApplication *app,
   }
 
   /* Reminder times: the second quadriceps time and the routine's. */
-  row = find_row (GTK_WIDGET (prefs), "Quadriceps Setting, Time 2");
+  row = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_ROW, "Quadriceps Setting, Time 2");
   g_assert_true (PATELLA_IS_TIME_ROW (row));
   g_assert_cmpstr (patella_time_row_get_time (PATELLA_TIME_ROW (row)), ==, "13:00");
   patella_time_row_set_time (PATELLA_TIME_ROW (row), "14:30");
@@ -190,13 +140,13 @@ preferences (PatellaApplication *app,
   g_assert_cmpstr (times[1], ==, "14:30");
   g_assert_cmpstr (times[2], ==, "19:00");
   {
-    GtkWidget *button = find_widget (row, GTK_TYPE_MENU_BUTTON, NULL);
+    GtkWidget *button = patella_test_find_of_type (row, GTK_TYPE_MENU_BUTTON, NULL);
 
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Quadriceps Setting, Time 2, at 14:30");
   }
   g_settings_set_string (settings, "routine-reminder-time", "07:05");
-  row = find_row (GTK_WIDGET (prefs), "Daily Routine");
+  row = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_ROW, "Daily Routine");
   g_assert_cmpstr (patella_time_row_get_time (PATELLA_TIME_ROW (row)), ==, "07:05");
 
   /* Reminders off: their times cannot be changed meanwhile. */
@@ -206,9 +156,9 @@ preferences (PatellaApplication *app,
   g_assert_true (gtk_widget_get_sensitive (row));
 
   /* The background switch is labelled and bound. */
-  row = find_row (GTK_WIDGET (prefs), "Start in the Background at Login");
+  row = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_ROW, "Start in the Background at Login");
   {
-    GtkWidget *toggle = find_widget (row, GTK_TYPE_SWITCH, NULL);
+    GtkWidget *toggle = patella_test_find_of_type (row, GTK_TYPE_SWITCH, NULL);
 
     gtk_test_accessible_assert_role (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_ROLE_SWITCH);
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,

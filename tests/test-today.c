@@ -30,34 +30,6 @@ count_sets (PatellaTodayPage *page)
   return n;
 }
 
-/* The checklist row for @exercise_id, wherever it is under @widget. */
-static PatellaExerciseRow *
-find_exercise_row (GtkWidget  *widget,
-                   const char *exercise_id)
-{
-  if (PATELLA_IS_EXERCISE_ROW (widget) &&
-      g_str_equal (patella_routine_item_get_id (patella_exercise_row_get_item (PATELLA_EXERCISE_ROW (widget))),
-                   exercise_id))
-    return PATELLA_EXERCISE_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PatellaExerciseRow *found = find_exercise_row (child, exercise_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static PatellaExerciseRow *
-find_row (PatellaTodayPage *page,
-          const char       *exercise_id)
-{
-  return find_exercise_row (GTK_WIDGET (page), exercise_id);
-}
-
 static void
 log_and_undo (PatellaApplication *app,
               PatellaWindow      *window,
@@ -68,7 +40,7 @@ log_and_undo (PatellaApplication *app,
   PatellaRoutineItem *quad = patella_day_plan_find (plan, "quad-setting");
   AdwToast *toast;
 
-  g_assert_nonnull (find_row (page, "quad-setting"));
+  g_assert_nonnull (patella_test_find_exercise_row (GTK_WIDGET (page), "quad-setting"));
   g_assert_true (patella_day_plan_get_is_today (plan));
   g_assert_cmpint (count_sets (page), ==, 0);
 
@@ -91,8 +63,10 @@ log_and_undo (PatellaApplication *app,
   for (int i = 0; i < 4; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "band-walks"));
   g_assert_cmpint (count_sets (page), ==, 4);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row (page, "band-walks")), "complete"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_row (page, "squat")), "complete"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (patella_test_find_exercise_row (GTK_WIDGET (page), "band-walks")),
+                                           "complete"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (patella_test_find_exercise_row (GTK_WIDGET (page), "squat")),
+                                            "complete"));
 
   patella_test_close_window (GTK_WINDOW (window));
 }
@@ -211,42 +185,6 @@ test_timer (Fixture       *fixture,
   patella_test_run_app (fixture->path, timer, NULL);
 }
 
-/* The preferences row titled @title under @widget, of @type. */
-static GtkWidget *
-find_row_by_title (GtkWidget  *widget,
-                   GType       type,
-                   const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_by_title (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (PATELLA_IS_ROUTINE_EDITOR (window))
-        return window;
-    }
-  return NULL;
-}
-
 static char *
 first_id (PatellaDayPlan *plan)
 {
@@ -269,7 +207,7 @@ edit_routine (PatellaApplication *app,
 
   /* Ctrl+comma's action opens the editor from the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", NULL));
-  editor = GTK_WIDGET (find_editor ());
+  editor = GTK_WIDGET (patella_test_find_toplevel (PATELLA_TYPE_ROUTINE_EDITOR, NULL));
   g_assert_nonnull (editor);
 
   /* Reorder: foam rolling down one place. */
@@ -278,15 +216,15 @@ edit_routine (PatellaApplication *app,
   g_assert_cmpstr (id, ==, "quad-setting");
 
   /* Switch band walks off with its row's switch. */
-  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Band walks");
+  row = patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Band walks");
   g_assert_nonnull (row);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
   g_assert_null (patella_day_plan_find (plan, "band-walks"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 4);
 
   /* Add one of the runner's own through the form. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row_by_title (editor, ADW_TYPE_ENTRY_ROW, "Name")), "Step-ups");
-  gtk_editable_set_text (GTK_EDITABLE (find_row_by_title (editor, ADW_TYPE_ENTRY_ROW, "Dose, in your words")),
+  gtk_editable_set_text (GTK_EDITABLE (patella_test_find_row (editor, ADW_TYPE_ENTRY_ROW, "Name")), "Step-ups");
+  gtk_editable_set_text (GTK_EDITABLE (patella_test_find_row (editor, ADW_TYPE_ENTRY_ROW, "Dose, in your words")),
                          "3 × 10 on a low step");
   g_assert_true (gtk_widget_activate_action (editor, "editor.add", NULL));
   g_assert_nonnull (patella_day_plan_find (plan, "step-ups"));
@@ -323,10 +261,10 @@ edit_routine (PatellaApplication *app,
   g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "3 sets of 10, lowering over 5 s");
 
   /* A number typed but not entered is saved as the window closes. */
-  row = find_row_by_title (editor, ADW_TYPE_EXPANDER_ROW, "Quadriceps setting");
+  row = patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Quadriceps setting");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   {
-    GtkWidget *sets_row = find_row_by_title (row, ADW_TYPE_ACTION_ROW, "Sets per day");
+    GtkWidget *sets_row = patella_test_find_row (row, ADW_TYPE_ACTION_ROW, "Sets per day");
     GtkWidget *spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (sets_row));
 
     g_assert_true (gtk_widget_grab_focus (spin));
@@ -345,26 +283,19 @@ test_edit_routine (Fixture       *fixture,
   patella_test_run_app (fixture->path, edit_routine, NULL);
 }
 
-/* Whether a label under @widget says @text. */
+/* A label on screen whose text holds @data. */
 static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
 static gboolean
 shows_disk_full (gpointer data)
 {
-  return shows_text (GTK_WIDGET (data), "could not write to the disk");
+  return patella_test_find_widget (GTK_WIDGET (data), is_label_saying, "could not write to the disk") != NULL;
 }
 
 static void

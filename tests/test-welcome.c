@@ -17,25 +17,6 @@
 
 typedef PatellaTestFiles Fixture;
 
-/* The visible toplevel titled @title that sits on top of @parent. */
-static GtkWindow *
-find_toplevel (GtkWindow  *parent,
-               const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == parent &&
-          g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return window;
-    }
-  return NULL;
-}
-
 /* The windows shown on top of @parent. */
 static guint
 count_transients (GtkWindow *parent)
@@ -60,6 +41,27 @@ typedef struct
 } Toplevel;
 
 static gboolean
+is_toplevel (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const Toplevel *toplevel = data;
+
+  return gtk_widget_get_visible (widget) &&
+         gtk_window_get_transient_for (GTK_WINDOW (widget)) == toplevel->parent &&
+         g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), toplevel->title) == 0;
+}
+
+/* The visible toplevel titled @title that sits on top of @parent. */
+static GtkWindow *
+find_toplevel (GtkWindow  *parent,
+               const char *title)
+{
+  Toplevel toplevel = { parent, title };
+
+  return patella_test_find_window (is_toplevel, &toplevel);
+}
+
+static gboolean
 toplevel_mapped (gpointer data)
 {
   Toplevel *toplevel = data;
@@ -78,85 +80,20 @@ wait_for_toplevel (GtkWindow  *parent,
   return find_toplevel (parent, title);
 }
 
-/* The label under @widget whose text holds @text (or is exactly @text). */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text,
-            gboolean    exact)
+/* A label whose text holds @data. */
+static gboolean
+is_label_holding (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *shown = gtk_label_get_text (GTK_LABEL (widget));
-
-      if (exact ? g_str_equal (shown, text) : strstr (shown, text) != NULL)
-        return GTK_LABEL (widget);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text, exact);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
+/* A button whose tooltip is @data. */
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkButton *
-find_button_by_tooltip (GtkWidget  *widget,
-                        const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
 /* The spin buttons under @widget, in order (a time row's hour, then minute). */
@@ -275,13 +212,13 @@ first_start (PatellaApplication *app,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* What Patella is not, in words. */
-  g_assert_nonnull (find_label (root, "A log and a guide, not a diagnosis", TRUE));
-  g_assert_nonnull (find_label (root, "gives way", FALSE));
+  g_assert_nonnull (patella_test_find_label (root, "A log and a guide, not a diagnosis"));
+  g_assert_nonnull (patella_test_find_widget (root, is_label_holding, "gives way"));
 
   /* The buttons: Next first, Start only on the last page. */
-  next = find_button (root, "_Next");
-  start = find_button (root, "_Start");
-  back = find_button_by_tooltip (root, "Back");
+  next = patella_test_find_button (root, "_Next");
+  start = patella_test_find_button (root, "_Start");
+  back = GTK_BUTTON (patella_test_find_widget (root, is_button_with_tooltip, "Back"));
   g_assert_nonnull (next);
   g_assert_nonnull (start);
   g_assert_nonnull (back);
@@ -296,15 +233,15 @@ first_start (PatellaApplication *app,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL, "Start");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, "Back");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, "Next");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_button (root, "About This _Routine")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (patella_test_find_button (root, "About This _Routine")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "About This Routine");
 
   /* Page 2: the limits are on screen now. */
   click (next);
-  patella_test_wait_for (is_mapped, find_label (root, "A log and a guide, not a diagnosis", TRUE));
+  patella_test_wait_for (is_mapped, patella_test_find_label (root, "A log and a guide, not a diagnosis"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (back)));
   /* The first page slides away and leaves the screen. */
-  patella_test_wait_for (is_unmapped, find_label (root, "A log of your knee pain", FALSE));
+  patella_test_wait_for (is_unmapped, patella_test_find_widget (root, is_label_holding, "A log of your knee pain"));
 
   /* Page 3: Next gives way to Start, and the keyboard focus follows. */
   click (next);
@@ -320,10 +257,10 @@ first_start (PatellaApplication *app,
   patella_test_wait_for (is_mapped, start);
 
   /* Miles: the row's click, as the runner would. */
-  row = find_row (root, ADW_TYPE_ACTION_ROW, "Miles");
+  row = patella_test_find_row (root, ADW_TYPE_ACTION_ROW, "Miles");
   g_assert_nonnull (row);
   mi = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
-  km = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (find_row (root, ADW_TYPE_ACTION_ROW, "Kilometres")));
+  km = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (patella_test_find_row (root, ADW_TYPE_ACTION_ROW, "Kilometres")));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (mi), GTK_ACCESSIBLE_PROPERTY_LABEL, "Miles");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (km), GTK_ACCESSIBLE_PROPERTY_LABEL, "Kilometres");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (km)));
@@ -342,7 +279,7 @@ first_start (PatellaApplication *app,
   g_assert_cmpstr (unit, ==, "mi");
 
   /* Reminders off greys out the times; on again. */
-  row = find_row (root, ADW_TYPE_ACTION_ROW, "Send reminders");
+  row = patella_test_find_row (root, ADW_TYPE_ACTION_ROW, "Send reminders");
   g_assert_nonnull (row);
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
@@ -350,12 +287,12 @@ first_start (PatellaApplication *app,
   /* The switch slides over before it flips. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
   patella_test_wait_for (reminders_off, settings);
-  g_assert_false (gtk_widget_get_sensitive (find_row (root, PATELLA_TYPE_TIME_ROW, "Quadriceps setting, second")));
+  g_assert_false (gtk_widget_get_sensitive (patella_test_find_row (root, PATELLA_TYPE_TIME_ROW, "Quadriceps setting, second")));
   adw_action_row_activate (ADW_ACTION_ROW (row));
   patella_test_wait_for (reminders_on, settings);
 
   /* The second quadriceps time, through its spin buttons. */
-  row = find_row (root, PATELLA_TYPE_TIME_ROW, "Quadriceps setting, second");
+  row = patella_test_find_row (root, PATELLA_TYPE_TIME_ROW, "Quadriceps setting, second");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_sensitive (row));
   hour = time_row_spin (row, 0);
@@ -371,7 +308,7 @@ first_start (PatellaApplication *app,
   assert_times (settings, "09:00", "14:30", "19:00");
 
   /* The daily routine's time is a key of its own. */
-  row = find_row (root, PATELLA_TYPE_TIME_ROW, "Daily routine");
+  row = patella_test_find_row (root, PATELLA_TYPE_TIME_ROW, "Daily routine");
   g_assert_nonnull (row);
   gtk_spin_button_set_value (time_row_spin (row, 0), 20);
   routine_time = g_settings_get_string (settings, "routine-reminder-time");
@@ -381,14 +318,14 @@ first_start (PatellaApplication *app,
   /* About This Routine: the guide, on top of the welcome and modal too (a
    * modal window takes all input), with each of the built-in routine's
    * exercises by name. */
-  click (find_button (root, "About This _Routine"));
+  click (patella_test_find_button (root, "About This _Routine"));
   guide = wait_for_toplevel (welcome, "About This Routine");
   g_assert_true (gtk_window_get_modal (guide));
-  g_assert_nonnull (find_label (GTK_WIDGET (guide), "Why the knee hurts", TRUE));
-  g_assert_nonnull (find_label (GTK_WIDGET (guide), "See a clinician when…", TRUE));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (guide), "Why the knee hurts"));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (guide), "See a clinician when…"));
   for (guint i = 0; i < G_N_ELEMENTS (core); i++)
-    g_assert_nonnull (find_label (GTK_WIDGET (guide), patella_exercise_find_builtin (core[i])->name, TRUE));
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find_label (GTK_WIDGET (guide), "Why the knee hurts", TRUE)),
+    g_assert_nonnull (patella_test_find_label (GTK_WIDGET (guide), patella_exercise_find_builtin (core[i])->name));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (patella_test_find_label (GTK_WIDGET (guide), "Why the knee hurts")),
                                    GTK_ACCESSIBLE_ROLE_HEADING);
 
   /* Asking again brings the same guide forward. */
