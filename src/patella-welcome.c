@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-time-row.h"
+#include "patella-routine-guide.h"
 #include "patella-welcome.h"
 
 #define PATELLA_TYPE_WELCOME (patella_welcome_get_type ())
@@ -133,6 +134,25 @@ start_action (GtkWidget  *widget,
 
   mark_done (self);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+about_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  patella_routine_guide_present (GTK_WINDOW (widget));
+}
+
+static void
+quit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL)
+    g_application_quit (application);
 }
 
 static gboolean
@@ -267,10 +287,12 @@ patella_welcome_class_init (PatellaWelcomeClass *klass)
   gtk_widget_class_install_action (widget_class, "welcome.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "welcome.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "welcome.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "welcome.about-routine", NULL, about_routine_action);
+  gtk_widget_class_install_action (widget_class, "welcome.quit", NULL, quit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   /* The application's own accelerators only reach its own windows. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK, "app.quit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK, "welcome.quit", NULL);
 }
 
 static void
@@ -316,23 +338,19 @@ void
 patella_welcome_present (GtkWindow *parent,
                          GSettings *settings)
 {
-  GtkApplication *application;
   GtkWindow *welcome;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (G_IS_SETTINGS (settings));
 
   /* Not one of the application's windows: the application's active window,
-   * which its actions act on, stays the main window. Its actions
-   * (app.about-routine) still reach the buttons here. */
+   * which its actions act on, stays the main window. The welcome's own
+   * actions open the guide on top of it and quit. */
   welcome = g_object_new (PATELLA_TYPE_WELCOME,
                           "transient-for", parent,
                           "destroy-with-parent", TRUE,
                           "settings", settings,
                           NULL);
-  application = gtk_window_get_application (parent);
-  if (application != NULL)
-    gtk_widget_insert_action_group (GTK_WIDGET (welcome), "app", G_ACTION_GROUP (application));
   fit_to_monitor (welcome, parent, 520, 680);
   gtk_window_present (welcome);
 }
