@@ -11,6 +11,9 @@
 #include "patella-application.h"
 #include "patella-report.h"
 
+/* How long a D-Bus-started Patella with no window stays for more calls. */
+#define PATELLA_SERVICE_TIMEOUT_MS 10000
+
 int
 main (int   argc,
       char *argv[])
@@ -47,6 +50,15 @@ main (int   argc,
                                  patella_options_uses_default_database (&options)
                                    ? G_APPLICATION_DEFAULT_FLAGS
                                    : G_APPLICATION_NON_UNIQUE);
+
+  /* Started by D-Bus (DBusActivatable): the call that started it, Activate
+   * or a notification's action, says what to do; with no window open,
+   * Patella goes again after a few seconds. */
+  if (options.service && patella_options_uses_default_database (&options))
+    {
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_IS_SERVICE);
+      g_application_set_inactivity_timeout (G_APPLICATION (app), PATELLA_SERVICE_TIMEOUT_MS);
+    }
 
   /* At login: no window. Already running, that instance is told so and
    * stays as it is. */

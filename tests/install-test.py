@@ -8,7 +8,7 @@
 #
 # Installs the build (without rebuilding: `meson test` has built it already)
 # into a fresh temporary DESTDIR, checks that the binary, desktop file,
-# metainfo, icons, schema and one .mo per language in po/LINGUAS are there,
+# metainfo, icons, schema, D-Bus service and one .mo per language in po/LINGUAS are there,
 # then runs the installed binary: --version, --check, and the window up to
 # its first painted frame (PATELLA_FIRST_FRAME=1). gnome.post_install()
 # touches nothing here: meson skips its scripts when DESTDIR is set.
@@ -116,6 +116,7 @@ def main():
             under(destdir, datadir / 'icons/hicolor/scalable/apps' / f'{app_id}.svg'),
             under(destdir, datadir / 'icons/hicolor/symbolic/apps' / f'{app_id}-symbolic.svg'),
             schemadir / f'{app_id}.gschema.xml',
+            under(destdir, datadir / 'dbus-1/services' / f'{app_id}.service'),
         ]
         langs = languages(srcdir)
         mo_files = [under(destdir, localedir / lang / 'LC_MESSAGES' / 'patella.mo')
@@ -131,6 +132,12 @@ def main():
         for path in expected[1:3]:
             if path.is_file() and '@app_id@' in path.read_text(encoding='utf-8'):
                 fail(f'{path.name} still holds @app_id@')
+        # D-Bus starts the installed binary, by its full path.
+        service = expected[-1]
+        if service.is_file():
+            text = service.read_text(encoding='utf-8')
+            if f'Name={app_id}\n' not in text or f'Exec={bindir / "patella"} --gapplication-service' not in text:
+                fail(f'{service.name} does not start {bindir / "patella"} --gapplication-service:\n{text}')
         # Nothing is compiled or cached at install time with a DESTDIR.
         if (schemadir / 'gschemas.compiled').exists():
             fail('gschemas.compiled was written into the DESTDIR by the install')

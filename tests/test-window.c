@@ -341,6 +341,68 @@ test_window_outside_import (Fixture       *fixture,
   patella_test_run_app (fixture->path, outside_import, fixture);
 }
 
+static void
+name_appeared (GDBusConnection *connection,
+               const char      *name,
+               const char      *owner,
+               gpointer         data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* How the desktop starts Patella by D-Bus (DBusActivatable): here for a
+ * notification's Log Set while Patella is not running. It does what the
+ * call asks, opens no window, and goes again by itself. */
+static void
+test_window_dbus_activation (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *default_path = patella_store_default_path ();
+  const char *argv[] = { g_getenv ("PATELLA_BINARY"), "--gapplication-service", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autofree char *today = patella_day_today ();
+  gboolean appeared = FALSE, exited = FALSE;
+  guint watch;
+  gint64 sets = -1;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  watch = g_bus_watch_name_on_connection (bus, APP_ID, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                          name_appeared, NULL, &appeared, NULL);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, process_exited, &exited);
+  patella_test_wait_for (is_true, &appeared);
+  g_bus_unwatch_name (watch);
+
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/patella/Patella",
+                                       "org.freedesktop.Application", "ActivateAction",
+                                       g_variant_new_parsed ("('log-set', [<'quad-setting'>], @a{sv} {})"),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Nothing holds it: it goes after its few seconds. */
+  patella_test_wait_for (is_true, &exited);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  store = patella_store_open (default_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_count (store, PATELLA_TABLE_EXERCISE_LOG, &sets, NULL));
+  g_assert_cmpint (sets, ==, 1);
+  {
+    g_autoptr(GPtrArray) entries = patella_store_list_entries (store, today, PATELLA_ENTRY_ALL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, 0))->exercise_id, ==, "quad-setting");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +423,7 @@ main (int   argc,
   ADD ("refuses-corrupt", test_window_refuses_corrupt);
   ADD ("second-launch", test_window_second_launch);
   ADD ("outside-import", test_window_outside_import);
+  ADD ("dbus-activation", test_window_dbus_activation);
 #undef ADD
 
   status = g_test_run ();

@@ -71,6 +71,10 @@ patella_options_parse (PatellaOptions   *options,
       N_("Start without a window and send the reminders (used at login)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
+    /* How D-Bus starts Patella (its .service file): for a notification's
+     * button, or a launch from the desktop; not for people to type. */
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->service,
+      NULL, NULL },
     { NULL }
   };
 
@@ -152,7 +156,8 @@ patella_options_parse (PatellaOptions   *options,
       return FALSE;
     }
 
-  if (options->background && (options->report != NULL || patella_options_is_command (options)))
+  if ((options->background || options->service) &&
+      (options->report != NULL || patella_options_is_command (options)))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--background starts Patella; run the other command separately."));

@@ -30,6 +30,7 @@ typedef struct
   gboolean  status;
   gboolean  warnings;
   gboolean  background;   /* start the app without a window (at login) */
+  gboolean  service;      /* started by D-Bus activation */
 } PatellaOptions;
 
 void     patella_options_clear (PatellaOptions  *options);
