@@ -21,6 +21,7 @@ main (int   argc,
   g_auto(PatellaOptions) options = { 0 };
   g_autoptr(PatellaApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
   char *app_argv[2] = { argv[0], NULL };
 
   setlocale (LC_ALL, "");
@@ -45,20 +46,17 @@ main (int   argc,
     return patella_cli_run (&options, stdout, stderr);
 
   /* Starting Patella again presents the window already open on the same
-   * record; another --database gets a window of its own. */
-  app = patella_application_new (options.database,
-                                 patella_options_uses_default_database (&options)
-                                   ? G_APPLICATION_DEFAULT_FLAGS
-                                   : G_APPLICATION_NON_UNIQUE);
-
-  /* Started by D-Bus (DBusActivatable): the call that started it, Activate
-   * or a notification's action, says what to do; with no window open,
-   * Patella goes again after a few seconds. */
-  if (options.service && patella_options_uses_default_database (&options))
-    {
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_IS_SERVICE);
-      g_application_set_inactivity_timeout (G_APPLICATION (app), PATELLA_SERVICE_TIMEOUT_MS);
-    }
+   * record; another --database gets a window of its own. Started by D-Bus
+   * (DBusActivatable), the call that started it, Activate or a
+   * notification's action, says what to do; with no window open, Patella
+   * goes again after a few seconds. */
+  if (!patella_options_uses_default_database (&options))
+    flags = G_APPLICATION_NON_UNIQUE;
+  else if (options.service)
+    flags = G_APPLICATION_IS_SERVICE;
+  app = patella_application_new (options.database, flags);
+  if (flags & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (G_APPLICATION (app), PATELLA_SERVICE_TIMEOUT_MS);
 
   /* At login: no window. Already running, that instance is told so and
    * stays as it is. */

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -179,4 +182,27 @@ patella_test_corrupt_table (const char *path,
   /* A page type byte of 0xA5 is no b-tree page at all. */
   memset (contents + (root_page - 1) * page_size, 0xA5, 64);
   patella_test_write_file (path, contents, (gssize) length);
+}
+
+static void
+set_file_size_limit (rlim_t bytes)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  limit.rlim_cur = MIN (bytes, limit.rlim_max);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+void
+patella_test_limit_file_size (guint64 bytes)
+{
+  signal (SIGXFSZ, SIG_IGN);
+  set_file_size_limit ((rlim_t) bytes);
+}
+
+void
+patella_test_lift_file_size_limit (void)
+{
+  set_file_size_limit (RLIM_INFINITY);
 }

@@ -45,6 +45,12 @@ void     patella_test_make_database  (const char *path,
 void     patella_test_corrupt_table  (const char *path,
                                       const char *table);
 
+/* A full disk for the test: no file may grow beyond @bytes. SIGXFSZ is
+ * ignored from then on, so a write beyond the limit fails with EFBIG as one
+ * on a full disk fails with ENOSPC; children inherit both. */
+void     patella_test_limit_file_size      (guint64     bytes);
+void     patella_test_lift_file_size_limit (void);
+
 #define patella_test_assert_bytes_equal(a, b) \
   g_assert_true (g_bytes_equal ((a), (b)))
 

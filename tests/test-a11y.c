@@ -575,6 +575,22 @@ test_main_window (Fixture       *fixture,
   patella_test_run_app (fixture->path, main_window, NULL);
 }
 
+/* The entry dialog @action opens, on screen and audited as @what. */
+static GtkWidget *
+open_entry_dialog (PatellaWindow *window,
+                   const char    *action,
+                   const char    *what)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  dialog = find_toplevel (PATELLA_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  patella_test_wait_for (is_mapped, dialog);
+  audit (what, dialog);
+  return dialog;
+}
+
 static void
 entry_dialogs (PatellaApplication *app,
                PatellaWindow      *window,
@@ -583,11 +599,7 @@ entry_dialogs (PatellaApplication *app,
   GtkWidget *dialog, *scale, *day_button;
 
   /* Pain: the score is a slider named for what it measures. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
-  dialog = find_toplevel (PATELLA_TYPE_ENTRY_DIALOG);
-  g_assert_nonnull (dialog);
-  patella_test_wait_for (is_mapped, dialog);
-  audit ("Log Pain", dialog);
+  dialog = open_entry_dialog (window, "win.log-pain", "Log Pain");
   scale = patella_test_find_of_type (dialog, GTK_TYPE_SCALE, NULL);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
   assert_label (scale, "Pain score, 0 to 10");
@@ -599,11 +611,7 @@ entry_dialogs (PatellaApplication *app,
   patella_test_close_window (GTK_WINDOW (dialog));
 
   /* A run: two scales and the switch for pain during it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-run", NULL));
-  dialog = find_toplevel (PATELLA_TYPE_ENTRY_DIALOG);
-  g_assert_nonnull (dialog);
-  patella_test_wait_for (is_mapped, dialog);
-  audit ("Log Run", dialog);
+  dialog = open_entry_dialog (window, "win.log-run", "Log Run");
   scale = patella_test_find_of_type (dialog, GTK_TYPE_SCALE, NULL);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_ROLE_SLIDER);
   assert_label (scale, "Effort, 0 to 10");

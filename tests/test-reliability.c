@@ -340,27 +340,6 @@ test_crash_import (Fixture       *fixture,
   }
 }
 
-/* A file size limit stands in for a full disk. */
-static void
-limit_file_size (rlim_t bytes)
-{
-  struct rlimit limit;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  limit.rlim_cur = MIN (bytes, limit.rlim_max);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
-static void
-lift_file_size_limit (void)
-{
-  struct rlimit limit;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  limit.rlim_cur = limit.rlim_max;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
 static goffset
 file_size (const char *path)
 {
@@ -398,7 +377,7 @@ test_disk_full_store (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (patella_store_count (store, PATELLA_TABLE_PAIN_LOG, &before, NULL));
 
-  limit_file_size ((rlim_t) MAX (file_size (fixture->path), file_size (wal)) + 8192);
+  patella_test_limit_file_size ((guint64) MAX (file_size (fixture->path), file_size (wal)) + 8192);
   for (i = 0; i < 2000; i++)
     {
       g_autofree char *note = long_note (i);
@@ -407,7 +386,7 @@ test_disk_full_store (Fixture       *fixture,
         break;
       saved++;
     }
-  lift_file_size_limit ();
+  patella_test_lift_file_size_limit ();
 
   g_assert_cmpuint (i, <, 2000);
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FULL);
@@ -450,9 +429,9 @@ test_disk_full_export (Fixture       *fixture,
   patella_test_write_file (target, g_bytes_get_data (old, NULL), (gssize) g_bytes_get_size (old));
   listing_before = patella_test_list_dir (fixture->dir);
 
-  limit_file_size (4096);
+  patella_test_limit_file_size (4096);
   g_assert_false (patella_write_file (store, target, patella_csv_export, &error));
-  lift_file_size_limit ();
+  patella_test_lift_file_size_limit ();
 
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);

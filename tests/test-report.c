@@ -6,8 +6,6 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <signal.h>
-#include <sys/resource.h>
 
 #include "core/patella-day.h"
 #include "patella-report.h"
@@ -146,16 +144,6 @@ test_report_cli (Fixture       *fixture,
   }
 }
 
-static void
-set_file_size_limit (rlim_t bytes)
-{
-  struct rlimit limit;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  limit.rlim_cur = MIN (bytes, limit.rlim_max);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
 /* A report that hits a full disk (a file size limit here) says so, leaves
  * neither a half-written PDF nor a temporary file, and an older report in
  * its place survives. */
@@ -180,12 +168,9 @@ test_report_disk_full (Fixture       *fixture,
   patella_test_write_file (pdf, g_bytes_get_data (old, NULL), (gssize) g_bytes_get_size (old));
   listing = patella_test_list_dir (fixture->dir);
 
-  /* Beyond the limit a write fails with EFBIG, as with ENOSPC on a full disk. */
-  signal (SIGXFSZ, SIG_IGN);
-  set_file_size_limit (4096);
+  patella_test_limit_file_size (4096);
   g_assert_false (patella_report_write_pdf (report, pdf, &error));
-  set_file_size_limit (RLIM_INFINITY);
-  signal (SIGXFSZ, SIG_DFL);
+  patella_test_lift_file_size_limit ();
 
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
