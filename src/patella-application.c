@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "core/patella-autostart.h"
 #include "core/patella-routine.h"
 #include "core/patella-settings.h"
 #include "patella-application.h"
 #include "patella-first-frame.h"
+#include "patella-login-start.h"
 #include "patella-preferences-window.h"
 #include "patella-routine-guide.h"
 #include "patella-welcome.h"
@@ -26,6 +26,7 @@ struct _PatellaApplication
   char             *database;
   GSettings        *settings;
   PatellaReminders *reminders;
+  GCancellable     *autostart_cancellable;
 
   /* The instance of the runner's own record sends the reminders and may
    * run in the background; another --database gets only a window. */
@@ -153,16 +154,60 @@ update_hold (PatellaApplication *self)
     g_application_release (G_APPLICATION (self));
 }
 
+typedef struct
+{
+  GWeakRef application;
+  gboolean enabled;
+} AutostartRequest;
+
+static void
+autostart_request_free (AutostartRequest *request)
+{
+  g_weak_ref_clear (&request->application);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AutostartRequest, autostart_request_free)
+
+static void
+autostart_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(AutostartRequest) request = data;
+  g_autoptr(PatellaApplication) self = g_weak_ref_get (&request->application);
+  g_autoptr(GError) error = NULL;
+
+  if (patella_login_start_set_enabled_finish (result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self == NULL)
+    return;
+
+  report_problem (self,
+                  request->enabled ? _("Patella cannot start at login") : _("Patella will still start at login"),
+                  error->message);
+
+  /* The switch shows what is true: refused, it goes back off. */
+  if (request->enabled && self->settings != NULL)
+    g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+}
+
 static void
 sync_autostart (PatellaApplication *self,
                 gboolean            enabled)
 {
-  g_autoptr(GError) error = NULL;
+  AutostartRequest *request = g_new0 (AutostartRequest, 1);
 
-  if (!patella_autostart_set_enabled (enabled, &error))
-    report_problem (self,
-                    enabled ? _("Patella cannot start at login") : _("Patella will still start at login"),
-                    error->message);
+  g_weak_ref_init (&request->application, self);
+  request->enabled = enabled;
+
+  /* Only the last request counts. */
+  g_cancellable_cancel (self->autostart_cancellable);
+  g_clear_object (&self->autostart_cancellable);
+  self->autostart_cancellable = g_cancellable_new ();
+
+  patella_login_start_set_enabled_async (enabled, GTK_WINDOW (find_main_window (self)),
+                                         self->autostart_cancellable, autostart_done, request);
 }
 
 static void
@@ -347,6 +392,7 @@ patella_application_shutdown (GApplication *application)
 {
   PatellaApplication *self = PATELLA_APPLICATION (application);
 
+  g_cancellable_cancel (self->autostart_cancellable);
   g_clear_object (&self->reminders);
 
   G_APPLICATION_CLASS (patella_application_parent_class)->shutdown (application);
@@ -358,6 +404,7 @@ patella_application_finalize (GObject *object)
   PatellaApplication *self = (PatellaApplication *) object;
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->autostart_cancellable);
   g_clear_pointer (&self->database, g_free);
   g_clear_object (&self->settings);
 

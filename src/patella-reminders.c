@@ -20,6 +20,7 @@
 #include "core/patella-day.h"
 #include "core/patella-reminders.h"
 #include "patella-application.h"
+#include "patella-login-start.h"
 #include "patella-reminders.h"
 
 #define CHECK_INTERVAL_SECONDS 60
@@ -382,13 +383,6 @@ enabled_changed (PatellaReminders *self)
 
 /* The notification server */
 
-static gboolean
-in_sandbox (void)
-{
-  /* Inside Flatpak the portal takes notifications. */
-  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
-}
-
 static void
 set_server (PatellaReminders *self,
             int               server)
@@ -434,7 +428,8 @@ watch_server (PatellaReminders *self)
 {
   GDBusConnection *connection = g_application_get_dbus_connection (self->application);
 
-  if (in_sandbox ())
+  /* Inside Flatpak the portal takes notifications. */
+  if (patella_login_start_is_sandboxed ())
     set_server (self, 1);
   else if (connection == NULL)
     set_server (self, 0);

@@ -95,6 +95,16 @@ patella_test_run_app_full (const char            *database,
                            PatellaTestWindowFunc  body,
                            gpointer               data)
 {
+  patella_test_run_app_as (database, APP_ID, flags, body, data);
+}
+
+void
+patella_test_run_app_as (const char            *database,
+                         const char            *application_id,
+                         GApplicationFlags      flags,
+                         PatellaTestWindowFunc  body,
+                         gpointer               data)
+{
   g_autoptr(PatellaApplication) app = NULL;
   Run run = { body, data, FALSE, FALSE };
   char *argv[] = { (char *) "patella", NULL };
@@ -109,6 +119,7 @@ patella_test_run_app_full (const char            *database,
     }
 
   app = patella_application_new (database, flags);
+  g_application_set_application_id (G_APPLICATION (app), application_id);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_true (run.ran);

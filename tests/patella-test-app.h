@@ -28,6 +28,14 @@ void patella_test_run_app_full (const char            *database,
                                 PatellaTestWindowFunc  body,
                                 gpointer               data);
 
+/* The same under another application ID: the one instance of its own
+ * name on the session bus, which tests running beside it do not share. */
+void patella_test_run_app_as   (const char            *database,
+                                const char            *application_id,
+                                GApplicationFlags      flags,
+                                PatellaTestWindowFunc  body,
+                                gpointer               data);
+
 /* Iterates the main loop until @condition holds; fails after 10 s (times
  * PATELLA_TEST_TIMEOUT_SCALE, for slower builds). */
 void patella_test_wait_for     (PatellaTestCondition   condition,
