@@ -1,24 +1,32 @@
 #!/usr/bin/env python3
-# check-flatpak-manifest.py: the Flatpak manifest stays on the GNOME runtime
-# with the minimal sandbox holes
+# check-flatpak-manifest.py: the Flatpak manifests stay on a supported GNOME
+# runtime, with the minimal sandbox holes and every source pinned
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-flatpak-manifest.py MANIFEST APP_ID
+# Usage: check-flatpak-manifest.py MANIFEST APP_ID [FLATHUB_GENERATOR]
 #
-# Patella writes exports through the file chooser portal and keeps its
+# Patella writes exports through the file chooser portal, prints through the
+# print portal, starts at login through the Background portal and keeps its
 # database in the sandbox's XDG_DATA_HOME, so it needs no network and no
 # filesystem access: finish-args must be exactly the display and GPU ones.
+# With FLATHUB_GENERATOR, the manifest it writes for a Flathub submission
+# (a git source with tag and commit) is checked by the same rules.
 
 import json
 import pathlib
+import re
+import subprocess
 import sys
 
 RUNTIME = 'org.gnome.Platform'
 SDK = 'org.gnome.Sdk'
-# GNOME 43 has GTK 4.8 and libadwaita 1.2, as Debian 12 does.
-RUNTIME_VERSION = '43'
+# GNOME runtimes past their end of life on Flathub (December 2026: each is
+# kept for about a year, two releases). Flathub's linter refuses these.
+END_OF_LIFE = {f'3.{minor}' for minor in range(24, 40, 2)} | {str(v) for v in range(40, 50)}
 FINISH_ARGS = ['--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri']
+# Built as modules: the runtime does not ship them.
+DEPENDENCIES = ['libcsv', 'libportal']
 
 failures = []
 
@@ -29,9 +37,72 @@ def check(condition, message):
         failures.append(message)
 
 
+def check_source(name, source, manifest_dir, flathub):
+    kind = source.get('type')
+    if kind in ('archive', 'file'):
+        check(source.get('url', '').startswith('https://'),
+              f'{name}: {kind} source is not fetched over https')
+        check(re.fullmatch(r'[0-9a-f]{64}', source.get('sha256', '')) is not None,
+              f'{name}: {kind} source has no sha256')
+    elif kind == 'git':
+        check(source.get('url', '').startswith('https://'), f'{name}: git source is not fetched over https')
+        check(re.fullmatch(r'[0-9a-f]{40}', source.get('commit', '')) is not None,
+              f'{name}: git source pins no commit')
+        check(bool(source.get('tag')), f'{name}: git source names no tag')
+    elif kind == 'dir':
+        check(not flathub, f'{name}: a Flathub manifest builds from git, not from a folder')
+        check(name == 'patella', f'{name}: only Patella itself may come from the local tree')
+        root = (manifest_dir / source.get('path', '')).resolve()
+        check((root / 'meson.build').is_file() and (root / 'src' / 'main.c').is_file(),
+              f'the dir source {source.get("path")} is not the Patella source tree')
+    else:
+        check(False, f'{name}: unexpected source type {kind}')
+
+
+def check_manifest(manifest, app_id, manifest_dir, flathub):
+    label = 'Flathub manifest' if flathub else 'manifest'
+    check(manifest.get('id', manifest.get('app-id')) == app_id, f'{label}: id is not {app_id}')
+    check(manifest.get('runtime') == RUNTIME, f'{label}: runtime is not {RUNTIME}')
+    check(manifest.get('sdk') == SDK, f'{label}: sdk is not {SDK}')
+    version = str(manifest.get('runtime-version', ''))
+    check(re.fullmatch(r'\d+', version) is not None, f'{label}: runtime-version “{version}” is not a GNOME release')
+    check(version not in END_OF_LIFE, f'{label}: {RUNTIME}//{version} is end-of-life')
+    check(manifest.get('command') == 'patella', f'{label}: command is not patella')
+
+    finish_args = manifest.get('finish-args', [])
+    for arg in finish_args:
+        check(not arg.startswith('--share=network'), f'{label}: finish-args share the network')
+        check(not arg.startswith('--filesystem'), f'{label}: finish-args open a filesystem: {arg}')
+        check(not arg.startswith('--talk-name') and not arg.startswith('--own-name'),
+              f'{label}: finish-args talk to a bus name directly: {arg}')
+    check(sorted(finish_args) == sorted(FINISH_ARGS) and len(finish_args) == len(FINISH_ARGS),
+          f'{label}: finish-args are {finish_args}, not exactly {FINISH_ARGS}')
+
+    modules = manifest.get('modules', [])
+    names = [m.get('name') if isinstance(m, dict) else m for m in modules]
+    check(len(names) == len(set(names)), f'{label}: module names repeat: {names}')
+    check(names[-1:] == ['patella'], f'{label}: patella is not the last module: {names}')
+    for dependency in DEPENDENCIES:
+        check(dependency in names, f'{label}: no {dependency} module')
+
+    for module in modules:
+        check(isinstance(module, dict), f'{label}: module {module} is not written out')
+        if not isinstance(module, dict):
+            continue
+        name = module.get('name')
+        sources = module.get('sources', [])
+        check(len(sources) > 0, f'{label}: {name} has no source')
+        for source in sources:
+            check_source(name, source, manifest_dir, flathub)
+
+    patella = {m.get('name'): m for m in modules if isinstance(m, dict)}.get('patella', {})
+    check(patella.get('buildsystem') == 'meson', f'{label}: patella is not built with meson')
+    return names
+
+
 def main(argv):
-    if len(argv) != 3:
-        print(__doc__ or 'usage: check-flatpak-manifest.py MANIFEST APP_ID', file=sys.stderr)
+    if len(argv) not in (3, 4):
+        print('usage: check-flatpak-manifest.py MANIFEST APP_ID [FLATHUB_GENERATOR]', file=sys.stderr)
         return 2
     path = pathlib.Path(argv[1])
     app_id = argv[2]
@@ -42,62 +113,29 @@ def main(argv):
     except (OSError, ValueError) as e:
         print(f'FAIL: {path}: {e}', file=sys.stderr)
         return 1
+    names = check_manifest(manifest, app_id, path.parent, flathub=False)
 
-    check(manifest.get('id', manifest.get('app-id')) == app_id, f'id is not {app_id}')
-    check(manifest.get('runtime') == RUNTIME, f'runtime is not {RUNTIME}')
-    check(manifest.get('sdk') == SDK, f'sdk is not {SDK}')
-    check(manifest.get('runtime-version') == RUNTIME_VERSION,
-          f'runtime-version is not "{RUNTIME_VERSION}"')
-    check(manifest.get('command') == 'patella', 'command is not patella')
-
-    finish_args = manifest.get('finish-args', [])
-    for arg in finish_args:
-        check(not arg.startswith('--share=network'), 'finish-args shares the network')
-        check(not arg.startswith('--filesystem'), f'finish-args opens a filesystem: {arg}')
-    check(sorted(finish_args) == sorted(FINISH_ARGS) and len(finish_args) == len(FINISH_ARGS),
-          f'finish-args are {finish_args}, not exactly {FINISH_ARGS}')
-
-    modules = manifest.get('modules', [])
-    names = [m.get('name') if isinstance(m, dict) else m for m in modules]
-    check(len(names) == len(set(names)), f'module names repeat: {names}')
-    check('libcsv' in names, 'no libcsv module')
-    check(names[-1:] == ['patella'], f'patella is not the last module: {names}')
-    if 'libcsv' in names and 'patella' in names:
-        check(names.index('libcsv') < names.index('patella'),
-              'the libcsv module does not come before patella')
-
-    for module in modules:
-        if not isinstance(module, dict):
-            continue
-        name = module.get('name')
-        for source in module.get('sources', []):
-            kind = source.get('type')
-            if kind in ('archive', 'file'):
-                check(source.get('url', '').startswith('https://'),
-                      f'{name}: {kind} source is not fetched over https')
-                check(len(source.get('sha256', '')) == 64,
-                      f'{name}: {kind} source has no sha256')
-            elif kind == 'git':
-                check('commit' in source or 'tag' in source,
-                      f'{name}: git source pins neither a tag nor a commit')
-
-    by_name = {m.get('name'): m for m in modules if isinstance(m, dict)}
-    libcsv = by_name.get('libcsv', {})
-    check(libcsv.get('buildsystem', 'autotools') == 'autotools',
-          'libcsv is not built with autotools')
-    patella = by_name.get('patella', {})
-    check(patella.get('buildsystem') == 'meson', 'patella is not built with meson')
-    dirs = [s for s in patella.get('sources', []) if s.get('type') == 'dir']
-    check(len(dirs) == 1, 'patella is not built from the source tree (one dir source)')
-    for source in dirs:
-        root = (path.parent / source.get('path', '')).resolve()
-        check((root / 'meson.build').is_file() and (root / 'src' / 'main.c').is_file(),
-              f'the dir source {source.get("path")} is not the Patella source tree')
+    if len(argv) == 4:
+        generator = argv[3]
+        commit = '0123456789abcdef0123456789abcdef01234567'
+        run = subprocess.run([sys.executable, generator, '--local', str(path), '--tag', '0.0.0',
+                              '--commit', commit], capture_output=True, text=True)
+        check(run.returncode == 0, f'the Flathub generator failed: {run.stderr.strip()}')
+        if run.returncode == 0:
+            flathub = json.loads(run.stdout)
+            check_manifest(flathub, app_id, path.parent, flathub=True)
+            source = [m for m in flathub['modules'] if m.get('name') == 'patella'][0]['sources'][0]
+            check(source.get('commit') == commit and source.get('tag') == '0.0.0',
+                  'the Flathub manifest does not build the tag and commit asked for')
+        # A short or made-up commit is refused, not written.
+        bad = subprocess.run([sys.executable, generator, '--local', str(path), '--tag', '0.0.0',
+                              '--commit', 'HEAD'], capture_output=True, text=True)
+        check(bad.returncode != 0 and bad.stdout == '', 'the Flathub generator wrote a manifest for commit “HEAD”')
 
     if failures:
         return 1
-    print(f'{path.name}: {RUNTIME}//{RUNTIME_VERSION}, modules {" → ".join(names)}, '
-          f'finish-args {" ".join(finish_args)}')
+    print(f'{path.name}: {RUNTIME}//{manifest["runtime-version"]}, modules {" → ".join(names)}, '
+          f'finish-args {" ".join(manifest["finish-args"])}')
     return 0
 
 
