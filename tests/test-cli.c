@@ -100,7 +100,7 @@ test_check_new (Fixture       *fixture,
   run_patella (fixture, "--check", option, NULL);
   g_assert_cmpint (fixture->status, ==, 0);
   assert_contains (fixture->out, expected_path);
-  assert_contains (fixture->out, "Schema version: 2\n");
+  assert_contains (fixture->out, "Schema version: " G_STRINGIFY (PATELLA_STORE_SCHEMA_VERSION) "\n");
   assert_contains (fixture->out, "Integrity: ok\n");
   assert_contains (fixture->out, "exercises: 10 ");
   assert_contains (fixture->out, "exercise_log: 0 ");

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "core/patella-adherence.h"
+#include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-routine.h"
 #include "core/patella-store.h"
@@ -363,6 +365,87 @@ complete_day (PatellaStore *store,
   g_assert_no_error (error);
 }
 
+/* The one number @sql answers, read from the file. */
+static gint64
+count_sql (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Every exercise of @day's own routine done in full. */
+static void
+complete_day_as_of (PatellaStore *store,
+                    const char   *day)
+{
+  g_autoptr(GPtrArray) routine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  routine = patella_store_list_routine (store, day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < routine->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (routine, i);
+
+      if (exercise->enabled)
+        g_assert_cmpint (patella_store_log_exercise (store, day, NULL, exercise->id,
+                                                     exercise->target_sets, 0, NULL, &error), >, 0);
+    }
+  g_assert_no_error (error);
+}
+
+/* The daily CSV of the whole record, as text. */
+static char *
+daily_csv (PatellaStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_csv_export_daily (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* The values of column @name of a CSV without quoted fields, joined by
+ * commas. */
+static char *
+csv_column (const char *csv,
+            const char *name)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_auto(GStrv) header = g_strsplit (lines[0], ",", -1);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+  int column = -1;
+
+  for (int i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      column = i;
+  g_assert_cmpint (column, >=, 0);
+
+  for (guint k = 1; lines[k] != NULL && lines[k][0] != '\0'; k++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[k], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), >, (guint) column);
+      g_strv_builder_add (values, fields[column]);
+    }
+  joined = g_strv_builder_end (values);
+  return g_strjoinv (",", joined);
+}
+
 /* Clocks go forward in Europe on 2026-03-29: that day has 23 hours. Days are
  * calendar days, so the streak runs straight across it. */
 static void
@@ -434,7 +517,9 @@ test_adherence_long_streak (Fixture       *fixture,
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
 
-  /* Only quadriceps setting, one set a day, to keep it quick. */
+  /* Only quadriceps setting, one set a day, to keep it quick: the routine
+   * as it was from the first day on. */
+  patella_store_set_today (store, day);
   {
     g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, FALSE, &error);
     for (guint i = 0; i < exercises->len; i++)
@@ -522,6 +607,8 @@ test_edit_routine (Fixture       *fixture,
   guint changes = 0;
 
   g_signal_connect (plan, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  /* The plan's today is the day the routine is edited on. */
+  patella_store_set_today (store, "2026-05-10");
 
   /* Change a dose, switch one off, add one of the runner's own. */
   exercises = patella_store_list_exercises (store, FALSE, &error);
@@ -584,6 +671,120 @@ test_edit_routine (Fixture       *fixture,
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
 }
 
+/* The routine has a history: what is changed today applies from today, and
+ * every day before keeps the routine it had, its targets, adherence, streak
+ * and score, as the issue found them rewritten (a streak of 3 fell to 0). */
+static void
+test_routine_history (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(PatellaDayPlan) past = NULL;
+  g_autoptr(PatellaDayPlan) plan_today = NULL;
+  PatellaAdherence before, after;
+  const char *days[] = { "2026-06-07", "2026-06-08", "2026-06-09" };
+  const char *today = "2026-06-10";
+  PatellaExercise step_downs = {
+    .id = (char *) "step-downs", .name = (char *) "Step-downs", .dose = (char *) "3 × 10",
+    .cues = (char *) "From a low step.", .target_sets = 3, .reps = 10, .enabled = TRUE,
+  };
+  PatellaExercise *squat = NULL;
+  g_autofree char *daily_before = NULL;
+  g_autofree char *daily_after = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  patella_store_set_today (store, today);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    complete_day (store, days[i], NULL);
+
+  g_assert_true (patella_routine_compute_adherence (store, days[2], &before, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (before.streak, ==, 3);
+  daily_before = daily_csv (store);
+
+  /* Add an exercise, raise the squat's target, switch band walks off and
+   * put step-downs first: all of it today. */
+  g_assert_true (patella_store_add_exercise (store, &step_downs, &error));
+  exercises = patella_store_list_exercises (store, FALSE, &error);
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (g_str_equal (exercise->id, "squat"))
+        squat = exercise;
+      if (g_str_equal (exercise->id, "band-walks"))
+        {
+          exercise->enabled = FALSE;
+          g_assert_true (patella_store_update_exercise (store, exercise, &error));
+        }
+    }
+  g_assert_nonnull (squat);
+  squat->target_sets = 5;
+  g_assert_true (patella_store_update_exercise (store, squat, &error));
+  g_assert_true (patella_store_move_exercise (store, "step-downs", 0, &error));
+  g_assert_no_error (error);
+
+  /* The days before today: the same adherence, the same day rows. */
+  g_assert_true (patella_routine_compute_adherence (store, days[2], &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after.streak, ==, before.streak);
+  g_assert_cmpfloat (after.score, ==, before.score);
+  daily_after = daily_csv (store);
+  g_assert_cmpstr (daily_after, !=, daily_before);  /* a column for step-downs */
+  {
+    g_autofree char *adherence_before = csv_column (daily_before, "adherence_pct");
+    g_autofree char *adherence_after = csv_column (daily_after, "adherence_pct");
+
+    g_assert_cmpstr (adherence_before, ==, "100,100,100");
+    g_assert_cmpstr (adherence_after, ==, adherence_before);
+  }
+
+  /* Yesterday's checklist is the routine it had: no step-downs, band walks
+   * on, the squat at 3 sets, in the old order, and complete. */
+  past = patella_day_plan_new (store, today);
+  g_assert_true (patella_day_plan_set_day (past, days[2], &error));
+  g_assert_no_error (error);
+  g_assert_null (patella_day_plan_find (past, "step-downs"));
+  g_assert_nonnull (patella_day_plan_find (past, "band-walks"));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (past, "squat")), ==, 3);
+  g_assert_true (patella_day_plan_get_complete (past));
+  {
+    g_autoptr(PatellaRoutineItem) first = g_list_model_get_item (G_LIST_MODEL (past), 0);
+    g_assert_cmpstr (patella_routine_item_get_id (first), ==, "foam-roll");
+  }
+
+  /* Today has the new routine. */
+  plan_today = patella_day_plan_new (store, today);
+  g_assert_true (patella_day_plan_reload (plan_today, &error));
+  g_assert_nonnull (patella_day_plan_find (plan_today, "step-downs"));
+  g_assert_null (patella_day_plan_find (plan_today, "band-walks"));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan_today, "squat")), ==, 5);
+  {
+    g_autoptr(PatellaRoutineItem) first = g_list_model_get_item (G_LIST_MODEL (plan_today), 0);
+    g_assert_cmpstr (patella_routine_item_get_id (first), ==, "step-downs");
+  }
+
+  /* A past day filled in late is judged by its own routine: the old one's
+   * targets complete it, with no step-downs asked for. */
+  complete_day_as_of (store, "2026-06-06");
+  g_assert_true (patella_routine_compute_adherence (store, days[2], &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after.streak, ==, 4);
+
+  /* Two changes on one day keep the last; the day before still has its own. */
+  squat->target_sets = 2;
+  g_assert_true (patella_store_update_exercise (store, squat, &error));
+  g_assert_cmpint (count_sql (fixture->path, "SELECT count(*) FROM routine_versions WHERE exercise_id = 'squat'"),
+                   ==, 2);
+  g_clear_object (&plan_today);
+  plan_today = patella_day_plan_new (store, today);
+  g_assert_true (patella_day_plan_reload (plan_today, &error));
+  g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan_today, "squat")), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +804,7 @@ main (int   argc,
   ADD ("adherence-long-streak", test_adherence_long_streak);
   ADD ("adherence-any-routine-size", test_adherence_any_routine_size);
   ADD ("edit-routine", test_edit_routine);
+  ADD ("routine-history", test_routine_history);
 #undef ADD
 
   return g_test_run ();

@@ -126,10 +126,10 @@ test_create (Fixture       *fixture,
   }
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
-                   "dismissed_warnings,exercise_log,exercises,pain_log,rest_days,runs");
+                   "dismissed_warnings,exercise_log,exercises,pain_log,rest_days,routine_versions,runs");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "6");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "7");
 }
 
 /* A record others could read is made private on opening, not refused;
@@ -207,7 +207,7 @@ test_migrate_empty (Fixture       *fixture,
 }
 
 /* A version 1 file, as the first release wrote it, gains the dismissed
- * warnings table in one step and keeps every entry. */
+ * warnings table (and what came after) and keeps every entry. */
 static void
 test_migrate_from_v1 (Fixture       *fixture,
                       gconstpointer  data)
@@ -216,13 +216,14 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE dismissed_warnings; PRAGMA user_version = 1"),
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE dismissed_warnings; DROP TABLE routine_versions;"
+                                                    " PRAGMA user_version = 1"),
                    ==, SQLITE_OK);
   assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'dismissed_warnings'", "0");
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
   g_assert_cmpint (count (store, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 0);
   g_assert_true (patella_store_dismiss_warning (store, "2026-01-05", "run-spike", &error));
@@ -234,6 +235,93 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
+}
+
+/* A version 2 file, as the first release wrote it after its update, gains
+ * the routine's history: the routine as it stands becomes the routine of
+ * every day, every entry stays, and a private copy of the file as it was
+ * is kept beside it until the next start. */
+static void
+test_migrate_from_v2 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v2-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  patella_test_make_database (fixture->path, 25);
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE routine_versions;"
+                                                    " UPDATE exercises SET target_sets = 4 WHERE id = 'squat';"
+                                                    " PRAGMA user_version = 2"),
+                   ==, SQLITE_OK);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+
+  /* The routine of the earliest day a record can hold is today's. */
+  {
+    g_autoptr(GPtrArray) now = patella_store_list_exercises (store, FALSE, &error);
+    g_autoptr(GPtrArray) then = patella_store_list_routine (store, "1900-01-01", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (then->len, ==, now->len);
+    for (guint i = 0; i < now->len; i++)
+      {
+        PatellaExercise *a = g_ptr_array_index (now, i), *b = g_ptr_array_index (then, i);
+
+        g_assert_cmpstr (a->id, ==, b->id);
+        g_assert_cmpint (a->target_sets, ==, b->target_sets);
+        g_assert_true (a->enabled == b->enabled);
+      }
+  }
+  assert_sql_text (fixture->path, "SELECT target_sets FROM routine_versions WHERE exercise_id = 'squat'", "4");
+
+  /* The copy: private, of schema 2, with every entry. */
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_sql_text (backup, "PRAGMA user_version", "2");
+  assert_sql_text (backup, "SELECT count(*) FROM pain_log", "25");
+  assert_sql_text (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'routine_versions'", "0");
+
+  /* The next start needs no migration: the copy goes. */
+  g_clear_object (&store);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+/* A migration that fails changes nothing: the file keeps schema 2 and all
+ * it held, and the copy from before stays. */
+static void
+test_migrate_from_v2_all_or_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v2-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  /* The version 3 step fails: its table's name is taken. */
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE routine_versions;"
+                                                    " CREATE VIEW routine_versions AS SELECT 1;"
+                                                    " PRAGMA user_version = 2"),
+                   ==, SQLITE_OK);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "version 3"));
+  g_clear_error (&error);
+
+  assert_sql_text (fixture->path, "PRAGMA user_version", "2");
+  assert_sql_text (fixture->path, "SELECT type FROM sqlite_schema WHERE name = 'routine_versions'", "view");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM pain_log", "25");
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -1033,6 +1121,8 @@ main (int   argc,
   ADD ("tightens-permissions", test_tightens_permissions);
   ADD ("migrate-from-empty", test_migrate_empty);
   ADD ("migrate-from-v1", test_migrate_from_v1);
+  ADD ("migrate-from-v2", test_migrate_from_v2);
+  ADD ("migrate-from-v2-all-or-nothing", test_migrate_from_v2_all_or_nothing);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);

@@ -239,9 +239,92 @@ patella_routine_item_has_timer (PatellaRoutineItem *self)
 
 /* Adherence */
 
+/* What the routine asked for over a span of days: a table of id -> target
+ * sets (exercises in the routine that day) for each stretch between two
+ * changes of the routine. */
 typedef struct
 {
-  GHashTable     *targets;     /* id -> target sets, enabled exercises only */
+  guint        n_segments;
+  guint       *starts;   /* the day index each stretch begins on; starts[0] is 0 */
+  GHashTable **targets;
+} Targets;
+
+static void
+targets_free (Targets *targets)
+{
+  for (guint k = 0; k < targets->n_segments; k++)
+    g_hash_table_unref (targets->targets[k]);
+  g_free (targets->targets);
+  g_free (targets->starts);
+  g_free (targets);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Targets, targets_free)
+
+static GHashTable *
+routine_targets (GPtrArray *exercises)
+{
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (exercise->enabled)
+        g_hash_table_insert (targets, g_strdup (exercise->id),
+                             GINT_TO_POINTER (exercise->target_sets));
+    }
+  return targets;
+}
+
+/* The routine of each day of [@first, @last], as it was that day. */
+static Targets *
+targets_load (PatellaStore  *store,
+              const char    *first,
+              const char    *last,
+              GError       **error)
+{
+  g_autoptr(Targets) targets = g_new0 (Targets, 1);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  changes = patella_store_list_routine_changes (store, first, last, error);
+  if (changes == NULL)
+    return NULL;
+
+  targets->n_segments = changes->len + 1;
+  targets->starts = g_new0 (guint, targets->n_segments);
+  targets->targets = g_new0 (GHashTable *, targets->n_segments);
+  for (guint k = 0; k < targets->n_segments; k++)
+    {
+      const char *day = k == 0 ? first : g_ptr_array_index (changes, k - 1);
+      g_autoptr(GPtrArray) routine = patella_store_list_routine (store, day, error);
+
+      if (routine == NULL)
+        {
+          /* Leaves no gap for targets_free(). */
+          targets->n_segments = k;
+          return NULL;
+        }
+      targets->starts[k] = (guint) patella_day_diff (first, day);
+      targets->targets[k] = routine_targets (routine);
+    }
+  return g_steal_pointer (&targets);
+}
+
+static GHashTable *
+targets_on (const Targets *targets,
+            guint          index)
+{
+  guint k = targets->n_segments - 1;
+
+  while (k > 0 && targets->starts[k] > index)
+    k--;
+  return targets->targets[k];
+}
+
+typedef struct
+{
+  const Targets  *targets;
   PatellaDayMark *marks;
   guint           n_marks;
   const char     *first;
@@ -263,22 +346,14 @@ add_sets_to_marks (const char *day,
   builder->marks[index].logged = TRUE;
   /* A sum for now; divided once at the end, so that n complete exercises
    * make exactly 1 (adding 1/n n times need not). */
-  if (g_hash_table_lookup_extended (builder->targets, exercise_id, NULL, &target))
+  if (g_hash_table_lookup_extended (targets_on (builder->targets, (guint) index), exercise_id, NULL, &target))
     builder->marks[index].fraction += MIN (1.0, (double) sets / GPOINTER_TO_INT (target));
 }
 
-static gboolean
-compute_adherence_into (PatellaStore     *store,
-                        GPtrArray        *exercises,
-                        const char       *today,
-                        PatellaAdherence *out,
-                        GError          **error);
-
-/* The day marks of [@first, @last] against the routine's @targets, or NULL
- * on a read error. */
+/* The day marks of [@first, @last], each against the routine of its day,
+ * or NULL on a read error. A day whose routine was empty counts as off. */
 static PatellaDayMark *
 load_marks (PatellaStore  *store,
-            GHashTable    *targets,
             const char    *first,
             const char    *last,
             guint          n_days,
@@ -286,7 +361,13 @@ load_marks (PatellaStore  *store,
 {
   g_autofree PatellaDayMark *marks = g_new0 (PatellaDayMark, MAX (n_days, 1));
   g_autoptr(GPtrArray) rest_days = NULL;
-  MarkBuilder builder = { targets, marks, n_days, first };
+  g_autoptr(Targets) targets = NULL;
+  MarkBuilder builder = { NULL, marks, n_days, first };
+
+  targets = targets_load (store, first, last, error);
+  if (targets == NULL)
+    return NULL;
+  builder.targets = targets;
 
   if (!patella_store_foreach_sets (store, first, last, add_sets_to_marks, &builder, error))
     return NULL;
@@ -296,16 +377,21 @@ load_marks (PatellaStore  *store,
     return NULL;
   for (guint i = 0; i < rest_days->len; i++)
     marks[patella_day_diff (first, g_ptr_array_index (rest_days, i))].off = TRUE;
-  if (g_hash_table_size (targets) > 0)
-    for (guint i = 0; i < n_days; i++)
-      marks[i].fraction /= g_hash_table_size (targets);
+  for (guint i = 0; i < n_days; i++)
+    {
+      guint n_targets = g_hash_table_size (targets_on (targets, i));
+
+      if (n_targets > 0)
+        marks[i].fraction /= n_targets;
+      else
+        marks[i].off = TRUE;
+    }
 
   return g_steal_pointer (&marks);
 }
 
 static gboolean
 compute_adherence_from (PatellaStore     *store,
-                        GHashTable       *targets,
                         const char       *first,
                         const char       *today,
                         PatellaAdherence *out,
@@ -320,7 +406,7 @@ compute_adherence_from (PatellaStore     *store,
       return TRUE;
     }
 
-  marks = load_marks (store, targets, first, today, (guint) n_days, error);
+  marks = load_marks (store, first, today, (guint) n_days, error);
   if (marks == NULL)
     return FALSE;
 
@@ -328,67 +414,38 @@ compute_adherence_from (PatellaStore     *store,
   return TRUE;
 }
 
-static GHashTable *
-routine_targets (GPtrArray *exercises)
-{
-  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < exercises->len; i++)
-    {
-      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
-
-      if (exercise->enabled)
-        g_hash_table_insert (targets, g_strdup (exercise->id),
-                             GINT_TO_POINTER (exercise->target_sets));
-    }
-  return targets;
-}
-
 /* @out is written only on success. */
 static gboolean
 compute_adherence (PatellaStore     *store,
-                   GPtrArray        *exercises,
                    const char       *today,
                    PatellaAdherence *out,
                    GError          **error)
 {
-  PatellaAdherence result;
-
-  if (!compute_adherence_into (store, exercises, today, &result, error))
-    return FALSE;
-  *out = result;
-  return TRUE;
-}
-
-static gboolean
-compute_adherence_into (PatellaStore     *store,
-                        GPtrArray        *exercises,
-                        const char       *today,
-                        PatellaAdherence *out,
-                        GError          **error)
-{
-  g_autoptr(GHashTable) targets = routine_targets (exercises);
+  PatellaAdherence result = { 0 };
   g_autofree char *first_day = NULL;
   g_autofree char *window_start = NULL;
 
-  *out = (PatellaAdherence) { 0 };
-
   if (!patella_store_get_first_day (store, &first_day, error))
     return FALSE;
-  if (first_day == NULL || g_hash_table_size (targets) == 0)
-    return TRUE;
+  if (first_day == NULL)
+    {
+      *out = result;
+      return TRUE;
+    }
 
   window_start = patella_day_add (today, -(ADHERENCE_WINDOW_DAYS - 1));
   if (g_strcmp0 (first_day, window_start) > 0)
     set_string (&window_start, first_day);
 
-  if (!compute_adherence_from (store, targets, window_start, today, out, error))
+  if (!compute_adherence_from (store, window_start, today, &result, error))
     return FALSE;
 
   /* A streak that reaches the window's start: follow it back to the first day. */
-  if (out->streak_to_start && out->streak > 0 && g_strcmp0 (first_day, window_start) < 0)
-    return compute_adherence_from (store, targets, first_day, today, out, error);
+  if (result.streak_to_start && result.streak > 0 && g_strcmp0 (first_day, window_start) < 0 &&
+      !compute_adherence_from (store, first_day, today, &result, error))
+    return FALSE;
 
+  *out = result;
   return TRUE;
 }
 
@@ -396,7 +453,7 @@ compute_adherence_into (PatellaStore     *store,
  * patella_routine_load_marks:
  *
  * Returns: (array length=n_days): each day of [@first, @last] as adherence
- *   sees it under the current routine, or NULL on error.
+ *   sees it under the routine of that day, or NULL on error.
  */
 PatellaDayMark *
 patella_routine_load_marks (PatellaStore  *store,
@@ -405,20 +462,13 @@ patella_routine_load_marks (PatellaStore  *store,
                             guint         *n_days,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) exercises = NULL;
-  g_autoptr(GHashTable) targets = NULL;
   int n = patella_day_diff (first, last) + 1;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
   g_return_val_if_fail (n > 0, NULL);
 
-  exercises = patella_store_list_exercises (store, FALSE, error);
-  if (exercises == NULL)
-    return NULL;
-  targets = routine_targets (exercises);
-
   *n_days = (guint) n;
-  return load_marks (store, targets, first, last, (guint) n, error);
+  return load_marks (store, first, last, (guint) n, error);
 }
 
 gboolean
@@ -427,17 +477,11 @@ patella_routine_compute_adherence (PatellaStore     *store,
                                    PatellaAdherence *out,
                                    GError          **error)
 {
-  g_autoptr(GPtrArray) exercises = NULL;
-
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
   g_return_val_if_fail (patella_day_is_valid (today), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  exercises = patella_store_list_exercises (store, FALSE, error);
-  if (exercises == NULL)
-    return FALSE;
-
-  return compute_adherence (store, exercises, today, out, error);
+  return compute_adherence (store, today, out, error);
 }
 
 /* PatellaDayPlan */
@@ -690,14 +734,16 @@ patella_day_plan_reload (PatellaDayPlan  *self,
 
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), FALSE);
 
-  all = patella_store_list_exercises (self->store, FALSE, error);
+  /* The routine as it was on the day shown: a day filled in late keeps
+   * the targets it had. */
+  all = patella_store_list_routine (self->store, self->day, error);
   if (all == NULL)
     return FALSE;
 
   sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!patella_store_foreach_sets (self->store, self->day, self->day, add_sets_to_table, sets, error) ||
       !patella_store_get_rest_day (self->store, self->day, &rest_found, &rest_kind, &rest_note, error) ||
-      !compute_adherence (self->store, all, self->today, &self->adherence, error))
+      !compute_adherence (self->store, self->today, &self->adherence, error))
     return FALSE;
 
   enabled = g_ptr_array_new ();

@@ -22,6 +22,7 @@
 
 #include "patella-day.h"
 #include "patella-store.h"
+#include "patella-store-private.h"
 #include "patella-warnings.h"
 
 struct _PatellaStore
@@ -32,6 +33,7 @@ struct _PatellaStore
   char    *path;
   int      schema_version;
   gboolean unchecked;  /* opened with the quick check deferred, not yet run */
+  char    *today;      /* the day routine changes take effect; NULL: the real one */
 
   /* Commits by other processes (the command line, a second window). */
   GFileMonitor *monitor;
@@ -137,6 +139,26 @@ static const char *const migrations[] = {
   "    'pain-trend-up', 'run-spike', 'weekly-distance-spike', 'acwr-high', 'monotony-high')),"
   "  PRIMARY KEY (day, code)"
   ") STRICT, WITHOUT ROWID;",
+
+  /* 2 -> 3: the routine has a history. Each row is an exercise as it was in
+   * the routine from its day until the exercise's next row, so that a change
+   * made today leaves every past day's targets as they were. Earlier changes
+   * were not recorded: the routine as it stands becomes the routine since
+   * the earliest day a record can hold. */
+  "CREATE TABLE routine_versions ("
+  "  exercise_id TEXT NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  from_day TEXT NOT NULL " DAY_CHECK ("from_day") ","
+  "  enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),"
+  "  dose TEXT NOT NULL DEFAULT '' CHECK (length(dose) <= 4000),"
+  "  target_sets INTEGER NOT NULL CHECK (target_sets BETWEEN 1 AND 100),"
+  "  reps INTEGER CHECK (reps BETWEEN 1 AND 1000),"
+  "  hold_seconds INTEGER CHECK (hold_seconds BETWEEN 1 AND 600),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (exercise_id, from_day)"
+  ") STRICT, WITHOUT ROWID;"
+  "INSERT INTO routine_versions (exercise_id, from_day, enabled, dose, target_sets, reps, hold_seconds, position)"
+  "  SELECT id, '" PATELLA_ROUTINE_SINCE "', enabled AND NOT archived, dose, target_sets, reps, hold_seconds, position"
+  "  FROM exercises;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);
@@ -162,6 +184,7 @@ patella_store_finalize (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (patella_store_parent_class)->finalize (object);
 }
@@ -341,8 +364,6 @@ prepare (PatellaStore  *self,
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Runs a statement that returns one integer (a PRAGMA or a count). */
 static gboolean
 query_int (PatellaStore  *self,
@@ -456,6 +477,46 @@ rollback (PatellaStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* For the store's other parts (patella-store-private.h). */
+const char *
+patella_store_get_today_override (PatellaStore *self)
+{
+  return self->today;
+}
+
+void
+patella_store_set_today (PatellaStore *self,
+                         const char   *day)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+  g_return_if_fail (day == NULL || patella_day_is_valid (day));
+
+  g_free (self->today);
+  self->today = g_strdup (day);
+}
+
+sqlite3 *
+patella_store_get_db (PatellaStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+patella_store_prepare (PatellaStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  return prepare (self, sql, error);
+}
+
+void
+patella_store_set_sqlite_error (PatellaStore  *self,
+                                int            rc,
+                                GError       **error)
+{
+  set_sqlite_error (error, self->db, rc, self->path);
+}
+
 static void
 bind_optional_int (sqlite3_stmt *stmt,
                    int           index,
@@ -539,6 +600,18 @@ static gboolean
 migrate (PatellaStore  *self,
          GError       **error)
 {
+  /* A file already up to date has started since its migration: the copy
+   * kept from before it is no longer needed. */
+  if (self->schema_version == PATELLA_STORE_SCHEMA_VERSION)
+    {
+      patella_store_remove_migration_backups (self);
+      return TRUE;
+    }
+
+  /* The runner's record as it was, beside it, until the next start. */
+  if (self->schema_version >= 1 && !patella_store_keep_migration_backup (self, error))
+    return FALSE;
+
   while (self->schema_version < PATELLA_STORE_SCHEMA_VERSION)
     {
       int from = self->schema_version;
@@ -1116,9 +1189,7 @@ patella_store_list_exercises (PatellaStore  *self,
                               gboolean       include_archived,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) exercises = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
 
@@ -1133,7 +1204,19 @@ patella_store_list_exercises (PatellaStore  *self,
 
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
 
-  exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
+  return patella_store_read_exercises (self, stmt, error);
+}
+
+/* The exercises a statement selects as id, name, dose, cues, target_sets,
+ * reps, hold_seconds, position, enabled, builtin, archived. */
+GPtrArray *
+patella_store_read_exercises (PatellaStore  *self,
+                              sqlite3_stmt  *stmt,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PatellaExercise *exercise = g_new0 (PatellaExercise, 1);
@@ -1249,6 +1332,13 @@ step_in_transaction (PatellaStore  *self,
 
   if (rowid != NULL)
     *rowid = sqlite3_last_insert_rowid (self->db);
+
+  /* Every change to the routine is kept with the day it takes effect. */
+  if (table == PATELLA_TABLE_EXERCISES && !patella_store_record_routine (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
 
   return commit_and_announce (self, table, error);
 }
@@ -1637,7 +1727,8 @@ patella_store_add_exercise (PatellaStore           *self,
   custom.archived = FALSE;
   if (!query_int (self, "SELECT coalesce(max(position) + 1, 0) FROM exercises",
                   &next_position, error) ||
-      (custom.position = (int) next_position, !insert_exercise (self, &custom, error)))
+      (custom.position = (int) next_position, !insert_exercise (self, &custom, error)) ||
+      !patella_store_record_routine (self, error))
     {
       rollback (self);
       return FALSE;
@@ -1796,6 +1887,12 @@ patella_store_move_exercise (PatellaStore  *self,
           rollback (self);
           return FALSE;
         }
+    }
+
+  if (!patella_store_record_routine (self, error))
+    {
+      rollback (self);
+      return FALSE;
     }
 
   return commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
@@ -2520,6 +2617,9 @@ patella_store_import (PatellaStore       *self,
       if (!insert_exercise (self, &exercise, error))
         goto fail;
     }
+  /* An exercise the file brings joins the routine from today. */
+  if (exercises->len > 0 && !patella_store_record_routine (self, error))
+    goto fail;
 
   for (guint i = 0; i < entries->len; i++)
     {

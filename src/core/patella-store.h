@@ -28,7 +28,7 @@ typedef enum
 } PatellaStoreError;
 
 /* The schema this build writes; migrations bring older files up to it. */
-#define PATELLA_STORE_SCHEMA_VERSION 2
+#define PATELLA_STORE_SCHEMA_VERSION 3
 
 /* SQLite's application_id for Patella files: "PTLA". */
 #define PATELLA_STORE_APPLICATION_ID 0x50544c41
@@ -193,6 +193,23 @@ gboolean      patella_store_delete_entry       (PatellaStore       *self,
                                                 PatellaTable        table,
                                                 gint64              id,
                                                 GError            **error);
+
+/* The routine's history. Every change to an exercise takes effect on the
+ * store's today (patella_store_set_today(), or else the local date at the
+ * write) and leaves earlier days as they were. */
+void          patella_store_set_today          (PatellaStore  *self,
+                                                const char    *day);
+/* The routine as it was on @day: the exercises it held then, switched on
+ * or off, with that day's dose, targets and order (names and how-to text as
+ * they are now), ordered as on that day. */
+GPtrArray    *patella_store_list_routine       (PatellaStore  *self,
+                                                const char    *day,
+                                                GError       **error);
+/* The days in (@first, @last] on which the routine changed, oldest first. */
+GPtrArray    *patella_store_list_routine_changes (PatellaStore  *self,
+                                                  const char    *first,
+                                                  const char    *last,
+                                                  GError       **error);
 
 gboolean      patella_store_update_exercise    (PatellaStore           *self,
                                                 const PatellaExercise  *exercise,
