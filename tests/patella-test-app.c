@@ -18,11 +18,21 @@ void
 patella_test_wait_for (PatellaTestCondition condition,
                        gpointer             data)
 {
+  patella_test_wait_for_seconds (condition, data, 10);
+}
+
+void
+patella_test_wait_for_seconds (PatellaTestCondition condition,
+                               gpointer             data,
+                               guint                seconds)
+{
   gboolean expired = FALSE;
   /* Slower builds (the sanitizers) say how much slower. */
   const char *scale = g_getenv ("PATELLA_TEST_TIMEOUT_SCALE");
-  guint seconds = 10 * CLAMP (scale != NULL ? (guint) g_ascii_strtoull (scale, NULL, 10) : 1, 1, 20);
-  guint timeout = g_timeout_add_seconds (seconds, timed_out, &expired);
+  guint timeout;
+
+  seconds *= CLAMP (scale != NULL ? (guint) g_ascii_strtoull (scale, NULL, 10) : 1, 1, 20);
+  timeout = g_timeout_add_seconds (seconds, timed_out, &expired);
 
   while (!condition (data) && !expired)
     g_main_context_iteration (NULL, TRUE);

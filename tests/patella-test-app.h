@@ -40,6 +40,11 @@ void patella_test_run_app_as   (const char            *database,
  * PATELLA_TEST_TIMEOUT_SCALE, for slower builds). */
 void patella_test_wait_for     (PatellaTestCondition   condition,
                                 gpointer               data);
+/* The same with a limit of @seconds (times the scale) for what takes long
+ * by design, such as a service leaving after its idle time. */
+void patella_test_wait_for_seconds (PatellaTestCondition condition,
+                                    gpointer             data,
+                                    guint                seconds);
 
 /* Closes @window through its window.close action and waits until it is freed. */
 void patella_test_close_window (GtkWindow             *window);
