@@ -217,14 +217,9 @@ patella_progress_page_set_store (PatellaProgressPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   if (settings != NULL)
     {
-      static const char *const keys[] = {
-        "distance-unit", "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
-        "weekly-spike-percent", "acwr-threshold", "monotony-threshold",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      for (guint i = 0; patella_settings_warning_keys[i] != NULL; i++)
         {
-          g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+          g_autofree char *signal = g_strconcat ("changed::", patella_settings_warning_keys[i], NULL);
           g_signal_connect_object (settings, signal, G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
         }
     }

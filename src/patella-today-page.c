@@ -296,15 +296,10 @@ patella_today_page_set_settings (PatellaTodayPage *self,
   g_set_object (&self->settings, settings);
   if (settings != NULL)
     {
-      static const char *const keys[] = {
-        "distance-unit", "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
-        "weekly-spike-percent", "acwr-threshold", "monotony-threshold",
-      };
-
       /* Not every change: the window size is a setting too. */
-      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      for (guint i = 0; patella_settings_warning_keys[i] != NULL; i++)
         {
-          g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+          g_autofree char *signal = g_strconcat ("changed::", patella_settings_warning_keys[i], NULL);
           g_signal_connect_swapped (settings, signal, G_CALLBACK (update_warnings), self);
         }
     }

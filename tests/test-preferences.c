@@ -97,7 +97,8 @@ preferences (PatellaApplication *app,
   }
   {
     const char *keys[] = { "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
-                           "weekly-spike-percent", "acwr-threshold", "monotony-threshold" };
+                           "weekly-spike-percent", "acwr-threshold", "monotony-threshold",
+                           "morning-rise-threshold", "pain-trend-threshold" };
 
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       {

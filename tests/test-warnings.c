@@ -44,6 +44,8 @@ run (PatellaSeries *s,
       d->max_score = MAX (d->max_score, pain);
       d->score_sum += pain;
       d->n_scores++;
+      d->during_sum += pain;
+      d->n_during++;
     }
   if (s->first_run == G_MININT || i < s->first_run)
     s->first_run = i;
@@ -58,9 +60,17 @@ pain (PatellaSeries *s,
   PatellaDayStats *d = &s->days[i];
 
   if (g_str_equal (context, "during"))
-    d->during = MAX (d->during, score);
+    {
+      d->during = MAX (d->during, score);
+      d->during_sum += score;
+      d->n_during++;
+    }
   if (g_str_equal (context, "morning"))
-    d->morning = MAX (d->morning, score);
+    {
+      d->morning = MAX (d->morning, score);
+      d->morning_sum += score;
+      d->n_morning++;
+    }
   d->max_score = MAX (d->max_score, score);
   d->score_sum += score;
   d->n_scores++;
@@ -237,135 +247,313 @@ test_pain_severe (void)
   }
 }
 
+/* A run on D-1 = 14 after mornings of @usual on the days of @days
+ * (relative to D = 15), then a morning of @morning on D. */
+static PatellaSeries *
+mornings_series (const int *days,
+                 const int *usual,
+                 guint      n,
+                 int        morning)
+{
+  PatellaSeries *s = series_new (16);
+
+  for (guint k = 0; k < n; k++)
+    pain (s, 15 + days[k], usual[k], "morning");
+  run (s, 14, 40, 5, 8, -1);
+  if (morning >= 0)
+    pain (s, 15, morning, "morning");
+  return s;
+}
+
+/* A morning of @below is silent, one point more warns with @text. */
+static void
+morning_edge (const int           *days,
+              const int           *usual,
+              guint                n,
+              int                  below,
+              PatellaDistanceUnit  unit,
+              const char          *text)
+{
+  g_autoptr(PatellaSeries) silent = mornings_series (days, usual, n, below);
+  g_autoptr(PatellaSeries) warns = mornings_series (days, usual, n, below + 1);
+  g_autofree char *said = NULL;
+
+  g_assert_false (active (silent, 15, PATELLA_WARNING_MORNING_WORSE));
+  g_assert_true (active (warns, 15, PATELLA_WARNING_MORNING_WORSE));
+  said = message (warns, 15, PATELLA_WARNING_MORNING_WORSE, unit);
+  g_assert_cmpstr (said, ==, text);
+}
+
 static void
 test_morning_worse (void)
 {
-  const struct {
-    gboolean run_before;   /* a run on D-1 */
-    int      morning_before;
-    int      morning;
-    gboolean fires;
-  } cases[] = {
-    { TRUE, 2, 3, TRUE },
-    { TRUE, 2, 2, FALSE },   /* the same is not worse */
-    { TRUE, 3, 2, FALSE },
-    { FALSE, 2, 5, FALSE },  /* no run the day before */
-    { TRUE, -1, 5, FALSE },  /* no morning score the day before */
-    { TRUE, 2, -1, FALSE },  /* none this morning */
-    { TRUE, 0, 1, TRUE },
-  };
+  const int five[] = { -14, -10, -7, -3, -1 };
+  const int twos[] = { 2, 2, 2, 2, 2 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(PatellaSeries) s = series_new (3);
-
-      if (cases[i].run_before)
-        run (s, 1, 40, 5, 7, -1);
-      if (cases[i].morning_before >= 0)
-        pain (s, 1, cases[i].morning_before, "morning");
-      if (cases[i].morning >= 0)
-        pain (s, 2, cases[i].morning, "morning");
-      /* Other contexts play no part. */
-      pain (s, 1, 0, "after");
-      pain (s, 2, 9, "stairs");
-
-      if (active (s, 2, PATELLA_WARNING_MORNING_WORSE) != cases[i].fires)
-        g_error ("morning-worse case %u: expected %s", i, cases[i].fires ? "a warning" : "none");
-    }
-
-  /* A run on D itself, or two days before, does not count. */
+  /* Exactly 2 above the usual morning fires; 1 above does not. */
+  morning_edge (five, twos, 5, 3, PATELLA_UNIT_KM,
+                "Morning pain of 4 out of 10, against a usual morning of 2 (the median "
+                "of 5 mornings in the two weeks before), after yesterday’s 8.0 km run.");
+  /* Five earlier mornings make a usual morning; four do not. */
   {
-    g_autoptr(PatellaSeries) s = series_new (3);
+    g_autoptr(PatellaSeries) four = mornings_series (five + 1, twos, 4, 9);
+
+    g_assert_false (active (four, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* D-15 is outside the two weeks; D-14 is in. */
+  {
+    const int days[] = { -15, -10, -7, -3, -1 };
+    g_autoptr(PatellaSeries) s = series_new (16);
+
+    for (guint k = 0; k < 5; k++)
+      pain (s, 15 + days[k], 2, "morning");
+    run (s, 14, 40, 5, 8, -1);
+    pain (s, 15, 9, "morning");
+    g_assert_false (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+    pain (s, 1, 2, "morning");
+    g_assert_true (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* The median with an even count is the mean of the middle two: 1, 1, 2,
+   * 3, 4, 4 give 2.5, so 4 is 1.5 above (nothing) and 5 is 2.5 above. */
+  {
+    const int days[] = { -13, -11, -9, -6, -4, -2 };
+    const int scores[] = { 4, 1, 3, 1, 4, 2 };
+
+    morning_edge (days, scores, 6, 4, PATELLA_UNIT_MILES,
+                  "Morning pain of 5 out of 10, against a usual morning of 2.5 (the median "
+                  "of 6 mornings in the two weeks before), after yesterday’s 5.0 mi run.");
+  }
+  /* An odd count: the middle one. 0, 0, 1, 3, 3 give 1; 3 fires. */
+  {
+    const int scores[] = { 3, 0, 1, 3, 0 };
+    g_autoptr(PatellaSeries) s = mornings_series (five, scores, 5, 3);
+
+    g_assert_true (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* From 0 to 1 after a run is not a warning any more. */
+  {
+    const int zeros[] = { 0, 0, 0, 0, 0 };
+    g_autoptr(PatellaSeries) s = mornings_series (five, zeros, 5, 1);
+
+    g_assert_false (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* The highest morning score of a day counts, once per day. */
+  {
+    g_autoptr(PatellaSeries) s = mornings_series (five, twos, 5, 4);
+
+    pain (s, 1, 6, "morning");   /* D-14 now has 2 and 6: its morning is 6 */
+    pain (s, 5, 6, "morning");   /* D-10 too; 2, 2, 2, 6, 6: still 2 */
+    g_assert_true (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+    pain (s, 8, 6, "morning");   /* 2, 2, 6, 6, 6: 6 */
+    g_assert_false (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* No run on D-1 (a run on D itself or D-2 does not count); no morning on D. */
+  {
+    g_autoptr(PatellaSeries) s = series_new (16);
+
+    for (guint k = 0; k < 5; k++)
+      pain (s, 15 + five[k], 2, "morning");
+    run (s, 13, 40, 5, 8, -1);
+    run (s, 15, 40, 5, 8, -1);
+    pain (s, 15, 6, "morning");
+    g_assert_false (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  {
+    g_autoptr(PatellaSeries) s = mornings_series (five, twos, 5, -1);
+
+    pain (s, 15, 9, "stairs");   /* other contexts are not mornings */
+    g_assert_false (active (s, 15, PATELLA_WARNING_MORNING_WORSE));
+  }
+  /* A run without a distance is named by its minutes. */
+  {
+    g_autoptr(PatellaSeries) s = series_new (16);
     g_autofree char *text = NULL;
 
-    run (s, 0, 40, 5, 7, -1);
-    run (s, 2, 40, 5, 7, -1);
-    pain (s, 1, 1, "morning");
-    pain (s, 2, 4, "morning");
-    g_assert_false (active (s, 2, PATELLA_WARNING_MORNING_WORSE));
+    for (guint k = 0; k < 5; k++)
+      pain (s, 15 + five[k], 2, "morning");
+    run (s, 14, 40, 5, 0, -1);
+    s->days[14].minutes = 40;
+    pain (s, 15, 4, "morning");
+    text = message (s, 15, PATELLA_WARNING_MORNING_WORSE, PATELLA_UNIT_KM);
+    g_assert_true (g_str_has_suffix (text, "after yesterday’s 40-minute run."));
+  }
+  /* The preference moves the edge both ways. */
+  {
+    g_autoptr(PatellaSeries) s = mornings_series (five, twos, 5, 3);
+    PatellaThresholds t = PATELLA_THRESHOLDS_DEFAULT;
 
-    run (s, 1, 40, 5, 7, -1);
-    text = message (s, 2, PATELLA_WARNING_MORNING_WORSE, PATELLA_UNIT_KM);
-    g_assert_cmpstr (text, ==, "Morning pain of 4 out of 10 is worse than the 1 of the morning before, after that day’s run.");
+    t.morning_rise = 1;
+    g_assert_true (active_with (s, 15, PATELLA_WARNING_MORNING_WORSE, &t));
+    s->days[15].morning = 4;
+    t.morning_rise = 3;
+    g_assert_false (active_with (s, 15, PATELLA_WARNING_MORNING_WORSE, &t));
+    s->days[15].morning = 5;
+    g_assert_true (active_with (s, 15, PATELLA_WARNING_MORNING_WORSE, &t));
   }
 }
 
-/* Scores at @days (relative to D = 20) with @values. */
+/* Scores in @context at @days (relative to D = 20) with @values. */
 static PatellaSeries *
-scores_series (const int *days,
-               const int *values,
-               guint      n)
+scores_series (const char *context,
+               const int  *days,
+               const int  *values,
+               guint       n)
 {
   PatellaSeries *s = series_new (21);
 
   for (guint i = 0; i < n; i++)
-    pain (s, 20 + days[i], values[i], "rest");
+    pain (s, 20 + days[i], values[i], context);
+  return s;
+}
+
+/* @n_fours scores of 4 and @n_threes of 3 on D, against three 2s the week
+ * before: a rise of exactly 1.5 (one of each) or 1.49 (49 and 51). */
+static PatellaSeries *
+rise_series (const char *context,
+             int         n_fours,
+             int         n_threes)
+{
+  PatellaSeries *s = series_new (21);
+
+  for (int k = 0; k < n_fours; k++)
+    pain (s, 20 - k % 7, 4, context);
+  for (int k = 0; k < n_threes; k++)
+    pain (s, 20 - k % 7, 3, context);
+  for (int k = 0; k < 3; k++)
+    pain (s, 13 - k, 2, context);
   return s;
 }
 
 static void
 test_pain_trend_up (void)
 {
-  /* Means 4 and 3: a rise of exactly 1.0 counts. */
-  {
-    const int days[] = { 0, -3, -6, -7, -10, -13 };
-    const int values[] = { 4, 4, 4, 3, 3, 3 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
-    g_autofree char *text = NULL;
+  const char *series_contexts[] = { "morning", "during" };
 
-    g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
-    text = message (s, 20, PATELLA_WARNING_PAIN_TREND_UP, PATELLA_UNIT_KM);
-    g_assert_cmpstr (text, ==, "Average pain over these 7 days is 4.0, up 1.0 from 3.0 the week before.");
-  }
-  /* 8/3 against 5/3 is 1.0 too, though binary fractions make it 0.9999999999999998. */
-  {
-    const int days[] = { 0, -1, -2, -7, -8, -9 };
-    const int values[] = { 2, 3, 3, 1, 2, 2 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
+  for (guint c = 0; c < G_N_ELEMENTS (series_contexts); c++)
+    {
+      const char *context = series_contexts[c];
+      g_autoptr(PatellaSeries) exact = NULL;
+      g_autoptr(PatellaSeries) short_of = NULL;
 
-    g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
-  }
-  /* A rise of 2/3 is not enough. */
-  {
-    const int days[] = { 0, -1, -2, -7, -8, -9 };
-    const int values[] = { 4, 4, 3, 3, 3, 3 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
+      /* 3.5 against 2.0 is exactly 1.5: it fires. */
+      exact = rise_series (context, 2, 2);
+      g_assert_true (active (exact, 20, PATELLA_WARNING_PAIN_TREND_UP));
+      /* 3.49 against 2.0 is 1.49: it does not. */
+      short_of = rise_series (context, 49, 51);
+      g_assert_false (active (short_of, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    }
 
-    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
-  }
-  /* Fewer than 3 scores in either window: nothing. */
+  /* The message names the series and both means. */
   {
-    const int days[] = { 0, -1, -7, -8, -9 };
-    const int values[] = { 9, 9, 1, 1, 1 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
+    g_autoptr(PatellaSeries) s = rise_series ("morning", 2, 2);
+    g_autofree char *text = message (s, 20, PATELLA_WARNING_PAIN_TREND_UP, PATELLA_UNIT_KM);
 
-    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    g_assert_cmpstr (text, ==, "Morning pain averages 3.5 over these 7 days, up 1.5 from 2.0 the week before.");
   }
   {
-    const int days[] = { 0, -1, -2, -7, -8, -14 };   /* D-14 is outside both windows */
-    const int values[] = { 9, 9, 9, 1, 1, 1 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
+    g_autoptr(PatellaSeries) s = rise_series ("during", 2, 2);
+    g_autofree char *text = message (s, 20, PATELLA_WARNING_PAIN_TREND_UP, PATELLA_UNIT_KM);
 
-    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    g_assert_cmpstr (text, ==, "Pain during activity averages 3.5 over these 7 days, up 1.5 from 2.0 the week before.");
   }
-  /* D-7 belongs to the earlier week, D-6 to the recent one. */
+  /* Both at once: one warning naming both. */
   {
-    const int days[] = { -6, -6, -6, -7, -7, -13 };
-    const int values[] = { 5, 5, 5, 4, 4, 4 };
-    g_autoptr(PatellaSeries) s = scores_series (days, values, G_N_ELEMENTS (days));
+    g_autoptr(PatellaSeries) s = rise_series ("morning", 2, 2);
+    g_autoptr(GPtrArray) warnings = NULL;
+    PatellaWarning *w;
 
-    g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    for (int k = 0; k < 3; k++)
+      {
+        pain (s, 20 - k, 6, "during");
+        pain (s, 13 - k, 2, "during");
+      }
+    warnings = patella_warnings_for_day (s, 20, NULL, PATELLA_UNIT_KM);
+    w = find (warnings, PATELLA_WARNING_PAIN_TREND_UP);
+    if (w == NULL)
+      g_error ("no pain-trend-up warning");
+    g_assert_cmpstr (w->message, ==, "Morning pain averages 3.5 over these 7 days, up 1.5 from 2.0 the week before. "
+                                     "Pain during activity averages 6.0 over these 7 days, up 4.0 from 2.0 the week before.");
+    g_assert_cmpfloat (w->value, ==, 6.0);     /* the bigger rise */
+    g_assert_cmpfloat (w->reference, ==, 2.0);
   }
-  /* Run pain counts as a score too. */
+  /* Run pain belongs to the "during" series. */
   {
     g_autoptr(PatellaSeries) s = series_new (21);
 
     for (int k = 0; k < 3; k++)
       {
         run (s, 20 - k, 30, 4, 5, 5);
-        pain (s, 13 - k, 3, "after");
+        pain (s, 13 - k, 3, "during");
       }
     g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+  }
+  /* Like with like: a week with more runs, each as painful as before, among
+   * steady mornings, is no trend. Mixed together, the mean of all scores
+   * would rise from 1.5 to 2.5. */
+  {
+    g_autoptr(PatellaSeries) s = series_new (21);
+
+    for (int k = 0; k < 14; k++)
+      pain (s, 7 + k, 0, "morning");
+    for (int k = 0; k < 3; k++)
+      run (s, 8 + k, 40, 4, 7, 5);
+    for (int k = 0; k < 7; k++)
+      run (s, 20 - k, 40, 4, 7, 5);
+    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+  }
+  /* A rise in "after" scores, or any other context, fires nothing. */
+  {
+    const char *others[] = { "after", "rest", "stairs", "sitting", "other" };
+
+    for (guint c = 0; c < G_N_ELEMENTS (others); c++)
+      {
+        g_autoptr(PatellaSeries) s = rise_series (others[c], 3, 0);
+
+        for (int k = 0; k < 3; k++)
+          pain (s, 20 - k, 7, others[c]);
+        g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+      }
+  }
+  /* Fewer than 3 scores of the series in either window: nothing. */
+  {
+    const int days[] = { 0, -1, -7, -8, -9 };
+    const int values[] = { 5, 5, 1, 1, 1 };
+    g_autoptr(PatellaSeries) s = scores_series ("morning", days, values, G_N_ELEMENTS (days));
+
+    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    pain (s, 18, 5, "after");    /* a score, but not a morning */
+    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    pain (s, 18, 5, "morning");
+    g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+  }
+  {
+    const int days[] = { 0, -1, -2, -7, -8, -14 };   /* D-14 is outside both windows */
+    const int values[] = { 9, 9, 9, 1, 1, 1 };
+    g_autoptr(PatellaSeries) s = scores_series ("during", days, values, G_N_ELEMENTS (days));
+
+    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+  }
+  /* D-7 belongs to the earlier week, D-6 to the recent one. */
+  {
+    const int days[] = { -6, -6, -6, -7, -7, -13 };
+    const int values[] = { 5, 5, 5, 3, 3, 3 };
+    g_autoptr(PatellaSeries) s = scores_series ("morning", days, values, G_N_ELEMENTS (days));
+
+    g_assert_true (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+  }
+  /* 8/3 against 5/3 is 1.0, though binary fractions make it 0.9999999999999998:
+   * with the preference at 1.0 it fires, at 1.1 not. */
+  {
+    const int days[] = { 0, -1, -2, -7, -8, -9 };
+    const int values[] = { 2, 3, 3, 1, 2, 2 };
+    g_autoptr(PatellaSeries) s = scores_series ("during", days, values, G_N_ELEMENTS (days));
+    PatellaThresholds t = PATELLA_THRESHOLDS_DEFAULT;
+
+    g_assert_false (active (s, 20, PATELLA_WARNING_PAIN_TREND_UP));
+    t.pain_trend = 1.0;
+    g_assert_true (active_with (s, 20, PATELLA_WARNING_PAIN_TREND_UP, &t));
+    t.pain_trend = 1.1;
+    g_assert_false (active_with (s, 20, PATELLA_WARNING_PAIN_TREND_UP, &t));
   }
 }
 
@@ -754,6 +942,13 @@ test_store_series_across_dst (void)
   g_assert_cmpint (patella_store_log_pain (store, "2026-03-29", NULL, 4, PATELLA_PAIN_DURING, NULL, &error), >, 0);
   g_assert_cmpint (patella_store_log_pain (store, "2026-03-29", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
   g_assert_cmpint (patella_store_log_pain (store, "2026-03-30", NULL, 3, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  /* Five usual mornings of 1 in the two weeks before 30 March (with 29
+   * March's 2, the median is 1). */
+  for (int k = 0; k < 5; k++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-%02d", 16 + 2 * k);
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, 1, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+    }
   g_assert_no_error (error);
 
   series = patella_store_load_series (store, "2026-03-01", "2026-03-31", &error);
@@ -771,6 +966,11 @@ test_store_series_across_dst (void)
     g_assert_cmpint (d->max_score, ==, 6);
     g_assert_cmpint (d->n_scores, ==, 3);
     g_assert_cmpfloat (d->score_sum, ==, 12);
+    /* The series of their own: the run's pain and the during entry; the morning. */
+    g_assert_cmpint (d->n_during, ==, 2);
+    g_assert_cmpfloat (d->during_sum, ==, 10);
+    g_assert_cmpint (d->n_morning, ==, 1);
+    g_assert_cmpfloat (d->morning_sum, ==, 2);
   }
 
   warnings = patella_diary_warnings (store, "2026-03-01", "2026-03-31", NULL, PATELLA_UNIT_KM, &error);

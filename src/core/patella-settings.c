@@ -37,6 +37,13 @@ patella_settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The keys the warnings read: a change to any of them changes the warnings. */
+const char *const patella_settings_warning_keys[] = {
+  "distance-unit", "pain-high-threshold", "pain-severe-threshold", "run-spike-percent",
+  "weekly-spike-percent", "acwr-threshold", "monotony-threshold", "morning-rise-threshold",
+  "pain-trend-threshold", NULL
+};
+
 void
 patella_settings_get_thresholds (GSettings         *settings,
                                  PatellaThresholds *out)
@@ -53,6 +60,8 @@ patella_settings_get_thresholds (GSettings         *settings,
   out->weekly_spike = g_settings_get_int (settings, "weekly-spike-percent") / 100.0;
   out->acwr_high = g_settings_get_double (settings, "acwr-threshold");
   out->monotony_high = g_settings_get_double (settings, "monotony-threshold");
+  out->morning_rise = g_settings_get_int (settings, "morning-rise-threshold");
+  out->pain_trend = g_settings_get_double (settings, "pain-trend-threshold");
 }
 
 PatellaDistanceUnit

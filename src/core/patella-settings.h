@@ -19,4 +19,7 @@ void                 patella_settings_get_thresholds (GSettings         *setting
                                                       PatellaThresholds *out);
 PatellaDistanceUnit  patella_settings_get_unit       (GSettings         *settings);
 
+/* The keys whose change changes the warnings, NULL-terminated. */
+extern const char *const patella_settings_warning_keys[];
+
 G_END_DECLS

@@ -2107,7 +2107,8 @@ patella_store_get_first_day (PatellaStore  *self,
  * @last: its last day, not before @first
  *
  * What the warnings need of each day in [@first, @last]: load, distance,
- * the longest run, the highest "during" and "morning" pain, and every score.
+ * the longest run, the highest "during" and "morning" pain, every score, and
+ * the morning and "during" scores as series of their own.
  * Two grouped queries over the day indexes, whatever the history's length.
  */
 PatellaSeries *
@@ -2154,6 +2155,8 @@ patella_store_load_series (PatellaStore  *self,
         }
       d->score_sum += sqlite3_column_double (runs, 6);
       d->n_scores += sqlite3_column_int (runs, 7);
+      d->during_sum += sqlite3_column_double (runs, 6);
+      d->n_during += sqlite3_column_int (runs, 7);
       d->minutes = sqlite3_column_double (runs, 8);
     }
   if (rc != SQLITE_DONE)
@@ -2166,7 +2169,11 @@ patella_store_load_series (PatellaStore  *self,
                   "SELECT day, max(CASE WHEN context = 'during' THEN score END),"
                   "       max(CASE WHEN context = 'morning' THEN score END),"
                   "       max(score), sum(score), count(*),"
-                  "       max(CASE WHEN context = 'after' THEN score END)"
+                  "       max(CASE WHEN context = 'after' THEN score END),"
+                  "       sum(CASE WHEN context = 'morning' THEN score END),"
+                  "       count(CASE WHEN context = 'morning' THEN score END),"
+                  "       sum(CASE WHEN context = 'during' THEN score END),"
+                  "       count(CASE WHEN context = 'during' THEN score END)"
                   " FROM pain_log WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
                   error);
   if (pain == NULL)
@@ -2187,6 +2194,10 @@ patella_store_load_series (PatellaStore  *self,
       d->n_scores += sqlite3_column_int (pain, 5);
       if (sqlite3_column_type (pain, 6) != SQLITE_NULL)
         d->after = sqlite3_column_int (pain, 6);
+      d->morning_sum += sqlite3_column_double (pain, 7);
+      d->n_morning += sqlite3_column_int (pain, 8);
+      d->during_sum += sqlite3_column_double (pain, 9);
+      d->n_during += sqlite3_column_int (pain, 10);
     }
   if (rc != SQLITE_DONE)
     {

@@ -6,10 +6,12 @@
  *
  *   pain-high        during(D) > 5
  *   pain-severe      any score on D >= 8
- *   morning-worse    a run on D-1, morning(D-1) and morning(D) exist, and
- *                    morning(D) > morning(D-1)
- *   pain-trend-up    mean score over D-6..D minus mean over D-13..D-7 >= 1.0,
- *                    each window holding at least 3 scores
+ *   morning-worse    a run on D-1, and morning(D) - usual >= 2, where usual
+ *                    is the median of morning(D-14)..morning(D-1) over the
+ *                    days that have one, at least 5 of them
+ *   pain-trend-up    for the morning scores, or for the "during" scores and
+ *                    run pain: mean over D-6..D minus mean over D-13..D-7
+ *                    >= 1.5, each window holding at least 3 of its scores
  *   run-spike        a run on D more than 10% longer than the longest single
  *                    run on D-30..D-1, with at least 3 runs on D-30..D-1
  *   weekly-distance-spike
@@ -55,8 +57,10 @@ static const struct {
     N_("Pain above 5 out of 10 during activity is more than the knee should take. "
        "Ease off: shorten or slow the next runs, or swap one for rest, until pain "
        "during activity stays at 5 or below."),
-    N_("The pain-monitoring model (Silbernagel et al., 2007): 0–3 is safe, 4–5 "
-       "acceptable, above 5 too much."),
+    N_("The pain-monitoring model, first tested for Achilles tendon pain (Silbernagel "
+       "et al., 2007): 0–3 is safe, 4–5 acceptable, above 5 too much. Patellofemoral "
+       "programmes use it the same way: pain during activity up to 5 of 10, settled by "
+       "the next morning."),
   },
   [PATELLA_WARNING_PAIN_SEVERE] = {
     "pain-severe", PATELLA_SEVERITY_HIGH,
@@ -69,34 +73,40 @@ static const struct {
   [PATELLA_WARNING_MORNING_WORSE] = {
     "morning-worse", PATELLA_SEVERITY_CAUTION,
     N_("Worse the morning after a run"),
-    N_("The knee should feel no worse the morning after a run than the morning "
-       "before it. Make the next run shorter or easier, or rest, until mornings "
-       "settle."),
-    N_("The 24-hour rule of the pain-monitoring model (Silbernagel et al., 2007)."),
+    N_("Pain from a run should settle by the next morning. A morning clearly worse "
+       "than your usual one says the run was more than the knee wanted: make the next "
+       "run shorter or easier, or rest, until mornings settle."),
+    N_("The 24-hour rule of the pain-monitoring model, first tested for Achilles tendon "
+       "pain (Silbernagel et al., 2007) and used the same way in patellofemoral "
+       "programmes. Two points is about the smallest change in pain that patients notice "
+       "(Farrar et al., 2001; Crossley et al., 2004)."),
   },
   [PATELLA_WARNING_PAIN_TREND_UP] = {
     "pain-trend-up", PATELLA_SEVERITY_CAUTION,
     N_("Pain is rising week on week"),
-    N_("Weekly pain should hold steady or fall. Hold your running where it is, or "
-       "reduce it, until the average comes back down."),
-    N_("The pain-monitoring model (Silbernagel et al., 2007): pain should not rise "
-       "from week to week."),
+    N_("Pain should hold steady or fall from week to week. Hold your running where it "
+       "is, or reduce it, until the average comes back down."),
+    N_("The pain-monitoring model, first tested for Achilles tendon pain (Silbernagel "
+       "et al., 2007) and used the same way in patellofemoral programmes: pain should "
+       "not rise from week to week. Morning pain and pain during activity are each "
+       "compared with themselves."),
   },
   [PATELLA_WARNING_RUN_SPIKE] = {
     "run-spike", PATELLA_SEVERITY_CAUTION,
     N_("A much longer run than usual"),
     /* xgettext:no-c-format */
     N_("A single run more than 10% longer than your longest of the last 30 days "
-       "raises the risk of injury. Build distance in smaller steps."),
+       "is linked with more running injuries. Build distance in smaller steps."),
     /* xgettext:no-c-format */
-    N_("The Garmin-RUNSAFE cohort (Frandsen et al., BJSM 2025): a hazard ratio of "
-       "1.64 for runs 10–30% longer than the recent longest."),
+    N_("The Garmin-RUNSAFE cohort (Frandsen et al., BJSM 2025): runs 10–30% longer "
+       "than the recent longest were linked with a hazard ratio of 1.64. A cohort "
+       "shows an association, not a cause."),
   },
   [PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE] = {
     "weekly-distance-spike", PATELLA_SEVERITY_CAUTION,
     N_("A big jump in weekly distance"),
     /* xgettext:no-c-format */
-    N_("A week more than 30% above your recent weeks is linked to running "
+    N_("A week more than 30% above your recent weeks is linked with running "
        "injuries. Keep the increases from week to week smaller."),
     N_("Nielsen et al., JOSPT 2014. (The popular 10% rule is a convention, not evidence.)"),
   },
@@ -251,8 +261,10 @@ typedef struct
   double distance;
   double longest;
   int    n_runs;
-  double score_sum;
-  int    n_scores;
+  double morning_sum;
+  int    n_morning;
+  double during_sum;
+  int    n_during;
 } Window;
 
 /* Sums over days @from..@to (inclusive, relative indices). */
@@ -271,8 +283,10 @@ window (const PatellaSeries *series,
       w.distance += d->distance;
       w.longest = MAX (w.longest, d->longest);
       w.n_runs += d->n_runs;
-      w.score_sum += d->score_sum;
-      w.n_scores += d->n_scores;
+      w.morning_sum += d->morning_sum;
+      w.n_morning += d->n_morning;
+      w.during_sum += d->during_sum;
+      w.n_during += d->n_during;
     }
   return w;
 }
@@ -295,6 +309,68 @@ patella_series_acwr (const PatellaSeries *series,
 
   acute = window (series, i - 6, i);
   return acute.load / (chronic.load / 3.0);
+}
+
+/* The median of the morning scores of D-14..D-1, over the days that have
+ * one; FALSE when fewer than PATELLA_USUAL_MORNING_MIN days do. */
+static gboolean
+usual_morning (const PatellaSeries *series,
+               int                  i,
+               double              *median,
+               int                 *n_mornings)
+{
+  int counts[11] = { 0 };
+  int n = 0, seen = 0, lower = -1, upper = -1;
+
+  for (int k = i - 14; k <= i - 1; k++)
+    {
+      int morning = day_at (series, k)->morning;
+
+      if (morning >= 0)
+        {
+          counts[MIN (morning, 10)]++;
+          n++;
+        }
+    }
+  *n_mornings = n;
+  if (n < PATELLA_USUAL_MORNING_MIN)
+    return FALSE;
+
+  /* The (n-1)/2-th and n/2-th smallest, from the counts of each score. */
+  for (int score = 0; score <= 10; score++)
+    {
+      seen += counts[score];
+      if (lower < 0 && seen > (n - 1) / 2)
+        lower = score;
+      if (upper < 0 && seen > n / 2)
+        upper = score;
+    }
+  *median = (lower + upper) / 2.0;
+  return TRUE;
+}
+
+/* A series' mean rose by @rise or more, each window holding 3 scores. */
+static gboolean
+trend (double  recent_sum,
+       int     n_recent,
+       double  earlier_sum,
+       int     n_earlier,
+       double  rise,
+       double *now,
+       double *then)
+{
+  if (n_recent < 3 || n_earlier < 3)
+    return FALSE;
+  *now = recent_sum / n_recent;
+  *then = earlier_sum / n_earlier;
+  return at_least (*now - *then, rise);
+}
+
+/* "2" or "1.5": a median of whole scores has at most a half. */
+static char *
+format_score (double score)
+{
+  return score == floor (score) ? g_strdup_printf ("%.0f", score) : g_strdup_printf ("%.1f", score);
 }
 
 static void
@@ -353,28 +429,61 @@ patella_warnings_for_day (const PatellaSeries     *series,
 
   {
     const PatellaDayStats *before = day_at (series, i - 1);
+    double usual;
+    int n_mornings;
 
-    if (before->n_runs > 0 && before->morning >= 0 && d->morning >= 0 && d->morning > before->morning)
-      add (warnings, series, index, PATELLA_WARNING_MORNING_WORSE, d->morning, before->morning,
-           g_strdup_printf (_("Morning pain of %d out of 10 is worse than the %d of the morning "
-                              "before, after that day’s run."),
-                            d->morning, before->morning));
+    if (before->n_runs > 0 && d->morning >= 0 &&
+        usual_morning (series, i, &usual, &n_mornings) &&
+        at_least (d->morning - usual, t->morning_rise))
+      {
+        g_autofree char *usual_text = format_score (usual);
+        g_autofree char *distance = patella_format_distance (before->distance, unit);
+
+        add (warnings, series, index, PATELLA_WARNING_MORNING_WORSE, d->morning, usual,
+             before->distance > 0
+             ? g_strdup_printf (_("Morning pain of %d out of 10, against a usual morning of %s "
+                                  "(the median of %d mornings in the two weeks before), after "
+                                  "yesterday’s %s run."),
+                                d->morning, usual_text, n_mornings, distance)
+             : g_strdup_printf (_("Morning pain of %d out of 10, against a usual morning of %s "
+                                  "(the median of %d mornings in the two weeks before), after "
+                                  "yesterday’s %.0f-minute run."),
+                                d->morning, usual_text, n_mornings, before->minutes));
+      }
   }
 
   {
     Window recent = window (series, i - 6, i);
     Window earlier = window (series, i - 13, i - 7);
+    double morning_now = 0, morning_then = 0, during_now = 0, during_then = 0;
+    gboolean morning = trend (recent.morning_sum, recent.n_morning,
+                              earlier.morning_sum, earlier.n_morning,
+                              t->pain_trend, &morning_now, &morning_then);
+    gboolean during = trend (recent.during_sum, recent.n_during,
+                             earlier.during_sum, earlier.n_during,
+                             t->pain_trend, &during_now, &during_then);
 
-    if (recent.n_scores >= 3 && earlier.n_scores >= 3)
+    if (morning || during)
       {
-        double now = recent.score_sum / recent.n_scores;
-        double then = earlier.score_sum / earlier.n_scores;
+        g_autoptr(GString) text = g_string_new (NULL);
 
-        if (at_least (now - then, PATELLA_PAIN_TREND_RISE))
-          add (warnings, series, index, PATELLA_WARNING_PAIN_TREND_UP, now, then,
-               g_strdup_printf (_("Average pain over these 7 days is %.1f, up %.1f from %.1f "
-                                  "the week before."),
-                                now, now - then, then));
+        if (morning)
+          g_string_append_printf (text, _("Morning pain averages %.1f over these 7 days, up %.1f "
+                                          "from %.1f the week before."),
+                                  morning_now, morning_now - morning_then, morning_then);
+        if (morning && during)
+          g_string_append_c (text, ' ');
+        if (during)
+          g_string_append_printf (text, _("Pain during activity averages %.1f over these 7 days, "
+                                          "up %.1f from %.1f the week before."),
+                                  during_now, during_now - during_then, during_then);
+        /* The measured value is the series that rose more. */
+        if (morning && (!during || morning_now - morning_then >= during_now - during_then))
+          add (warnings, series, index, PATELLA_WARNING_PAIN_TREND_UP, morning_now, morning_then,
+               g_string_free (g_steal_pointer (&text), FALSE));
+        else
+          add (warnings, series, index, PATELLA_WARNING_PAIN_TREND_UP, during_now, during_then,
+               g_string_free (g_steal_pointer (&text), FALSE));
       }
   }
 

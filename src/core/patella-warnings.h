@@ -22,6 +22,10 @@ typedef struct
   int    max_score;   /* highest pain score or run pain; -1 when none */
   double score_sum;   /* every pain score and run pain of the day */
   int    n_scores;
+  double morning_sum; /* every "morning" pain score */
+  int    n_morning;
+  double during_sum;  /* every "during" pain score and run pain */
+  int    n_during;
 } PatellaDayStats;
 
 /* Consecutive days; days[0] is @first. */
@@ -73,12 +77,14 @@ typedef struct
   double weekly_spike;     /* a week more than this fraction above: 0.30 */
   double acwr_high;        /* ratio at or above this: 1.5 */
   double monotony_high;    /* mean / sd above this: 2.0 */
+  int    morning_rise;     /* a morning this far above the usual one: 2 */
+  double pain_trend;       /* a weekly mean rising this much: 1.5 */
 } PatellaThresholds;
 
-#define PATELLA_THRESHOLDS_DEFAULT ((PatellaThresholds) { 5, 8, 0.10, 0.30, 1.5, 2.0 })
+#define PATELLA_THRESHOLDS_DEFAULT ((PatellaThresholds) { 5, 8, 0.10, 0.30, 1.5, 2.0, 2, 1.5 })
 
-/* The rise in mean weekly pain that counts as a trend. */
-#define PATELLA_PAIN_TREND_RISE 1.0
+/* The usual morning needs this many mornings of the 14 days before. */
+#define PATELLA_USUAL_MORNING_MIN 5
 
 typedef struct
 {
