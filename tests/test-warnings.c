@@ -13,6 +13,7 @@
 #include "core/patella-store.h"
 #include "core/patella-warnings.h"
 #include "patella-test-utils.h"
+#include "warnings-calibration.h"
 
 /* Series are built by hand: day 0 is 2026-01-01, and D is the day tested. */
 #define FIRST "2026-01-01"
@@ -907,6 +908,90 @@ test_steady_runner_is_quiet (void)
   g_assert_cmpint (((PatellaWarning *) g_ptr_array_index (first_weekend, 0))->code, ==, PATELLA_WARNING_RUN_SPIKE);
 }
 
+/* The pain rules over generated histories, through the store: a steady
+ * runner (pain that never changes, rated with the noise of a 0-10 scale)
+ * hears of them at most 10 times a year, and at least 95% of flares (pain
+ * rising 3-5 points over a few days) are warned of within 7 days. The
+ * warnings benchmark prints the figures. */
+static void
+test_quiet_but_sensitive (void)
+{
+  PatellaCalibration steady, flares;
+  double per_year;
+
+  patella_calibration_run (&steady, &flares);
+
+  g_assert_cmpfloat_with_epsilon (steady.years, PATELLA_CALIBRATION_SEEDS * PATELLA_CALIBRATION_YEARS, 0.1);
+  per_year = steady.pain_episodes / steady.years;
+  g_test_message ("pain-rule episodes a year: %.2f; flares caught: %u of %u",
+                  per_year, flares.flares_caught, flares.n_flares);
+  g_assert_cmpfloat (per_year, <=, 10.0);
+  g_assert_cmpuint (flares.n_flares, ==, PATELLA_CALIBRATION_SEEDS * PATELLA_CALIBRATION_YEARS *
+                                         PATELLA_CALIBRATION_FLARES_PER_YEAR);
+  g_assert_cmpfloat (100.0 * flares.flares_caught / flares.n_flares, >=, 95.0);
+}
+
+/* Episodes: the same code on days at most one day apart. */
+static void
+test_episodes (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_warning_free);
+  g_autoptr(GPtrArray) episodes = NULL;
+  const struct { const char *day; PatellaWarningCode code; double value; double reference; } days[] = {
+    { "2026-03-02", PATELLA_WARNING_PAIN_TREND_UP, 3.0, 1.5 },
+    { "2026-03-03", PATELLA_WARNING_PAIN_HIGH, 6, 5 },
+    { "2026-03-03", PATELLA_WARNING_PAIN_TREND_UP, 3.5, 1.5 },   /* the worst: 2.0 up */
+    { "2026-03-05", PATELLA_WARNING_PAIN_TREND_UP, 3.0, 1.5 },   /* one day's gap: the same */
+    { "2026-03-06", PATELLA_WARNING_PAIN_HIGH, 7, 5 },           /* two days' gap: a new one */
+    { "2026-03-08", PATELLA_WARNING_PAIN_TREND_UP, 3.5, 1.5 },   /* two days' gap: a new one */
+  };
+  const PatellaEpisode *e;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      PatellaWarning *w = g_new0 (PatellaWarning, 1);
+
+      w->day = g_strdup (days[i].day);
+      w->code = days[i].code;
+      w->severity = patella_warning_code_get_severity (w->code);
+      w->value = days[i].value;
+      w->reference = days[i].reference;
+      w->message = g_strdup_printf ("day %u", i);
+      g_ptr_array_add (warnings, w);
+    }
+  episodes = patella_warnings_group_episodes (warnings);
+  g_assert_cmpuint (episodes->len, ==, 4);
+
+  e = g_ptr_array_index (episodes, 0);
+  g_assert_cmpstr (e->start, ==, "2026-03-02");
+  g_assert_cmpstr (e->end, ==, "2026-03-05");
+  g_assert_cmpint (e->code, ==, PATELLA_WARNING_PAIN_TREND_UP);
+  g_assert_cmpint (e->severity, ==, PATELLA_SEVERITY_CAUTION);
+  g_assert_cmpuint (e->n_days, ==, 3);
+  g_assert_cmpstr (e->worst->message, ==, "day 2");
+  g_assert_cmpstr (e->worst->day, ==, "2026-03-03");
+
+  e = g_ptr_array_index (episodes, 1);
+  g_assert_cmpstr (e->start, ==, "2026-03-03");
+  g_assert_cmpstr (e->end, ==, "2026-03-03");
+  g_assert_cmpint (e->code, ==, PATELLA_WARNING_PAIN_HIGH);
+  g_assert_cmpint (e->severity, ==, PATELLA_SEVERITY_HIGH);
+
+  e = g_ptr_array_index (episodes, 2);
+  g_assert_cmpstr (e->start, ==, "2026-03-06");
+  g_assert_cmpint (e->code, ==, PATELLA_WARNING_PAIN_HIGH);
+  g_assert_cmpstr (e->worst->message, ==, "day 4");
+
+  e = g_ptr_array_index (episodes, 3);
+  g_assert_cmpstr (e->start, ==, "2026-03-08");
+  g_assert_cmpuint (e->n_days, ==, 1);
+
+  g_ptr_array_set_size (warnings, 0);
+  g_clear_pointer (&episodes, g_ptr_array_unref);
+  episodes = patella_warnings_group_episodes (warnings);
+  g_assert_cmpuint (episodes->len, ==, 0);
+}
+
 /* Against the real store: runs and pain entries land on their local days,
  * across the night the clocks go forward. */
 static void
@@ -1015,6 +1100,8 @@ main (int   argc,
   g_test_add_func ("/warnings/acwr-high", test_acwr);
   g_test_add_func ("/warnings/monotony-high", test_monotony);
   g_test_add_func ("/warnings/steady-runner-is-quiet", test_steady_runner_is_quiet);
+  g_test_add_func ("/warnings/episodes", test_episodes);
+  g_test_add_func ("/warnings/quiet-but-sensitive", test_quiet_but_sensitive);
   g_test_add_func ("/warnings/store-series-across-dst", test_store_series_across_dst);
 
   return g_test_run ();

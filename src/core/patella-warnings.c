@@ -188,6 +188,105 @@ patella_warning_free (PatellaWarning *warning)
   g_free (warning);
 }
 
+PatellaWarning *
+patella_warning_copy (const PatellaWarning *warning)
+{
+  PatellaWarning *copy;
+
+  g_return_val_if_fail (warning != NULL, NULL);
+
+  copy = g_memdup2 (warning, sizeof *warning);
+  copy->day = g_strdup (warning->day);
+  copy->message = g_strdup (warning->message);
+  return copy;
+}
+
+void
+patella_episode_free (PatellaEpisode *episode)
+{
+  if (episode == NULL)
+    return;
+  g_free (episode->start);
+  g_free (episode->end);
+  patella_warning_free (episode->worst);
+  g_free (episode);
+}
+
+/* How far a warning is past its rule, to pick an episode's worst day: the
+ * measured value where the reference is the threshold, the rise or the
+ * ratio where it is the runner's own earlier figure. */
+static double
+excess (const PatellaWarning *warning)
+{
+  switch (warning->code)
+    {
+    case PATELLA_WARNING_MORNING_WORSE:
+    case PATELLA_WARNING_PAIN_TREND_UP:
+      return warning->value - warning->reference;
+    case PATELLA_WARNING_RUN_SPIKE:
+    case PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE:
+      return warning->reference > 0 ? warning->value / warning->reference : INFINITY;
+    case PATELLA_WARNING_PAIN_HIGH:
+    case PATELLA_WARNING_PAIN_SEVERE:
+    case PATELLA_WARNING_ACWR_HIGH:
+    case PATELLA_WARNING_MONOTONY_HIGH:
+    case PATELLA_N_WARNINGS:
+    default:
+      return warning->value;
+    }
+}
+
+/**
+ * patella_warnings_group_episodes:
+ * @warnings: (element-type PatellaWarning): oldest day first
+ *
+ * Returns: (transfer full) (element-type PatellaEpisode): one episode for
+ *   each run of days with the same code where no more than one day passes
+ *   between two of them, ordered by first day (and within a day as the
+ *   warnings were). The worst day is the first with the largest excess.
+ */
+GPtrArray *
+patella_warnings_group_episodes (GPtrArray *warnings)
+{
+  g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_episode_free);
+  PatellaEpisode *open[PATELLA_N_WARNINGS] = { NULL };
+
+  g_return_val_if_fail (warnings != NULL, NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const PatellaWarning *warning = g_ptr_array_index (warnings, i);
+      PatellaEpisode *episode = open[warning->code];
+
+      if (episode != NULL && patella_day_diff (episode->end, warning->day) <= 2)
+        {
+          if (g_strcmp0 (episode->end, warning->day) == 0)
+            continue;
+          g_free (episode->end);
+          episode->end = g_strdup (warning->day);
+          episode->n_days++;
+          if (excess (warning) > excess (episode->worst))
+            {
+              patella_warning_free (episode->worst);
+              episode->worst = patella_warning_copy (warning);
+            }
+          continue;
+        }
+
+      episode = g_new0 (PatellaEpisode, 1);
+      episode->start = g_strdup (warning->day);
+      episode->end = g_strdup (warning->day);
+      episode->code = warning->code;
+      episode->severity = warning->severity;
+      episode->n_days = 1;
+      episode->worst = patella_warning_copy (warning);
+      open[warning->code] = episode;
+      g_ptr_array_add (episodes, episode);
+    }
+
+  return g_steal_pointer (&episodes);
+}
+
 PatellaSeries *
 patella_series_new (const char *first,
                     guint       n_days)

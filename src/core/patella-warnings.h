@@ -96,6 +96,17 @@ typedef struct
   char               *message;    /* the numbers, in a sentence */
 } PatellaWarning;
 
+/* Days with the same warning, a gap of at most one day between them. */
+typedef struct
+{
+  char               *start;
+  char               *end;
+  PatellaWarningCode  code;
+  PatellaSeverity     severity;
+  guint               n_days;     /* the days it was active on */
+  PatellaWarning     *worst;      /* the day with the worst numbers */
+} PatellaEpisode;
+
 const char *patella_warning_code_to_string (PatellaWarningCode code);
 gboolean    patella_warning_code_from_string (const char         *text,
                                               PatellaWarningCode *out);
@@ -105,6 +116,12 @@ const char *patella_warning_code_get_advice (PatellaWarningCode code);
 const char *patella_warning_code_get_source (PatellaWarningCode code);
 
 void        patella_warning_free            (PatellaWarning *warning);
+PatellaWarning *patella_warning_copy        (const PatellaWarning *warning);
+void        patella_episode_free            (PatellaEpisode *episode);
+
+/* Groups @warnings (oldest day first, as the diary gives them) into
+ * episodes, ordered by their first day. */
+GPtrArray  *patella_warnings_group_episodes (GPtrArray      *warnings);
 
 /* How far back the rules look from a day: D-34 for the weekly distance. */
 #define PATELLA_WARNINGS_LOOKBACK_DAYS 34
@@ -129,5 +146,6 @@ char       *patella_format_distance         (double              km,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaSeries, patella_series_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaWarning, patella_warning_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaEpisode, patella_episode_free)
 
 G_END_DECLS
