@@ -33,10 +33,18 @@ typedef enum
 {
   BLOCK_TITLE,
   BLOCK_HEADING,
+  BLOCK_SUBHEADING,
   BLOCK_TEXT,
   BLOCK_SMALL,
   BLOCK_CHART,
+  BLOCK_TABLE_HEADER,   /* cells separated by tabs */
+  BLOCK_TABLE_ROW,
 } BlockKind;
+
+/* A table's first column, in points; the others share the rest. */
+#define TABLE_FIRST_COLUMN 80.0
+/* Over more days than this, the episodes are counted by month first. */
+#define LONG_RANGE_DAYS 90
 
 typedef struct
 {
@@ -149,6 +157,135 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+month_of (const char *day)
+{
+  GDate date;
+  char text[64];
+
+  patella_day_parse (day, &date);
+  /* Translators: a month in the report's table of warnings; see strftime */
+  g_date_strftime (text, sizeof text, _("%b %Y"), &date);
+  return g_strdup (text);
+}
+
+/* Episodes per code (the columns: codes with any) and month (the rows:
+ * months with any), for a long range. */
+static void
+add_episode_table (PatellaReport *self,
+                   GPtrArray     *episodes)
+{
+  gboolean used[PATELLA_N_WARNINGS] = { FALSE };
+  guint totals[PATELLA_N_WARNINGS] = { 0 };
+  g_autoptr(GString) header = g_string_new (_("Month"));
+  g_autoptr(GString) total = g_string_new (_("All"));
+  guint i = 0;
+
+  for (guint k = 0; k < episodes->len; k++)
+    used[((PatellaEpisode *) g_ptr_array_index (episodes, k))->code] = TRUE;
+  for (guint code = 0; code < PATELLA_N_WARNINGS; code++)
+    if (used[code])
+      g_string_append_printf (header, "\t%s", patella_warning_code_to_string (code));
+
+  add (self, BLOCK_SUBHEADING, g_strdup (_("Episodes per month")));
+  add (self, BLOCK_TABLE_HEADER, g_string_free (g_steal_pointer (&header), FALSE));
+
+  /* Episodes come by first day: each month's are together. */
+  while (i < episodes->len)
+    {
+      const PatellaEpisode *first = g_ptr_array_index (episodes, i);
+      g_autofree char *month = month_of (first->start);
+      guint counts[PATELLA_N_WARNINGS] = { 0 };
+      g_autoptr(GString) row = g_string_new (month);
+
+      for (; i < episodes->len; i++)
+        {
+          const PatellaEpisode *episode = g_ptr_array_index (episodes, i);
+
+          if (strncmp (episode->start, first->start, 7) != 0)
+            break;
+          counts[episode->code]++;
+          totals[episode->code]++;
+        }
+      for (guint code = 0; code < PATELLA_N_WARNINGS; code++)
+        if (used[code])
+          g_string_append_printf (row, counts[code] ? "\t%u" : "\t–", counts[code]);
+      add (self, BLOCK_TABLE_ROW, g_string_free (g_steal_pointer (&row), FALSE));
+    }
+
+  for (guint code = 0; code < PATELLA_N_WARNINGS; code++)
+    if (used[code])
+      g_string_append_printf (total, "\t%u", totals[code]);
+  add (self, BLOCK_TABLE_HEADER, g_string_free (g_steal_pointer (&total), FALSE));
+  add (self, BLOCK_SMALL, g_strdup (_("Months without any episode are left out. An episode is counted in "
+                                      "the month it began.")));
+}
+
+/* The episodes, high ones first, each code with what to do and the source
+ * of its rule, then each episode with its days and worst numbers. */
+static void
+add_episodes (PatellaReport *self,
+              GPtrArray     *episodes,
+              guint          n_days)
+{
+  static const PatellaSeverity order[] = { PATELLA_SEVERITY_HIGH, PATELLA_SEVERITY_CAUTION };
+
+  if (episodes->len == 0)
+    {
+      add (self, BLOCK_TEXT, g_strdup (_("None in this period.")));
+      return;
+    }
+
+  add (self, BLOCK_SMALL, g_strdup (_("Days with the same warning, at most one day apart, make one episode; "
+                                      "each shows the numbers of its worst day.")));
+  if (n_days > LONG_RANGE_DAYS)
+    add_episode_table (self, episodes);
+
+  for (guint s = 0; s < G_N_ELEMENTS (order); s++)
+    for (guint code = 0; code < PATELLA_N_WARNINGS; code++)
+      {
+        guint n = 0;
+
+        if (patella_warning_code_get_severity (code) != order[s])
+          continue;
+        for (guint k = 0; k < episodes->len; k++)
+          n += ((PatellaEpisode *) g_ptr_array_index (episodes, k))->code == code;
+        if (n == 0)
+          continue;
+
+        /* Translators: a warning's title, its severity, and how many episodes */
+        add (self, BLOCK_SUBHEADING, g_strdup_printf (ngettext ("%s (%s): %u episode", "%s (%s): %u episodes", n),
+                                                      patella_warning_code_get_title (code),
+                                                      order[s] == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
+                                                      n));
+        add (self, BLOCK_SMALL, g_strdup_printf (_("What to do: %s"), patella_warning_code_get_advice (code)));
+        add (self, BLOCK_SMALL, g_strdup_printf (_("Source: %s"), patella_warning_code_get_source (code)));
+        for (guint k = 0; k < episodes->len; k++)
+          {
+            const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+            if (episode->code != code)
+              continue;
+            if (g_strcmp0 (episode->start, episode->end) == 0)
+              add (self, BLOCK_TEXT, g_strdup_printf ("%s · %s", episode->start, episode->worst->message));
+            else
+              /* Translators: first and last day, the days it was active on, the
+                 worst day and its numbers */
+              add (self, BLOCK_TEXT, g_strdup_printf (ngettext ("%s to %s (%u day): worst on %s: %s",
+                                                                "%s to %s (%u days): worst on %s: %s",
+                                                                episode->n_days),
+                                                      episode->start, episode->end, episode->n_days,
+                                                      episode->worst->day, episode->worst->message));
+          }
+      }
+}
+
+static double
+chart_height (PatellaChartKind kind)
+{
+  return kind == PATELLA_CHART_ADHERENCE ? 170 : 230;
 }
 
 PatellaReport *
@@ -280,17 +417,11 @@ patella_report_new (PatellaStore            *store,
 
   /* Warnings */
   add (self, BLOCK_HEADING, g_strdup (_("Warnings")));
-  if (warnings->len == 0)
-    add (self, BLOCK_TEXT, g_strdup (_("None in this period.")));
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      PatellaWarning *warning = g_ptr_array_index (warnings, i);
+  {
+    g_autoptr(GPtrArray) episodes = patella_warnings_group_episodes (warnings);
 
-      add (self, BLOCK_TEXT, g_strdup_printf ("%s · %s (%s): %s", warning->day,
-                                              patella_warning_code_get_title (warning->code),
-                                              warning->severity == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
-                                              warning->message));
-    }
+    add_episodes (self, episodes, p->n_days);
+  }
 
   /* Notes */
   add (self, BLOCK_HEADING, g_strdup (_("Notes")));
@@ -313,37 +444,102 @@ patella_report_free (PatellaReport *self)
 }
 
 static PangoLayout *
+text_layout (cairo_t    *cr,
+             const char *font_name,
+             double      width,
+             const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Notes are the runner's own words: never markup. */
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static PangoLayout *
 block_layout (PatellaReport *self,
               cairo_t       *cr,
               const Block   *block)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font;
   const char *font_name = "Sans 10";
 
   switch (block->kind)
     {
     case BLOCK_TITLE: font_name = "Sans Bold 18"; break;
     case BLOCK_HEADING: font_name = "Sans Bold 13"; break;
+    case BLOCK_SUBHEADING: font_name = "Sans Bold 10"; break;
     case BLOCK_SMALL: font_name = "Sans Italic 8.5"; break;
     case BLOCK_TEXT:
     case BLOCK_CHART:
+    case BLOCK_TABLE_HEADER:
+    case BLOCK_TABLE_ROW:
     default: break;
     }
-  font = pango_font_description_from_string (font_name);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  /* Notes are the runner's own words: never markup. */
-  pango_layout_set_text (layout, block->text ? block->text : "", -1);
-  return layout;
+  return text_layout (cr, font_name, self->width - 2 * MARGIN, block->text);
 }
 
+/* Lays out (and with @draw, draws at @y) a table row's cells; returns the
+ * row's height. */
 static double
-chart_height (PatellaChartKind kind)
+table_row (PatellaReport *self,
+           cairo_t       *cr,
+           const Block   *block,
+           gboolean       draw,
+           double         y)
 {
-  return kind == PATELLA_CHART_ADHERENCE ? 170 : 230;
+  g_auto(GStrv) cells = g_strsplit (block->text, "\t", -1);
+  guint n = g_strv_length (cells);
+  double rest = (self->width - 2 * MARGIN - TABLE_FIRST_COLUMN) / MAX (n - 1, 1);
+  double x = MARGIN, height = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double width = i == 0 ? TABLE_FIRST_COLUMN : rest;
+      g_autoptr(PangoLayout) layout = text_layout (cr, block->kind == BLOCK_TABLE_HEADER ? "Sans Bold 7.5" : "Sans 8.5",
+                                                   width - 4, cells[i]);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      height = MAX (height, h);
+      if (draw)
+        {
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, layout);
+        }
+      x += width;
+    }
+  return height;
+}
+
+static gboolean
+is_table (const Block *block)
+{
+  return block->kind == BLOCK_TABLE_HEADER || block->kind == BLOCK_TABLE_ROW;
+}
+
+/* Room above a block: more before a heading, little between table rows. */
+static double
+block_space (const Block *block)
+{
+  if (block->continued)
+    return 0;
+  switch (block->kind)
+    {
+    case BLOCK_HEADING: return 2 * GAP;
+    case BLOCK_SUBHEADING: return GAP;
+    case BLOCK_TABLE_HEADER:
+    case BLOCK_TABLE_ROW: return 2;
+    case BLOCK_TITLE:
+    case BLOCK_TEXT:
+    case BLOCK_SMALL:
+    case BLOCK_CHART:
+    default: return GAP / 2;
+    }
 }
 
 guint
@@ -361,10 +557,12 @@ patella_report_paginate (PatellaReport *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double space = block->continued ? 0 : block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+      double space = block_space (block);
 
       if (block->kind == BLOCK_CHART)
         block->height = chart_height (block->chart);
+      else if (is_table (block))
+        block->height = table_row (self, cr, block, FALSE, 0);
       else
         {
           g_autoptr(PangoLayout) layout = block_layout (self, cr, block);
@@ -378,7 +576,7 @@ patella_report_paginate (PatellaReport *self,
       {
         double needed = space + block->height;
 
-        if (block->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
+        if ((block->kind == BLOCK_HEADING || block->kind == BLOCK_SUBHEADING) && i + 1 < self->blocks->len)
           needed += 40;
         if (y + needed > height - MARGIN - 12 && y > MARGIN)
           {
@@ -408,7 +606,7 @@ patella_report_draw_page (PatellaReport *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      double space = block->continued ? 0 : block->kind == BLOCK_HEADING ? 2 * GAP : GAP / 2;
+      double space = block_space (block);
 
       if (block->page != page)
         continue;
@@ -424,6 +622,11 @@ patella_report_draw_page (PatellaReport *self,
           patella_chart_render (cr, block->chart, self->progress, self->width - 2 * MARGIN, block->height,
                                 &self->style);
           cairo_restore (cr);
+        }
+      else if (is_table (block))
+        {
+          gdk_cairo_set_source_rgba (cr, &black);
+          table_row (self, cr, block, TRUE, y);
         }
       else
         {

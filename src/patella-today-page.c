@@ -179,15 +179,53 @@ check_clock (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static GtkWidget *
-warning_row (const PatellaWarning *warning)
+/* "yesterday", "Tuesday" within the week, or the date further back. */
+static char *
+since_text (const char *start,
+            const char *day)
 {
+  int days = patella_day_diff (start, day);
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  if (days == 1)
+    return g_strdup (_("yesterday"));
+  patella_day_parse (start, &date);
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                12, 0, 0);
+  if (days < 7)
+    /* Translators: a day of the week; see strftime */
+    return g_date_time_format (when, _("%A"));
+  /* Translators: a date, as in "since 3 March 2026"; see strftime */
+  return g_date_time_format (when, _("%e %B %Y"));
+}
+
+/* An episode still going on @day: its title (since when, if it began
+ * earlier) and that day's numbers. */
+static GtkWidget *
+warning_row (const PatellaEpisode *episode,
+             const char           *day)
+{
+  const PatellaWarning *warning = episode->last;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *icon, *details, *dismiss;
   g_autofree char *explanation = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (episode->start, day) != 0)
+    {
+      g_autofree char *since = since_text (episode->start, day);
+
+      /* Translators: a warning's title, then when it began, as in "Pain is
+         rising week on week, since Tuesday" */
+      title = g_strdup_printf (_("%s, since %s"), patella_warning_code_get_title (warning->code),
+                               g_strstrip (since));
+    }
+  else
+    title = g_strdup (patella_warning_code_get_title (warning->code));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), patella_warning_code_get_title (warning->code));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), warning->message);
 
   /* Severity is in the icon, its colour and the words of the title. */
@@ -200,7 +238,7 @@ warning_row (const PatellaWarning *warning)
 
   dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
   gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (dismiss, _("Put this warning away for this day"));
+  gtk_widget_set_tooltip_text (dismiss, _("Put this warning away until it ends"));
   gtk_widget_add_css_class (dismiss, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "today.dismiss-warning");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss),
@@ -226,12 +264,12 @@ warning_row (const PatellaWarning *warning)
   return row;
 }
 
-/* The shown day's warnings, most severe first, less those put away. */
+/* The warnings of the shown day, once per episode, most severe first, less
+ * the episodes put away on one of their days. */
 static void
 update_warnings (PatellaTodayPage *self)
 {
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) dismissed = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GError) error = NULL;
   PatellaStore *store;
   PatellaThresholds thresholds;
@@ -245,11 +283,18 @@ update_warnings (PatellaTodayPage *self)
   day = patella_day_plan_get_day (self->plan);
   patella_settings_get_thresholds (self->settings, &thresholds);
 
-  warnings = patella_diary_warnings (store, day, day, &thresholds,
-                                     patella_settings_get_unit (self->settings), &error);
-  if (warnings != NULL)
-    dismissed = patella_store_list_dismissed (store, day, &error);
-  if (warnings == NULL || dismissed == NULL)
+  episodes = patella_diary_episodes_on (store, day, &thresholds,
+                                        patella_settings_get_unit (self->settings), &error);
+  for (guint i = episodes ? episodes->len : 0; episodes != NULL && i > 0; i--)
+    {
+      gboolean dismissed;
+
+      if (!patella_diary_episode_dismissed (store, g_ptr_array_index (episodes, i - 1), &dismissed, &error))
+        g_clear_pointer (&episodes, g_ptr_array_unref);
+      else if (dismissed)
+        g_ptr_array_remove_index (episodes, i - 1);
+    }
+  if (episodes == NULL)
     {
       show_error (self, error);
       return;
@@ -258,17 +303,9 @@ update_warnings (PatellaTodayPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
     gtk_list_box_remove (self->warnings_list, child);
 
-  self->n_warnings = 0;
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      PatellaWarning *warning = g_ptr_array_index (warnings, i);
-      const char *code = patella_warning_code_to_string (warning->code);
-
-      if (g_ptr_array_find_with_equal_func (dismissed, code, g_str_equal, NULL))
-        continue;
-      gtk_list_box_append (self->warnings_list, warning_row (warning));
-      self->n_warnings++;
-    }
+  for (guint i = 0; i < episodes->len; i++)
+    gtk_list_box_append (self->warnings_list, warning_row (g_ptr_array_index (episodes, i), day));
+  self->n_warnings = episodes->len;
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), self->n_warnings > 0);
 }
 
@@ -326,7 +363,7 @@ dismiss_warning_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (_("Warning put away for this day"));
+  toast = adw_toast_new (_("Warning put away until it ends"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "today.restore-warning");
   /* The day too: Undo may come after moving to another day. */

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "core/patella-day.h"
 #include "core/patella-store.h"
 #include "patella-test-utils.h"
 
@@ -188,6 +189,20 @@ test_status (Fixture       *fixture,
   g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", NULL, "foam-roll", 1, 0, NULL, &error), >, 0);
   g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", NULL, "quad-setting", 2, 20, NULL, &error), >, 0);
   g_assert_true (patella_store_set_rest_day (store, "2026-02-04", PATELLA_REST_DAY_SICK, "a cold", &error));
+  /* 2 February: the whole routine. */
+  {
+    g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, FALSE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < exercises->len; i++)
+      {
+        const PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+        if (exercise->enabled)
+          g_assert_cmpint (patella_store_log_exercise (store, "2026-02-02", NULL, exercise->id,
+                                                       exercise->target_sets, 0, NULL, &error), >, 0);
+      }
+  }
   g_clear_object (&store);
 
   run_patella (fixture, option, "--status", "--date=2026-02-03", NULL);
@@ -199,6 +214,13 @@ test_status (Fixture       *fixture,
   /* (1 + 2/3) / 5 of the routine */
   assert_contains (fixture->out, "Done: 1 of 5 exercises, 33% of the routine\n");
 
+  /* The streak and score are those of the day shown, and say which day:
+   * on 3 February, 2 February's complete routine (3 February, not yet
+   * complete, does not count yet); today, months later, nothing. */
+  assert_contains (fixture->out, "Streak on 2026-02-03: 1 day\n");
+  assert_contains (fixture->out, "Score on 2026-02-03: 9%\n");
+  g_assert_null (strstr (fixture->out, "Nothing logged"));
+
   run_patella (fixture, option, "--status", "--date=2026-02-04", NULL);
   g_assert_cmpint (fixture->status, ==, 0);
   assert_contains (fixture->out, "Sick day: a cold\n");
@@ -207,6 +229,12 @@ test_status (Fixture       *fixture,
   run_patella (fixture, option, "--status", NULL);
   g_assert_cmpint (fixture->status, ==, 0);
   assert_contains (fixture->out, "(today)\n");
+  {
+    g_autofree char *today = patella_day_today ();
+    g_autofree char *streak = g_strdup_printf ("Streak on %s: 0 days\n", today);
+
+    assert_contains (fixture->out, streak);
+  }
   run_patella (fixture, option, "--status", "--date=2999-01-01", NULL);
   g_assert_cmpint (fixture->status, ==, 1);
   assert_contains (fixture->err, "has not happened yet");
@@ -252,10 +280,34 @@ test_warnings (Fixture       *fixture,
   g_assert_cmpint (fixture->status, ==, 0);
   g_assert_cmpstr (fixture->out, ==, "");
 
-  /* --status names the day's warnings. */
+  /* --status names the day's warnings, with what to do and the source. */
   run_patella (fixture, option, "--status", "--date=2026-02-10", NULL);
   g_assert_cmpint (fixture->status, ==, 0);
-  assert_contains (fixture->out, "Warning (high): Pain during activity is too high. Pain during activity reached 6 out of 10, above 5.\n");
+  assert_contains (fixture->out, "Warning (high): Pain during activity is too high. Pain during activity reached 6 out of 10, above 5.\n"
+                                 "  What to do: Pain above 5 out of 10 during activity is more than the knee should take.");
+  assert_contains (fixture->out, "\n  Source: The pain-monitoring model, first tested for Achilles tendon pain");
+
+  /* Episodes: the same warning on days at most one apart is one line,
+   * with the message of its worst day. */
+  store = patella_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-12", NULL, 30, 5, 4, 8, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-13", NULL, 30, 5, 4, 6, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-16", NULL, 30, 5, 4, 6, NULL, &error), >, 0);
+  g_clear_object (&store);
+  run_patella (fixture, option, "--warnings", "--episodes", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==,
+                   "2026-02-01\t2026-02-01\tpain-severe\thigh\t1\tA pain score of 9 out of 10 was logged; 8 or more is severe.\n"
+                   "2026-02-10\t2026-02-13\tpain-high\thigh\t3\tPain during activity reached 8 out of 10, above 5.\n"
+                   "2026-02-12\t2026-02-12\tpain-severe\thigh\t1\tA pain score of 8 out of 10 was logged; 8 or more is severe.\n"
+                   "2026-02-16\t2026-02-16\tpain-high\thigh\t1\tPain during activity reached 6 out of 10, above 5.\n");
+  /* The day-by-day lines keep their contract. */
+  run_patella (fixture, option, "--warnings", "--from=2026-02-13", "--to=2026-02-13", NULL);
+  g_assert_cmpstr (fixture->out, ==, "2026-02-13\tpain-high\thigh\tPain during activity reached 6 out of 10, above 5.\n");
+  run_patella (fixture, option, "--episodes", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "--episodes goes with --warnings.");
 
   /* Mistakes in the options are usage errors. */
   run_patella (fixture, option, "--warnings", "--from=2026-02-30", NULL);

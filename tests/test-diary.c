@@ -422,6 +422,84 @@ test_warnings (Fixture       *fixture,
   patella_test_run_app (fixture->path, warnings, NULL);
 }
 
+/* A warning on days in a row is one episode: shown once, since its first
+ * day, with the shown day's numbers; put away until it ends; a new episode
+ * after a gap shows again. */
+static void
+episodes (PatellaApplication *app,
+          PatellaWindow      *window,
+          gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *since = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  /* Severe pain 6 days ago (its own episode), then 3, 2 and 1 day ago and
+   * today, with 9 today: one episode since 3 days ago. */
+  for (int back = 6; back >= 0; back--)
+    {
+      g_autofree char *day = patella_day_add (today, -back);
+
+      if (back == 5 || back == 4)
+        continue;
+      g_assert_cmpint (patella_store_log_pain (store_of (window), day, NULL, back == 0 ? 9 : 8,
+                                               PATELLA_PAIN_STAIRS, NULL, &error), >, 0);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+  {
+    g_autofree char *start = patella_day_add (today, -3);
+    g_autoptr(GDateTime) when = NULL;
+    GDate date;
+
+    patella_day_parse (start, &date);
+    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+    since = g_date_time_format (when, "Severe pain, since %A");
+  }
+  row = patella_test_find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, since);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "A pain score of 9 out of 10 was logged; 8 or more is severe.");
+
+  /* Yesterday: the same episode, up to then, since the day before yesterday. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+  g_assert_nonnull (patella_test_find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, since));
+
+  /* Put away yesterday: gone yesterday and today, for the whole episode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.dismiss-warning", "s", "pain-severe"));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
+
+  /* 6 days ago is an episode of its own, two days before this one began. */
+  for (int k = 0; k < 6; k++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+  g_assert_nonnull (patella_test_find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Severe pain"));
+
+  /* Undo brings the episode back. */
+  {
+    g_autofree char *yesterday = patella_day_add (today, -1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "(ss)",
+                                               yesterday, "pain-severe"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_episodes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, episodes, NULL);
+}
+
 /* The Export, Report, Back Up and Import menu items, past their file
  * choosers: what each does with the file the runner picked. */
 static void
@@ -482,6 +560,7 @@ main (int   argc,
   ADD ("history", test_history);
   ADD ("long-history", test_long_history);
   ADD ("warnings", test_warnings);
+  ADD ("episodes", test_episodes);
   ADD ("file-tasks", test_file_tasks);
 #undef ADD
 

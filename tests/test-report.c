@@ -44,6 +44,26 @@ assert_contains (const char *text,
     g_error ("the report does not say “%s”:\n%s", needle, text);
 }
 
+/* The report of [@from, @to] written to @pdf, and its text. */
+static PatellaReport *
+write_report (PatellaStore  *store,
+              const char    *from,
+              const char    *to,
+              const char    *pdf,
+              char         **text)
+{
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = patella_report_new (store, from, to, NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  *text = pdf_text (pdf);
+  g_test_message ("%s", *text);
+  return g_steal_pointer (&report);
+}
+
 static void
 test_report (Fixture       *fixture,
              gconstpointer  data)
@@ -79,13 +99,7 @@ test_report (Fixture       *fixture,
   }
   g_assert_no_error (error);
 
-  report = patella_report_new (store, "2026-02-01", "2026-02-28", NULL, PATELLA_UNIT_KM, &error);
-  g_assert_no_error (error);
-  g_assert_true (patella_report_write_pdf (report, pdf, &error));
-  g_assert_no_error (error);
-
-  text = pdf_text (pdf);
-  g_test_message ("%s", text);
+  report = write_report (store, "2026-02-01", "2026-02-28", pdf, &text);
   assert_contains (text, "Patella: Knee Rehab Report");
   assert_contains (text, "From Sun 1 February 2026 to Sat 28 February 2026, 28 days.");
   assert_contains (text, "Routine adherence");
@@ -93,7 +107,11 @@ test_report (Fixture       *fixture,
   assert_contains (text, "on waking 4.0 → 2.0");
   assert_contains (text, "9 runs, 54.0 km in all");
   assert_contains (text, "does not predict injury");
-  assert_contains (text, "2026-02-20 · Severe pain (high): A pain score of 9 out of 10 was logged");
+  /* The warnings as episodes, high first, with what to do and the source. */
+  assert_contains (text, "Severe pain (high): 1 episode What to do: At 8 out of 10 or more, stop running");
+  assert_contains (text, "Source: Clinical practice for severe pain");
+  assert_contains (text, "2026-02-20 · A pain score of 9 out of 10 was logged");
+  g_assert_null (strstr (text, "Episodes per month"));   /* four weeks is not a long range */
   assert_contains (text, "2026-02-20 (pain): sharp on the stairs <b>&</b>");
   assert_contains (text, "2026-02-21 (rest day): a cold");
   assert_contains (text, "Page 1 of");
@@ -110,6 +128,37 @@ test_report (Fixture       *fixture,
     g_assert_false (patella_report_write_pdf (report, missing, &error));
     g_assert_nonnull (error);
   }
+}
+
+/* Over a long range, a table of episodes per code and month comes first;
+ * then the episodes, high ones first, each with its days and worst numbers. */
+static void
+test_report_episodes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *severe[] = { "2026-01-05", "2026-01-06", "2026-01-08", "2026-03-10" };
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (severe); i++)
+    g_assert_cmpint (patella_store_log_pain (store, severe[i], NULL, i == 1 ? 9 : 8, PATELLA_PAIN_STAIRS, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-03-10", NULL, 30, 5, 4, 7, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  report = write_report (store, "2026-01-01", "2026-04-30", pdf, &text);
+  /* pdftotext reads the table's columns in its own order: the header, the
+   * months and the totals. */
+  assert_contains (text, "Episodes per month Month pain-high pain-severe Jan 2026 Mar 2026");
+  assert_contains (text, " All 1 2 Months without any episode are left out.");
+  assert_contains (text, "Pain during activity is too high (high): 1 episode");
+  assert_contains (text, "Severe pain (high): 2 episodes");
+  assert_contains (text, "2026-01-05 to 2026-01-08 (3 days): worst on 2026-01-06: A pain score of 9 out of 10");
+  assert_contains (text, "2026-03-10 · A pain score of 8 out of 10");
 }
 
 /* The command line: the last six weeks by default. */
@@ -197,6 +246,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/text", Fixture, NULL, patella_test_files_set_up, test_report, patella_test_files_tear_down);
+  g_test_add ("/report/episodes", Fixture, NULL, patella_test_files_set_up, test_report_episodes,
+              patella_test_files_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
   g_test_add ("/report/disk-full", Fixture, NULL, patella_test_files_set_up, test_report_disk_full,
               patella_test_files_tear_down);

@@ -53,6 +53,8 @@ patella_options_parse (PatellaOptions   *options,
       N_("The day for --status (default: today)"), N_("YYYY-MM-DD") },
     { "warnings", 0, 0, G_OPTION_ARG_NONE, &options->warnings,
       N_("Print every load-management warning, one per line, and exit"), NULL },
+    { "episodes", 0, 0, G_OPTION_ARG_NONE, &options->episodes,
+      N_("With --warnings: one line per episode, days of the same warning at most a day apart"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("The first day for --warnings (default: the first logged day)"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
@@ -139,6 +141,14 @@ patella_options_parse (PatellaOptions   *options,
           }
       }
   }
+
+  if (options->episodes && !options->warnings)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s goes with %s.\nRun “%s --help” to see the options."),
+                   "--episodes", "--warnings", g_get_prgname ());
+      return FALSE;
+    }
 
   if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     {
@@ -268,6 +278,7 @@ patella_cli_status (const char *database,
   g_autoptr(PatellaDayPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   const PatellaAdherence *adherence;
+  PatellaAdherence as_of;
   guint n_items;
   int rest_kind;
 
@@ -309,11 +320,20 @@ patella_cli_status (const char *database,
            patella_day_plan_get_n_complete (plan), n_items,
            100.0 * patella_day_plan_get_fraction (plan));
 
-  adherence = patella_day_plan_get_adherence (plan);
-  fprintf (out, ngettext ("Streak: %d day\n", "Streak: %d days\n", (gulong) adherence->streak),
-           adherence->streak);
-  fprintf (out, _("Score: %.0f%%\n"), 100.0 * adherence->score);
-  if (adherence->nudge)
+  /* The streak and score as of the day shown, and said so: today's
+   * figures belong to today alone. */
+  if (patella_day_plan_get_is_today (plan))
+    adherence = patella_day_plan_get_adherence (plan);
+  else if (patella_routine_compute_adherence (store, patella_day_plan_get_day (plan), &as_of, &error))
+    adherence = &as_of;
+  else
+    return fail (err, error);
+  /* Translators: a day (YYYY-MM-DD), then the streak */
+  fprintf (out, ngettext ("Streak on %s: %d day\n", "Streak on %s: %d days\n", (gulong) adherence->streak),
+           patella_day_plan_get_day (plan), adherence->streak);
+  /* Translators: a day (YYYY-MM-DD), then the score */
+  fprintf (out, _("Score on %s: %.0f%%\n"), patella_day_plan_get_day (plan), 100.0 * adherence->score);
+  if (adherence->nudge && patella_day_plan_get_is_today (plan))
     fprintf (out, ngettext ("Nothing logged for %d day: a short session today keeps the knee on track.\n",
                             "Nothing logged for %d days: a short session today keeps the knee on track.\n",
                             PATELLA_NUDGE_DAYS),
@@ -338,6 +358,8 @@ patella_cli_status (const char *database,
         fprintf (out, _("Warning (%s): %s. %s\n"),
                  warning->severity == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
                  patella_warning_code_get_title (warning->code), warning->message);
+        fprintf (out, _("  What to do: %s\n"), patella_warning_code_get_advice (warning->code));
+        fprintf (out, _("  Source: %s\n"), patella_warning_code_get_source (warning->code));
       }
   }
 
@@ -349,13 +371,16 @@ patella_cli_status (const char *database,
  * @from: (nullable): the first day, or NULL for the first logged day
  * @to: (nullable): the last day, or NULL for the last logged day
  *
- * Prints one line per active warning, oldest first:
- * DATE, CODE, SEVERITY and MESSAGE separated by tabs.
+ * Prints one line per active warning, oldest first: DATE, CODE, SEVERITY
+ * and MESSAGE separated by tabs. With @episodes, one line per episode,
+ * oldest first: START, END, CODE, SEVERITY, DAYS (the days it was active
+ * on) and the MESSAGE of its worst day.
  */
 int
 patella_cli_warnings (const char *database,
                       const char *from,
                       const char *to,
+                      gboolean    episodes,
                       FILE       *out,
                       FILE       *err)
 {
@@ -381,6 +406,22 @@ patella_cli_warnings (const char *database,
                                      patella_settings_get_unit (settings), &error);
   if (warnings == NULL)
     return fail (err, error);
+
+  if (episodes)
+    {
+      g_autoptr(GPtrArray) grouped = patella_warnings_group_episodes (warnings);
+
+      for (guint i = 0; i < grouped->len; i++)
+        {
+          PatellaEpisode *episode = g_ptr_array_index (grouped, i);
+
+          fprintf (out, "%s\t%s\t%s\t%s\t%u\t%s\n", episode->start, episode->end,
+                   patella_warning_code_to_string (episode->code),
+                   episode->severity == PATELLA_SEVERITY_HIGH ? "high" : "caution",
+                   episode->n_days, episode->worst->message);
+        }
+      return PATELLA_EXIT_OK;
+    }
 
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -455,7 +496,7 @@ patella_cli_run (const PatellaOptions *options,
     return patella_cli_status (options->database, options->date, out, err);
 
   if (options->warnings)
-    return patella_cli_warnings (options->database, options->from, options->to, out, err);
+    return patella_cli_warnings (options->database, options->from, options->to, options->episodes, out, err);
 
   if (options->export_csv || options->export_daily_csv || options->import_csv || options->backup)
     return patella_cli_files (options, out, err);

@@ -29,6 +29,7 @@ typedef struct
   gboolean  check;
   gboolean  status;
   gboolean  warnings;
+  gboolean  episodes;     /* --warnings --episodes */
   gboolean  background;   /* start the app without a window (at login) */
   gboolean  service;      /* started by D-Bus activation */
 } PatellaOptions;
@@ -67,6 +68,7 @@ int      patella_cli_files (const PatellaOptions *options,
 int      patella_cli_warnings (const char *database,
                                const char *from,
                                const char *to,
+                               gboolean    episodes,
                                FILE       *out,
                                FILE       *err);
 

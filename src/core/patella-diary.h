@@ -19,4 +19,18 @@ GPtrArray *patella_diary_warnings (PatellaStore            *store,
                                    PatellaDistanceUnit      unit,
                                    GError                 **error);
 
+/* The episodes still going on @day (their last day is @day), each from its
+ * first day however far back that is, most severe first. */
+GPtrArray *patella_diary_episodes_on   (PatellaStore            *store,
+                                        const char              *day,
+                                        const PatellaThresholds *thresholds,
+                                        PatellaDistanceUnit      unit,
+                                        GError                 **error);
+
+/* Whether the runner put @episode away on one of its days. */
+gboolean   patella_diary_episode_dismissed (PatellaStore         *store,
+                                            const PatellaEpisode *episode,
+                                            gboolean             *dismissed,
+                                            GError              **error);
+
 G_END_DECLS

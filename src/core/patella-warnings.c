@@ -209,6 +209,7 @@ patella_episode_free (PatellaEpisode *episode)
   g_free (episode->start);
   g_free (episode->end);
   patella_warning_free (episode->worst);
+  patella_warning_free (episode->last);
   g_free (episode);
 }
 
@@ -265,6 +266,8 @@ patella_warnings_group_episodes (GPtrArray *warnings)
           g_free (episode->end);
           episode->end = g_strdup (warning->day);
           episode->n_days++;
+          patella_warning_free (episode->last);
+          episode->last = patella_warning_copy (warning);
           if (excess (warning) > excess (episode->worst))
             {
               patella_warning_free (episode->worst);
@@ -280,6 +283,7 @@ patella_warnings_group_episodes (GPtrArray *warnings)
       episode->severity = warning->severity;
       episode->n_days = 1;
       episode->worst = patella_warning_copy (warning);
+      episode->last = patella_warning_copy (warning);
       open[warning->code] = episode;
       g_ptr_array_add (episodes, episode);
     }

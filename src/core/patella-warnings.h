@@ -105,6 +105,7 @@ typedef struct
   PatellaSeverity     severity;
   guint               n_days;     /* the days it was active on */
   PatellaWarning     *worst;      /* the day with the worst numbers */
+  PatellaWarning     *last;       /* its last day's warning */
 } PatellaEpisode;
 
 const char *patella_warning_code_to_string (PatellaWarningCode code);
