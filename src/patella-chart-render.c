@@ -556,7 +556,9 @@ draw_load (cairo_t                 *cr,
   const LegendItem legend[] = {
     { p->unit == PATELLA_UNIT_MILES ? _("Weekly miles") : _("Weekly km"), &style->accent, NULL, 0, 0, MARK_BAR },
     { _("Load ratio"), &style->foreground, NULL, 0, 2, MARK_NONE },
-    { _("Ratio 0.8–1.3"), &style->success, NULL, 0, 0, MARK_BAND },
+    /* A description of load, not a goal: neutral, never the success green
+     * (Impellizzeri et al. 2020). */
+    { _("Ratio 0.8–1.3"), &style->foreground, NULL, 0, 0, MARK_BAND },
     { _("Ratio 1.5"), &style->warning, dashed, 2, 1.5, MARK_NONE },
     { _("Warning"), &style->error, NULL, 0, 0, MARK_TRIANGLE },
   };
@@ -596,7 +598,7 @@ draw_load (cairo_t                 *cr,
     double bottom = plot.y + plot.h - 0.8 / ratio_top * plot.h;
     double y15 = round (plot.y + plot.h - 1.5 / ratio_top * plot.h) + 0.5;
 
-    set_color (cr, &style->success, 0.15);
+    set_color (cr, &style->foreground, 0.12);
     cairo_rectangle (cr, plot.x, top, plot.w, bottom - top);
     cairo_fill (cr);
     cairo_save (cr);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "core/patella-day.h"
+#include "patella-chart-render.h"
 #include "patella-report.h"
 #include "patella-test-utils.h"
 
@@ -161,6 +162,54 @@ test_report_episodes (Fixture       *fixture,
   assert_contains (text, "2026-03-10 · A pain score of 8 out of 10");
 }
 
+/* The 0.8-1.3 ratio band describes load; it is no sweet spot, so it is
+ * drawn in a neutral grey, not the green of a goal reached: nothing in the
+ * load chart is tinted green. */
+static void
+test_ratio_band_neutral (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint greenish = 0, grey = 0;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (int d = 0; d < 70; d += 2)
+    {
+      g_autofree char *day = patella_day_add ("2026-01-01", d);
+      g_assert_cmpint (patella_store_log_run (store, day, NULL, 40, 6, 4, 2, NULL, &error), >, 0);
+    }
+  progress = patella_progress_load_span (store, "2026-02-01", "2026-03-10", NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+
+  patella_chart_style_init_default (&style);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 300);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  patella_chart_render (cr, PATELLA_CHART_LOAD, progress, 800, 300, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        const guint8 *px = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4;
+        int b = px[0], g = px[1], r = px[2];
+
+        greenish += g > r + 8 && g > b + 4;
+        grey += r == g && g == b && r > 200 && r < 245;
+      }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u greenish pixels, %u light grey", greenish, grey);
+  g_assert_cmpuint (greenish, ==, 0);
+  g_assert_cmpuint (grey, >, 800 * 20);   /* the band itself is there */
+}
+
 /* The command line: the last six weeks by default. */
 static void
 test_report_cli (Fixture       *fixture,
@@ -247,6 +296,8 @@ main (int   argc,
 
   g_test_add ("/report/text", Fixture, NULL, patella_test_files_set_up, test_report, patella_test_files_tear_down);
   g_test_add ("/report/episodes", Fixture, NULL, patella_test_files_set_up, test_report_episodes,
+              patella_test_files_tear_down);
+  g_test_add ("/report/ratio-band-neutral", Fixture, NULL, patella_test_files_set_up, test_ratio_band_neutral,
               patella_test_files_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
   g_test_add ("/report/disk-full", Fixture, NULL, patella_test_files_set_up, test_report_disk_full,
