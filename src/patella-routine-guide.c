@@ -39,30 +39,38 @@ static const struct {
   const char *why;
 } reasons[] = {
   { "foam-roll",
-    N_("Rolling releases the outer thigh (the IT band, and the TFL muscle at the hip), the front "
-       "of the thigh, the hamstrings and the calf. Tightness on the outside of the thigh pulls "
-       "the kneecap outward. Rolling comes first so that the stretch after it works on a muscle "
-       "that has let go.") },
+    N_("Tight tissue is one of the four contributors the guideline names. Rolling the outer "
+       "thigh, the front of the thigh, the hamstrings and the calf can ease it and make the "
+       "stretch and the strength work after it more comfortable. It comes first so that the "
+       "stretch works on a muscle that has let go. (The older model saw a tight IT band "
+       "pulling the kneecap outward as the cause of the pain; that is no longer the main "
+       "explanation.)") },
   { "quad-setting",
-    N_("Tightening the thigh with the leg straight works the quadriceps, including its inner "
-       "part (the VMO), which holds the kneecap in its groove, without bending the knee. That "
-       "is why it can be done three times a day, wherever you are; a rolled towel under the "
-       "knee makes it more comfortable if it hurts. Most people find it easier within a couple "
-       "of weeks.") },
+    N_("Tightening the thigh with the leg straight keeps the quadriceps strong without bending "
+       "the knee, which matters while bending hurts; thigh strength is one of the things the "
+       "guideline names. It can be done three times a day, wherever you are; a rolled towel "
+       "under the knee makes it more comfortable if it hurts. Most people find it easier "
+       "within a couple of weeks. (The older model aimed it at the inner part of the "
+       "quadriceps, the VMO, to hold the kneecap in its groove; today it counts as "
+       "strengthening the quadriceps as a whole.)") },
   { "hamstring-stretch",
     N_("Tight hamstrings are one of the mobility problems linked to patellofemoral pain. The "
        "stretch comes after rolling, when the muscle has let go; hold it still, without "
-       "bouncing.") },
+       "bouncing, on the left leg and the right in turn.") },
   { "squat",
-    N_("The wall squat strengthens the quadriceps. Lowering slowly, over 5 seconds, works the "
-       "muscle as it lengthens, and turning the feet slightly out works the inner quadriceps "
-       "(the VMO) harder. Stop before the knees bend to 75 degrees: at a right angle the load "
-       "on the kneecap joint is too high.") },
+    N_("The wall squat strengthens the thigh and hip muscles that carry you down stairs and "
+       "through every landing, within a range the knee tolerates. Lowering slowly, over 5 "
+       "seconds, works the muscles as they lengthen, and keeping the knees over the toes "
+       "trains the control that stops the thigh turning inward. Stop before the knees bend to "
+       "75 degrees: at a right angle the load on the kneecap joint is too high. (Turning the "
+       "feet slightly out to work the inner quadriceps, the VMO, harder comes from the older "
+       "model.)") },
   { "band-walks",
     N_("Walking against a band strengthens the muscles at the side of the hip, the glutes, "
-       "which keep the knee from collapsing inward, and trains you to keep the knees over the "
-       "toes. Make it harder by moving the band down: above the knees is easiest, the shins "
-       "are harder, the ankles hardest.") },
+       "which control how the thigh turns: when they tire, the thigh rotates inward under the "
+       "kneecap and the knee drifts in. Hip strengthening like this is the part of the routine "
+       "with the best support. Keep the knees over the toes, and make it harder by moving the "
+       "band down: above the knees is easiest, the shins are harder, the ankles hardest.") },
   { "price",
     N_("For the days when the knee is inflamed: protect it, rest it, ice it, compress it and "
        "raise it. Do not run until the inflammation has settled.") },
@@ -233,9 +241,10 @@ fill (PatellaRoutineGuide *self)
        "and rest, ice and raise the leg."),
   };
 
-  add_paragraph (self, _("Patella’s routine is the usual self-care plan for patellofemoral "
-                         "pain: loosen what is tight, stretch it, then strengthen the muscles "
-                         "that keep the kneecap on track. Here is why each part is there."));
+  add_paragraph (self, _("Patella’s routine follows today’s understanding of patellofemoral "
+                         "pain: strengthen the hip, trunk and thigh muscles that steer the knee, "
+                         "manage how much load it takes, and keep the tissue around it supple. "
+                         "Here is why each part is there."));
 
   add_heading (self, _("Why the knee hurts"));
   add_paragraph (self, _("Patellofemoral pain, or runner’s knee, is an overuse injury. It hurts "
@@ -246,13 +255,21 @@ fill (PatellaRoutineGuide *self)
                          "colleagues) names four things that contribute to it, and most runners "
                          "have more than one:"));
   add_bullets (self, contributors, G_N_ELEMENTS (contributors));
-  add_paragraph (self, _("Tight tissue on the outside of the thigh and calf pulls the kneecap "
-                         "outward, while a weak inner quadriceps (the VMO) and weak gluteal "
-                         "muscles fail to hold it in line. Strengthening the hip and the knee is "
-                         "the treatment with the best support."));
-  add_paragraph (self, _("The routine works on the last three. Overload is what Patella’s "
-                         "warnings are for: they tell you when your running or your pain rises "
-                         "too quickly."));
+  add_paragraph (self, _("Newer work points to the thigh bone turning inward under the kneecap "
+                         "as you land, squat or climb stairs, more than to the kneecap being "
+                         "pulled out of its groove. Strong hip and trunk muscles control that "
+                         "turn. Exercise for the hip and the knee, together with managing load, "
+                         "is the treatment with the best support, as the 2019 guideline "
+                         "describes."));
+  add_paragraph (self, _("An older model, from the 1970s to about 2005, held that a tight IT band "
+                         "and outer thigh pull the kneecap outward while a weak inner quadriceps "
+                         "(the VMO) fails to hold it in line. You will still meet it in many "
+                         "articles; it is the older model, not settled fact."));
+  add_paragraph (self, _("The routine works on strength, control and mobility. Overload is what "
+                         "Patella’s warnings are for: they tell you when your running or your "
+                         "pain rises too quickly."));
+  add_paragraph (self, _("Taping, insoles and knee braces may help some people in the short "
+                         "term; ask a physiotherapist or doctor whether they suit you."));
 
   add_heading (self, _("The daily routine, in order"));
   add_paragraph (self, _("Release comes before stretching: a muscle is rolled first, because "

@@ -68,7 +68,7 @@ phase_title (PatellaTimerWindow *self,
       /* A squat's timed part is the slow way down. */
       return g_str_equal (self->exercise->id, "squat") ? _("Lower Slowly") : _("Hold");
     case PATELLA_TIMER_RELAX:
-      return _("Relax");
+      return self->plan.sides == 2 ? _("Change Legs") : _("Relax");
     case PATELLA_TIMER_DONE:
     default:
       return _("Done");
@@ -109,10 +109,20 @@ update (PatellaTimerWindow *self)
   gtk_progress_bar_set_fraction (self->phase_bar,
                                  state.length > 0 ? 1.0 - state.remaining / state.length : 1.0);
 
-  if (state.phase == PATELLA_TIMER_GET_READY)
+  if (state.phase == PATELLA_TIMER_GET_READY && self->plan.sides == 2)
+    /* Translators: before the first hold, e.g. "3 holds of 30 s on each leg, left first" */
+    reps = g_strdup_printf (ngettext ("%d hold of %d s on each leg, left first",
+                                      "%d holds of %d s on each leg, left first", self->plan.reps / 2),
+                            self->plan.reps / 2, self->plan.hold_seconds);
+  else if (state.phase == PATELLA_TIMER_GET_READY)
     /* Translators: before the first rep, e.g. "20 reps of 5 s" */
     reps = g_strdup_printf (ngettext ("%d rep of %d s", "%d reps of %d s", self->plan.reps),
                             self->plan.reps, self->plan.hold_seconds);
+  else if (state.side == PATELLA_SIDE_LEFT)
+    /* Translators: the hold now, of all holds of both legs: "Left leg, hold 1 of 6" */
+    reps = g_strdup_printf (_("Left leg, hold %d of %d"), state.rep, self->plan.reps);
+  else if (state.side == PATELLA_SIDE_RIGHT)
+    reps = g_strdup_printf (_("Right leg, hold %d of %d"), state.rep, self->plan.reps);
   else
     reps = g_strdup_printf (_("Rep %d of %d"), state.rep, self->plan.reps);
   gtk_label_set_text (self->rep_label, reps);

@@ -181,11 +181,39 @@ test_timer (void)
   g_assert_cmpfloat (patella_timer_plan_skip (&quad, 160), ==, 162);
   g_assert_cmpfloat (patella_timer_plan_skip (&quad, 162), ==, 162);
 
-  /* Hamstring stretch: 3 × 30 s with 10 s between. */
+  /* Hamstring stretch: 3 × 30 s on each leg, so 6 holds, left and right in
+   * turn, with 10 s between to change legs. */
   patella_timer_plan_for_exercise (patella_exercise_find_builtin ("hamstring-stretch"), &hamstring);
-  g_assert_cmpfloat (patella_timer_plan_get_total (&hamstring), ==, 5 + 3 * 30 + 2 * 10);
+  g_assert_cmpint (hamstring.reps, ==, 6);
+  g_assert_cmpint (hamstring.sides, ==, 2);
+  g_assert_cmpfloat (patella_timer_plan_get_total (&hamstring), ==, 5 + 6 * 30 + 5 * 10);
   assert_state (&hamstring, 35, PATELLA_TIMER_RELAX, 1, 10);
   assert_state (&hamstring, 45, PATELLA_TIMER_HOLD, 2, 30);
+  for (int hold = 1; hold <= 6; hold++)
+    {
+      PatellaTimerState state;
+
+      patella_timer_plan_state_at (&hamstring, 5 + (hold - 1) * 40 + 1, &state);
+      g_assert_cmpint (state.phase, ==, PATELLA_TIMER_HOLD);
+      g_assert_cmpint (state.rep, ==, hold);
+      g_assert_cmpint (state.side, ==, hold % 2 == 1 ? PATELLA_SIDE_LEFT : PATELLA_SIDE_RIGHT);
+    }
+  assert_state (&hamstring, 5 + 5 * 40 + 29, PATELLA_TIMER_HOLD, 6, 1);
+  assert_state (&hamstring, 5 + 5 * 40 + 30, PATELLA_TIMER_DONE, 6, 0);
+
+  /* Quadriceps setting has no sides; nor has a runner's own stretch. */
+  {
+    PatellaTimerState state;
+    PatellaExercise own = *patella_exercise_find_builtin ("hamstring-stretch");
+    PatellaTimerPlan plan;
+
+    patella_timer_plan_state_at (&quad, 6, &state);
+    g_assert_cmpint (state.side, ==, PATELLA_SIDE_NONE);
+    own.id = (char *) "my-stretch";
+    patella_timer_plan_for_exercise (&own, &plan);
+    g_assert_cmpint (plan.sides, ==, 1);
+    g_assert_cmpint (plan.reps, ==, 3);
+  }
 
   /* Foam rolling: 10 s holds on four areas. */
   patella_timer_plan_for_exercise (patella_exercise_find_builtin ("foam-roll"), &foam);

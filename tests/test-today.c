@@ -150,16 +150,25 @@ timer (PatellaApplication *app,
 
   patella_timer_window_get_state (timer_window, &state);
   g_assert_cmpint (state.phase, ==, PATELLA_TIMER_GET_READY);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer_window), "3 holds of 30 s on each leg, left first"));
 
-  /* Get ready, then 3 holds with 2 pauses between them. */
+  /* Get ready, then 3 holds on each leg, left and right in turn: 6 holds
+   * with 5 changes of leg between them. */
   while (state.phase != PATELLA_TIMER_DONE)
     {
       g_assert_cmpint (count_sets (page), ==, 0);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.skip", NULL));
       patella_timer_window_get_state (timer_window, &state);
       phases++;
+      /* Each hold names its leg. */
+      if (state.phase == PATELLA_TIMER_HOLD)
+        {
+          g_autofree char *hold = g_strdup_printf ("%s leg, hold %d of 6", state.rep % 2 ? "Left" : "Right", state.rep);
+
+          g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer_window), hold));
+        }
     }
-  g_assert_cmpint (phases, ==, 6);
+  g_assert_cmpint (phases, ==, 12);
 
   g_assert_cmpint (count_sets (page), ==, 1);
   g_assert_true (patella_routine_item_get_complete (patella_day_plan_find (plan, "hamstring-stretch")));

@@ -399,6 +399,13 @@ timed_out (gpointer data)
 }
 
 /* Once done, never again: a few frames go by and nothing opens. */
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
 static void
 later_start (PatellaApplication *app,
              PatellaWindow      *window,
@@ -421,6 +428,18 @@ later_start (PatellaApplication *app,
   guide = wait_for_toplevel (GTK_WINDOW (window), "About This Routine");
   g_assert_false (gtk_window_get_modal (guide));
   g_assert_true (gtk_window_get_resizable (guide));
+  /* Today's understanding first; the IT band and VMO story as the older
+   * model; one honest sentence on taping, insoles and braces. */
+  g_assert_nonnull (patella_test_find_widget (GTK_WIDGET (guide), label_contains,
+                                              "Strong hip and trunk muscles control that turn."));
+  g_assert_nonnull (patella_test_find_widget (GTK_WIDGET (guide), label_contains,
+                                              "it is the older model, not settled fact."));
+  g_assert_nonnull (patella_test_find_widget (GTK_WIDGET (guide), label_contains,
+                                              "Taping, insoles and knee braces may help some people in the short term"));
+  g_assert_nonnull (patella_test_find_widget (GTK_WIDGET (guide), label_contains,
+                                              "3 × 30 s hold on each leg"));
+  g_assert_null (patella_test_find_widget (GTK_WIDGET (guide), label_contains,
+                                           "Tightness on the outside of the thigh pulls the kneecap outward."));
   patella_test_close_window (guide);
 
   patella_test_close_window (GTK_WINDOW (window));

@@ -174,6 +174,19 @@ patella_exercise_get_builtins (guint *n_builtins)
   return builtins;
 }
 
+/* The built-ins whose dose is on each leg (a runner's own exercise says
+ * its dose in its own words). */
+gboolean
+patella_exercise_is_per_leg (const PatellaExercise *exercise)
+{
+  static const char *const per_leg[] = { "hamstring-stretch", "calf-stretch", "quad-stretch", "balance", NULL };
+
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  return (exercise->builtin || patella_exercise_find_builtin (exercise->id) == exercise) &&
+         g_strv_contains (per_leg, exercise->id);
+}
+
 const PatellaExercise *
 patella_exercise_find_builtin (const char *id)
 {

@@ -35,6 +35,7 @@ gboolean         patella_exercise_id_is_valid (const char           *id);
  * until the runner switches them on. Text is marked for translation with N_(). */
 const PatellaExercise *patella_exercise_get_builtins (guint      *n_builtins);
 const PatellaExercise *patella_exercise_find_builtin (const char *id);
+gboolean               patella_exercise_is_per_leg   (const PatellaExercise *exercise);
 
 const char      *patella_exercise_get_display_name (const PatellaExercise *exercise);
 const char      *patella_exercise_get_display_cues (const PatellaExercise *exercise);

@@ -13,7 +13,9 @@
  * patella_timer_plan_for_exercise:
  *
  * Quadriceps setting: 20 holds of 5 s with 3 s to relax between them.
- * Hamstring stretch: 3 holds of 30 s with 10 s to change legs or reset.
+ * Hamstring stretch: 3 holds of 30 s on each leg, left and right in turn,
+ * 6 holds with 10 s to change legs between them; the other built-in
+ * stretches and balance dosed per leg the same way.
  * Foam rolling: 4 areas of 10 s, 10 s to move the roller on.
  * Squats: 10 descents of 5 s, 3 s to come back up.
  * Any exercise without reps is one hold.
@@ -25,7 +27,8 @@ patella_timer_plan_for_exercise (const PatellaExercise *exercise,
   g_return_if_fail (exercise != NULL && plan != NULL);
 
   plan->ready_seconds = PATELLA_TIMER_READY_SECONDS;
-  plan->reps = MAX (exercise->reps, 1);
+  plan->sides = patella_exercise_is_per_leg (exercise) ? 2 : 1;
+  plan->reps = MAX (exercise->reps, 1) * plan->sides;
   plan->hold_seconds = MAX (exercise->hold_seconds, 1);
   /* Long holds need longer to reset between them. */
   plan->relax_seconds = plan->hold_seconds >= 10 ? 10 : 3;
@@ -54,14 +57,14 @@ patella_timer_plan_state_at (const PatellaTimerPlan *plan,
   t = MAX (elapsed, 0.0);
   if (t >= patella_timer_plan_get_total (plan))
     {
-      *state = (PatellaTimerState) { PATELLA_TIMER_DONE, plan->reps, 0.0, 0.0 };
+      *state = (PatellaTimerState) { PATELLA_TIMER_DONE, plan->reps, 0.0, 0.0, PATELLA_SIDE_NONE };
       return;
     }
 
   if (t < plan->ready_seconds)
     {
       *state = (PatellaTimerState) { PATELLA_TIMER_GET_READY, 0,
-                                     plan->ready_seconds - t, plan->ready_seconds };
+                                     plan->ready_seconds - t, plan->ready_seconds, PATELLA_SIDE_NONE };
       return;
     }
 
@@ -69,6 +72,8 @@ patella_timer_plan_state_at (const PatellaTimerPlan *plan,
   t -= plan->ready_seconds;
   cycle = plan->hold_seconds + plan->relax_seconds;
   state->rep = MIN ((int) (t / cycle), plan->reps - 1) + 1;
+  state->side = plan->sides == 2 ? (state->rep % 2 == 1 ? PATELLA_SIDE_LEFT : PATELLA_SIDE_RIGHT)
+                                 : PATELLA_SIDE_NONE;
   t -= (state->rep - 1) * cycle;
 
   if (t < plan->hold_seconds)

@@ -18,14 +18,23 @@ typedef enum
   PATELLA_TIMER_DONE,
 } PatellaTimerPhase;
 
-/* One set: get ready, then reps of hold, with a relax between reps. */
+/* One set: get ready, then reps of hold, with a relax between reps. A dose
+ * on each leg has its holds on the left and right leg in turn. */
 typedef struct
 {
   int ready_seconds;
-  int reps;
+  int reps;           /* every hold, of both legs */
   int hold_seconds;
   int relax_seconds;
+  int sides;          /* 2: left and right in turn; 1: no sides */
 } PatellaTimerPlan;
+
+typedef enum
+{
+  PATELLA_SIDE_NONE,
+  PATELLA_SIDE_LEFT,
+  PATELLA_SIDE_RIGHT,
+} PatellaSide;
 
 typedef struct
 {
@@ -33,6 +42,7 @@ typedef struct
   int               rep;        /* 1-based; 0 while getting ready */
   double            remaining;  /* seconds left in this phase */
   double            length;     /* the phase's length in seconds */
+  PatellaSide       side;       /* the leg of this hold (and of the relax after it) */
 } PatellaTimerState;
 
 #define PATELLA_TIMER_READY_SECONDS 5
