@@ -180,7 +180,7 @@ add_episode_table (PatellaReport *self,
   gboolean used[PATELLA_N_WARNINGS] = { FALSE };
   guint totals[PATELLA_N_WARNINGS] = { 0 };
   g_autoptr(GString) header = g_string_new (_("Month"));
-  g_autoptr(GString) total = g_string_new (_("All"));
+  g_autoptr(GString) total = g_string_new (_("Total"));
   guint i = 0;
 
   for (guint k = 0; k < episodes->len; k++)

@@ -155,7 +155,7 @@ test_report_episodes (Fixture       *fixture,
   /* pdftotext reads the table's columns in its own order: the header, the
    * months and the totals. */
   assert_contains (text, "Episodes per month Month pain-high pain-severe Jan 2026 Mar 2026");
-  assert_contains (text, " All 1 2 Months without any episode are left out.");
+  assert_contains (text, " Total 1 2 Months without any episode are left out.");
   assert_contains (text, "Pain during activity is too high (high): 1 episode");
   assert_contains (text, "Severe pain (high): 2 episodes");
   assert_contains (text, "2026-01-05 to 2026-01-08 (3 days): worst on 2026-01-06: A pain score of 9 out of 10");
