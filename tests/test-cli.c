@@ -302,6 +302,12 @@ test_warnings (Fixture       *fixture,
                    "2026-02-10\t2026-02-13\tpain-high\thigh\t3\tPain during activity reached 8 out of 10, above 5.\n"
                    "2026-02-12\t2026-02-12\tpain-severe\thigh\t1\tA pain score of 8 out of 10 was logged; 8 or more is severe.\n"
                    "2026-02-16\t2026-02-16\tpain-high\thigh\t1\tPain during activity reached 6 out of 10, above 5.\n");
+  /* --status names the episode a warning belongs to, since its first day. */
+  run_patella (fixture, option, "--status", "--date=2026-02-13", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Warning (high): Pain during activity is too high, since 2026-02-10. "
+                                 "Pain during activity reached 6 out of 10, above 5.\n");
+
   /* The day-by-day lines keep their contract. */
   run_patella (fixture, option, "--warnings", "--from=2026-02-13", "--to=2026-02-13", NULL);
   g_assert_cmpstr (fixture->out, ==, "2026-02-13\tpain-high\thigh\tPain during activity reached 6 out of 10, above 5.\n");

@@ -341,23 +341,32 @@ patella_cli_status (const char *database,
 
   {
     g_autoptr(GSettings) settings = patella_settings_new ();
-    g_autoptr(GPtrArray) warnings = NULL;
+    g_autoptr(GPtrArray) episodes = NULL;
     PatellaThresholds thresholds;
     const char *shown = patella_day_plan_get_day (plan);
 
+    /* The day's warnings, each with the episode it belongs to. */
     patella_settings_get_thresholds (settings, &thresholds);
-    warnings = patella_diary_warnings (store, shown, shown, &thresholds,
-                                       patella_settings_get_unit (settings), &error);
-    if (warnings == NULL)
+    episodes = patella_diary_episodes_on (store, shown, &thresholds,
+                                          patella_settings_get_unit (settings), &error);
+    if (episodes == NULL)
       return fail (err, error);
 
-    for (guint i = 0; i < warnings->len; i++)
+    for (guint i = 0; i < episodes->len; i++)
       {
-        PatellaWarning *warning = g_ptr_array_index (warnings, i);
+        const PatellaEpisode *episode = g_ptr_array_index (episodes, i);
+        const PatellaWarning *warning = episode->last;
+        g_autofree char *title = NULL;
 
+        if (g_strcmp0 (episode->start, shown) != 0)
+          /* Translators: a warning's title, then the day (YYYY-MM-DD) it began */
+          title = g_strdup_printf (_("%s, since %s"), patella_warning_code_get_title (warning->code),
+                                   episode->start);
+        else
+          title = g_strdup (patella_warning_code_get_title (warning->code));
         fprintf (out, _("Warning (%s): %s. %s\n"),
                  warning->severity == PATELLA_SEVERITY_HIGH ? _("high") : _("caution"),
-                 patella_warning_code_get_title (warning->code), warning->message);
+                 title, warning->message);
         fprintf (out, _("  What to do: %s\n"), patella_warning_code_get_advice (warning->code));
         fprintf (out, _("  Source: %s\n"), patella_warning_code_get_source (warning->code));
       }
