@@ -22,6 +22,7 @@
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
 #include "core/patella-settings.h"
+#include "patella-history-page.h"
 #include "patella-report.h"
 
 #define MARGIN 48.0
@@ -36,13 +37,15 @@ typedef enum
   BLOCK_SUBHEADING,
   BLOCK_TEXT,
   BLOCK_SMALL,
+  BLOCK_LINE,           /* one of many lines: smaller, upright */
   BLOCK_CHART,
   BLOCK_TABLE_HEADER,   /* cells separated by tabs */
   BLOCK_TABLE_ROW,
+  BLOCK_PAGE_BREAK,     /* what follows starts a new page */
 } BlockKind;
 
 /* A table's first column, in points; the others share the rest. */
-#define TABLE_FIRST_COLUMN 80.0
+#define TABLE_FIRST_COLUMN 120.0
 /* Over more days than this, the episodes are counted by month first. */
 #define LONG_RANGE_DAYS 90
 
@@ -53,6 +56,7 @@ typedef struct
   PatellaChartKind  chart;
   double            height;   /* measured by patella_report_paginate() */
   guint             page;
+  double            y;        /* where on its page, from the top */
   gboolean          continued; /* the next line of the block before */
 } Block;
 
@@ -78,7 +82,7 @@ add (PatellaReport *self,
      BlockKind      kind,
      char          *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -135,28 +139,68 @@ number (double value)
   return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.1f", value);
 }
 
-typedef struct
-{
-  GPtrArray *notes;
-} NoteCollector;
-
+/* The entries with a note, oldest first. */
 static void
 collect_note (const PatellaEntry *entry,
               gpointer            user_data)
 {
-  static const char *const kinds[PATELLA_N_ENTRY_KINDS] = {
-    N_("exercise"), N_("pain"), N_("run"), N_("rest day"),
-  };
-
   if (entry->note != NULL && entry->note[0] != '\0')
-    g_ptr_array_add (user_data, g_strdup_printf ("%s (%s): %s", entry->day, _(kinds[entry->kind]), entry->note));
+    g_ptr_array_add (user_data, patella_entry_copy (entry));
 }
 
 static int
-compare_strings (gconstpointer a,
+compare_entries (gconstpointer a,
                  gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  const PatellaEntry *x = *(PatellaEntry * const *) a, *y = *(PatellaEntry * const *) b;
+  int by_day = g_strcmp0 (x->day, y->day);
+
+  /* A rest day's note, which has no time, comes first on its day. */
+  return by_day != 0 ? by_day : g_strcmp0 (x->instant, y->instant);
+}
+
+/* The notes by day, each with its time and what was logged with it. */
+static void
+add_notes (PatellaReport       *self,
+           PatellaStore        *store,
+           GPtrArray           *notes,
+           PatellaDistanceUnit  unit)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, TRUE, NULL);
+  const char *day = NULL;
+
+  if (notes->len == 0)
+    {
+      add (self, BLOCK_TEXT, g_strdup (_("No notes in this period.")));
+      return;
+    }
+
+  for (guint i = 0; exercises != NULL && i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      g_hash_table_insert (names, g_strdup (exercise->id), g_strdup (patella_exercise_get_display_name (exercise)));
+    }
+
+  g_ptr_array_sort (notes, compare_entries);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const PatellaEntry *entry = g_ptr_array_index (notes, i);
+      g_autofree char *what = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_strcmp0 (day, entry->day) != 0)
+        {
+          day = entry->day;
+          add (self, BLOCK_SUBHEADING, long_day (day));
+        }
+      /* The subtitle is the time and the note, as History shows them. */
+      patella_history_describe_entry (entry, unit, names, &what, &when);
+      /* Translators: an entry in the report's notes: its time and note, then
+         what was logged, e.g. "07:10 · Stiff after the drive — Pain 3 out of 10, on waking" */
+      add (self, BLOCK_TEXT, g_strdup_printf (_("%s — %s"), when, what));
+    }
 }
 
 static char *
@@ -223,6 +267,41 @@ add_episode_table (PatellaReport *self,
                                       "the month it began.")));
 }
 
+/* A code's episodes in brief: the worst, with its numbers, then the days
+ * of each. */
+static void
+add_caution_dates (PatellaReport      *self,
+                   GPtrArray          *episodes,
+                   PatellaWarningCode  code)
+{
+  const PatellaEpisode *worst = NULL;
+  g_autoptr(GString) dates = g_string_new (NULL);
+
+  for (guint k = 0; k < episodes->len; k++)
+    {
+      const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+      if (episode->code != code)
+        continue;
+      if (worst == NULL || episode->worst->value > worst->worst->value)
+        worst = episode;
+      if (dates->len > 0)
+        g_string_append (dates, "; ");
+      if (g_strcmp0 (episode->start, episode->end) == 0)
+        g_string_append (dates, episode->start);
+      else
+        /* Translators: an episode's first and last day in a list of them */
+        g_string_append_printf (dates, _("%s to %s"), episode->start, episode->end);
+    }
+
+  if (worst == NULL)
+    return;
+  /* Translators: the day of the worst episode of a warning, and its numbers */
+  add (self, BLOCK_LINE, g_strdup_printf (_("The worst, on %s: %s"), worst->worst->day, worst->worst->message));
+  /* Translators: the days of every episode of a warning, as a list */
+  add (self, BLOCK_LINE, g_strdup_printf (_("All of them: %s."), dates->str));
+}
+
 /* The episodes, high ones first, each code with what to do and the source
  * of its rule, then each episode with its days and worst numbers. */
 static void
@@ -231,6 +310,8 @@ add_episodes (PatellaReport *self,
               guint          n_days)
 {
   static const PatellaSeverity order[] = { PATELLA_SEVERITY_HIGH, PATELLA_SEVERITY_CAUTION };
+  /* Over a long range, many lines: set closer. */
+  BlockKind line = n_days > LONG_RANGE_DAYS ? BLOCK_LINE : BLOCK_TEXT;
 
   if (episodes->len == 0)
     {
@@ -262,6 +343,13 @@ add_episodes (PatellaReport *self,
                                                       n));
         add (self, BLOCK_SMALL, g_strdup_printf (_("What to do: %s"), patella_warning_code_get_advice (code)));
         add (self, BLOCK_SMALL, g_strdup_printf (_("Source: %s"), patella_warning_code_get_source (code)));
+        /* Over a long range, cautions are many: the worst one with its
+         * numbers, then the dates of them all. */
+        if (n_days > LONG_RANGE_DAYS && order[s] == PATELLA_SEVERITY_CAUTION && n > 1)
+          {
+            add_caution_dates (self, episodes, code);
+            continue;
+          }
         for (guint k = 0; k < episodes->len; k++)
           {
             const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
@@ -269,11 +357,11 @@ add_episodes (PatellaReport *self,
             if (episode->code != code)
               continue;
             if (g_strcmp0 (episode->start, episode->end) == 0)
-              add (self, BLOCK_TEXT, g_strdup_printf ("%s · %s", episode->start, episode->worst->message));
+              add (self, line, g_strdup_printf ("%s · %s", episode->start, episode->worst->message));
             else
               /* Translators: first and last day, the days it was active on, the
                  worst day and its numbers */
-              add (self, BLOCK_TEXT, g_strdup_printf (ngettext ("%s to %s (%u day): worst on %s: %s",
+              add (self, line, g_strdup_printf (ngettext ("%s to %s (%u day): worst on %s: %s",
                                                                 "%s to %s (%u days): worst on %s: %s",
                                                                 episode->n_days),
                                                       episode->start, episode->end, episode->n_days,
@@ -281,6 +369,255 @@ add_episodes (PatellaReport *self,
           }
       }
 }
+
+/* The summary's periods: months while there are at most this many, then
+ * quarters, then years, so that its table fits on the first page. */
+#define SUMMARY_MAX_ROWS 26
+
+typedef enum { PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR } PeriodKind;
+
+static int
+period_key (const GDate *date,
+            PeriodKind   kind)
+{
+  int year = g_date_get_year (date), month = g_date_get_month (date);
+
+  switch (kind)
+    {
+    case PERIOD_MONTH: return year * 12 + month - 1;
+    case PERIOD_QUARTER: return year * 4 + (month - 1) / 3;
+    case PERIOD_YEAR:
+    default: return year;
+    }
+}
+
+static char *
+period_label (const GDate *date,
+              PeriodKind   kind)
+{
+  char text[64];
+
+  switch (kind)
+    {
+    case PERIOD_MONTH:
+      /* Translators: a month in the report's summary; see strftime */
+      g_date_strftime (text, sizeof text, _("%b %Y"), date);
+      return g_strdup (text);
+    case PERIOD_QUARTER:
+      /* Translators: a quarter of a year in the report's summary, e.g. "Q2 2025" */
+      return g_strdup_printf (_("Q%d %d"), (g_date_get_month (date) - 1) / 3 + 1, g_date_get_year (date));
+    case PERIOD_YEAR:
+    default:
+      return g_strdup_printf ("%d", g_date_get_year (date));
+    }
+}
+
+/* One row per month (quarter, year): the share of counted days with the
+ * routine done, the mean pain on waking and during activity, the distance
+ * run, and the warning episodes that began in it. */
+static void
+add_period_table (PatellaReport       *self,
+                  const PatellaProgress *p,
+                  GPtrArray           *episodes,
+                  PatellaDistanceUnit  unit)
+{
+  GDate first, last, date;
+  PeriodKind kind;
+  guint from = 0;
+
+  patella_day_parse (p->first, &first);
+  patella_day_parse (p->last, &last);
+  kind = period_key (&last, PERIOD_MONTH) - period_key (&first, PERIOD_MONTH) < SUMMARY_MAX_ROWS ? PERIOD_MONTH
+       : period_key (&last, PERIOD_QUARTER) - period_key (&first, PERIOD_QUARTER) < SUMMARY_MAX_ROWS ? PERIOD_QUARTER
+       : PERIOD_YEAR;
+
+  /* Translators: the columns of the report's summary table, separated by tabs */
+  add (self, BLOCK_TABLE_HEADER,
+       g_strdup_printf (_("Period\tRoutine\tMorning pain\tPain during\t%s\tWarnings"),
+                        unit == PATELLA_UNIT_MILES ? _("Miles") : _("Kilometres")));
+
+  date = first;
+  while (from < p->n_days)
+    {
+      int key = period_key (&date, kind);
+      g_autofree char *label = period_label (&date, kind);
+      g_autofree char *start_day = patella_progress_day (p, from);
+      g_autofree char *morning = NULL, *during = NULL, *done_text = NULL, *distance = NULL;
+      g_autofree char *end_day = NULL;
+      guint to = from, done = 0, counted = 0, started = 0;
+      double km = 0;
+
+      /* [from, to) is the period's days within the range. */
+      while (to < p->n_days && period_key (&date, kind) == key)
+        {
+          done += p->routine[to] == PATELLA_ROUTINE_COMPLETE;
+          counted += p->routine[to] != PATELLA_ROUTINE_OFF && p->routine[to] != PATELLA_ROUTINE_NONE;
+          if (!isnan (p->distance[to]))
+            km += p->distance[to];
+          to++;
+          g_date_add_days (&date, 1);
+        }
+      end_day = patella_progress_day (p, to - 1);
+      for (guint k = 0; k < episodes->len; k++)
+        {
+          const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+          started += g_strcmp0 (episode->start, start_day) >= 0 && g_strcmp0 (episode->start, end_day) <= 0;
+        }
+
+      morning = number (mean (p->morning, from, to - 1));
+      during = number (mean (p->during, from, to - 1));
+      done_text = counted ? g_strdup_printf ("%.0f%%", 100.0 * done / counted) : g_strdup ("–");
+      distance = g_strdup_printf ("%.0f", km / (unit == PATELLA_UNIT_MILES ? PATELLA_KM_PER_MILE : 1.0));
+      add (self, BLOCK_TABLE_ROW, g_strdup_printf ("%s\t%s\t%s\t%s\t%s\t%u", label, done_text, morning, during,
+                                                   distance, started));
+      from = to;
+    }
+  add (self, BLOCK_SMALL, g_strdup (_("Routine: the share of days that count with every target reached. Pain: "
+                                      "the mean of each day’s highest score. Warnings: the episodes that began.")));
+}
+
+/* Least-squares slope of @values (NAN: none) over days [@from, @to], in
+ * points per 30 days; NAN with fewer than two values. */
+static double
+slope_per_month (const double *values,
+                 guint         from,
+                 guint         to)
+{
+  double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+
+  for (guint i = from; i <= to; i++)
+    if (!isnan (values[i]))
+      {
+        n++;
+        sx += i;
+        sy += values[i];
+        sxx += (double) i * i;
+        sxy += i * values[i];
+      }
+  if (n < 2 || n * sxx - sx * sx == 0)
+    return NAN;
+  return (n * sxy - sx * sy) / (n * sxx - sx * sx) * 30;
+}
+
+/* Pain per series: the first four weeks against the last four, and the
+ * trend over the whole range. */
+static void
+add_pain_summary (PatellaReport         *self,
+                  const PatellaProgress *p)
+{
+  const struct { const double *values; const char *name; } series[] = {
+    { p->morning, N_("on waking") }, { p->during, N_("during activity") }, { p->after, N_("after activity") },
+  };
+  guint last = p->n_days - 1, span = MIN (27, last);
+  g_autoptr(GString) text = g_string_new (_("Pain out of 10, the first four weeks → the last four, "
+                                            "and the trend over the whole period:"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+    {
+      g_autofree char *before = number (mean (series[k].values, 0, span));
+      g_autofree char *after = number (mean (series[k].values, last - span, last));
+      double slope = slope_per_month (series[k].values, 0, last);
+      g_autofree char *trend = isnan (slope) ? g_strdup ("–") : g_strdup_printf ("%+.2f", slope);
+
+      /* Translators: a pain series, its mean over the first and the last four
+         weeks, and its change per month, e.g. " on waking 2.3 → 0.7 (-0.05 a month);" */
+      g_string_append_printf (text, _(" %s %s → %s (%s a month);"), _(series[k].name), before, after, trend);
+    }
+  g_string_truncate (text, text->len - 1);
+  g_string_append_c (text, '.');
+  add (self, BLOCK_TEXT, g_string_free (g_steal_pointer (&text), FALSE));
+}
+
+/* The high episodes by name and date, then episodes per warning: how
+ * many, on how many days, the last. */
+static void
+add_episode_summary (PatellaReport *self,
+                     GPtrArray     *episodes)
+{
+  guint n_high = 0, shown = 0;
+  g_autoptr(GString) high = NULL;
+
+  if (episodes->len == 0)
+    {
+      add (self, BLOCK_TEXT, g_strdup (_("No warnings in this period.")));
+      return;
+    }
+
+  /* The high ones first, by name and date, the latest first. */
+  for (guint k = 0; k < episodes->len; k++)
+    n_high += ((PatellaEpisode *) g_ptr_array_index (episodes, k))->severity == PATELLA_SEVERITY_HIGH;
+  if (n_high == 0)
+    add (self, BLOCK_TEXT, g_strdup (_("No high warnings in this period.")));
+  else
+    {
+      high = g_string_new (_("High warnings:"));
+      for (guint k = episodes->len; k-- > 0 && shown < 8;)
+        {
+          const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+          if (episode->severity != PATELLA_SEVERITY_HIGH)
+            continue;
+          if (g_strcmp0 (episode->start, episode->end) == 0)
+            g_string_append_printf (high, " %s, %s;", patella_warning_code_get_title (episode->code), episode->start);
+          else
+            /* Translators: a warning's title, its first and last day */
+            g_string_append_printf (high, _(" %s, %s to %s;"), patella_warning_code_get_title (episode->code),
+                                    episode->start, episode->end);
+          shown++;
+        }
+      g_string_truncate (high, high->len - 1);
+      if (n_high > shown)
+        /* Translators: after the latest high warnings: how many more there were */
+        g_string_append_printf (high, ngettext ("; and %u earlier.", "; and %u earlier.", n_high - shown),
+                                n_high - shown);
+      else
+        g_string_append_c (high, '.');
+      add (self, BLOCK_TEXT, g_string_free (g_steal_pointer (&high), FALSE));
+    }
+
+  /* Translators: the columns of the report's table of warnings, separated by tabs */
+  add (self, BLOCK_TABLE_HEADER, g_strdup (_("Warning\tSeverity\tEpisodes\tDays\tLast")));
+  for (guint code = 0; code < PATELLA_N_WARNINGS; code++)
+    {
+      guint n = 0, days = 0;
+      const char *last = NULL;
+
+      for (guint k = 0; k < episodes->len; k++)
+        {
+          const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+          if (episode->code != code)
+            continue;
+          n++;
+          days += episode->n_days;
+          last = episode->end;
+        }
+      if (n > 0)
+        add (self, BLOCK_TABLE_ROW,
+             g_strdup_printf ("%s\t%s\t%u\t%u\t%s", patella_warning_code_to_string (code),
+                              patella_warning_code_get_severity (code) == PATELLA_SEVERITY_HIGH ? _("high")
+                                                                                                : _("caution"),
+                              n, days, last));
+    }
+}
+
+/* Page one of a long report: the whole period at a glance. */
+static void
+add_summary (PatellaReport         *self,
+             const PatellaProgress *p,
+             GPtrArray             *episodes,
+             PatellaDistanceUnit    unit)
+{
+  add (self, BLOCK_HEADING, g_strdup (_("Summary")));
+  add_period_table (self, p, episodes, unit);
+  if (p->has_pain)
+    add_pain_summary (self, p);
+  add (self, BLOCK_SUBHEADING, g_strdup (_("Warning episodes")));
+  add_episode_summary (self, episodes);
+  add (self, BLOCK_PAGE_BREAK, NULL);
+}
+
 
 static double
 chart_height (PatellaChartKind kind)
@@ -305,7 +642,8 @@ patella_report_new (PatellaStore            *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *made = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_entry_free);
+  g_autoptr(GPtrArray) episodes = NULL;
   PatellaProgress *p;
   guint done = 0, partly = 0, off = 0, counted = 0, runs = 0;
   double total_km = 0;
@@ -330,7 +668,7 @@ patella_report_new (PatellaStore            *store,
   if (warnings == NULL ||
       !patella_store_foreach_entry (store, first, last, PATELLA_ENTRY_ALL, collect_note, notes, error))
     return NULL;
-  g_ptr_array_sort (notes, compare_strings);
+  episodes = patella_warnings_group_episodes (warnings);
 
   first_text = long_day (first);
   last_text = long_day (last);
@@ -346,6 +684,8 @@ patella_report_new (PatellaStore            *store,
                                           first_text, last_text, p->n_days, g_strstrip (made)));
   add (self, BLOCK_SMALL, g_strdup (_("Kept by the runner with Patella, a log and guide for patellofemoral "
                                       "pain. It is not a diagnosis.")));
+  if (p->n_days > LONG_RANGE_DAYS)
+    add_summary (self, p, episodes, unit);
 
   /* Routine */
   for (guint i = 0; i < p->n_days; i++)
@@ -417,18 +757,11 @@ patella_report_new (PatellaStore            *store,
 
   /* Warnings */
   add (self, BLOCK_HEADING, g_strdup (_("Warnings")));
-  {
-    g_autoptr(GPtrArray) episodes = patella_warnings_group_episodes (warnings);
-
-    add_episodes (self, episodes, p->n_days);
-  }
+  add_episodes (self, episodes, p->n_days);
 
   /* Notes */
   add (self, BLOCK_HEADING, g_strdup (_("Notes")));
-  if (notes->len == 0)
-    add (self, BLOCK_TEXT, g_strdup (_("No notes in this period.")));
-  for (guint i = 0; i < notes->len; i++)
-    add (self, BLOCK_TEXT, g_strdup (g_ptr_array_index (notes, i)));
+  add_notes (self, store, notes, unit);
 
   return g_steal_pointer (&self);
 }
@@ -474,6 +807,7 @@ block_layout (PatellaReport *self,
     case BLOCK_HEADING: font_name = "Sans Bold 13"; break;
     case BLOCK_SUBHEADING: font_name = "Sans Bold 10"; break;
     case BLOCK_SMALL: font_name = "Sans Italic 8.5"; break;
+    case BLOCK_LINE: font_name = "Sans 8.5"; break;
     case BLOCK_TEXT:
     case BLOCK_CHART:
     case BLOCK_TABLE_HEADER:
@@ -500,7 +834,7 @@ table_row (PatellaReport *self,
   for (guint i = 0; i < n; i++)
     {
       double width = i == 0 ? TABLE_FIRST_COLUMN : rest;
-      g_autoptr(PangoLayout) layout = text_layout (cr, block->kind == BLOCK_TABLE_HEADER ? "Sans Bold 7.5" : "Sans 8.5",
+      g_autoptr(PangoLayout) layout = text_layout (cr, block->kind == BLOCK_TABLE_HEADER ? "Sans Bold 7" : "Sans 7.5",
                                                    width - 4, cells[i]);
       int w, h;
 
@@ -532,8 +866,9 @@ block_space (const Block *block)
     {
     case BLOCK_HEADING: return 2 * GAP;
     case BLOCK_SUBHEADING: return GAP;
-    case BLOCK_TABLE_HEADER:
-    case BLOCK_TABLE_ROW: return 2;
+    case BLOCK_TABLE_HEADER: return 2;
+    case BLOCK_TABLE_ROW: return 0.5;
+    case BLOCK_LINE: return 2;
     case BLOCK_TITLE:
     case BLOCK_TEXT:
     case BLOCK_SMALL:
@@ -559,6 +894,17 @@ patella_report_paginate (PatellaReport *self,
       Block *block = &g_array_index (self->blocks, Block, i);
       double space = block_space (block);
 
+      if (block->kind == BLOCK_PAGE_BREAK)
+        {
+          block->height = 0;
+          block->page = page;
+          if (y > MARGIN)
+            {
+              page++;
+              y = MARGIN;
+            }
+          continue;
+        }
       if (block->kind == BLOCK_CHART)
         block->height = chart_height (block->chart);
       else if (is_table (block))
@@ -587,6 +933,7 @@ patella_report_paginate (PatellaReport *self,
       }
       y += space;
       block->page = page;
+      block->y = y;
       y += block->height;
     }
 
@@ -608,7 +955,7 @@ patella_report_draw_page (PatellaReport *self,
       Block *block = &g_array_index (self->blocks, Block, i);
       double space = block_space (block);
 
-      if (block->page != page)
+      if (block->page != page || block->kind == BLOCK_PAGE_BREAK)
         continue;
       if (first_on_page)
         space = 0;
@@ -718,6 +1065,18 @@ patella_report_write_pdf (PatellaReport  *self,
     {
       patella_report_draw_page (self, cr, page);
       cairo_show_page (cr);
+    }
+  /* Bookmarks: a reader jumps to each section from the outline. Only
+   * over whole pages: a surface that failed to write has none. */
+  for (guint i = 0; cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS && i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+      g_autofree char *link = NULL;
+
+      if (block->kind != BLOCK_HEADING)
+        continue;
+      link = g_strdup_printf ("page=%u pos=[%.0f %.0f]", block->page + 1, MARGIN, block->y);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, block->text, link, 0);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -7,7 +7,10 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "core/patella-csv.h"
 #include "core/patella-day.h"
+#include "core/patella-diary.h"
+#include "history-generator.h"
 #include "patella-chart-render.h"
 #include "patella-report.h"
 #include "patella-test-utils.h"
@@ -113,8 +116,11 @@ test_report (Fixture       *fixture,
   assert_contains (text, "Source: Clinical practice for severe pain");
   assert_contains (text, "2026-02-20 · A pain score of 9 out of 10 was logged");
   g_assert_null (strstr (text, "Episodes per month"));   /* four weeks is not a long range */
-  assert_contains (text, "2026-02-20 (pain): sharp on the stairs <b>&</b>");
-  assert_contains (text, "2026-02-21 (rest day): a cold");
+  /* Notes by day, each with its time and what was logged with it; a tag
+   * in a note is text. */
+  assert_contains (text, "Notes Fri 20 February 2026 ");
+  assert_contains (text, " · sharp on the stairs <b>&</b> — Pain 9 out of 10, on stairs");
+  assert_contains (text, "Sat 21 February 2026 a cold — Sick day");
   assert_contains (text, "Page 1 of");
   assert_contains (text, "line 119 the last line");
 
@@ -210,6 +216,100 @@ test_ratio_band_neutral (Fixture       *fixture,
   g_assert_cmpuint (grey, >, 800 * 20);   /* the band itself is there */
 }
 
+/* The pages of @pdf, as pdfinfo counts them. */
+static guint
+pdf_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (info, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* Page @page (from 1) of @pdf, as pdftotext reads it, flattened. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_strdelimit (text, "\n\f", ' ');
+  return g_steal_pointer (&text);
+}
+
+/* Two years out of ten: a summary that fits on page one, with the high
+ * warnings named there and months that carry their year, and the whole
+ * report in six pages at most (the first release took 13). */
+static void
+test_report_two_years (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const PatellaHistoryOptions options = { .years = 10, .seed = 1, .end = "2026-12-02" };
+  g_autofree char *pdf = g_build_filename (fixture->dir, "two-years.pdf", NULL);
+  g_autoptr(GString) csv = patella_history_generate (&options, NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autofree char *text = NULL;
+  g_autofree char *page_one = NULL;
+  guint n_pages = 0, n_high = 0;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_csv_import (store, csv->str, csv->len, &summary, &error));
+  g_assert_no_error (error);
+
+  report = write_report (store, "2024-12-02", "2026-12-01", pdf, &text);
+  n_pages = pdf_pages (pdf);
+  g_test_message ("%u pages", n_pages);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_cmpuint (n_pages, <=, 6);
+
+  page_one = pdf_page_text (pdf, 1);
+  g_test_message ("page one: %s", page_one);
+  assert_contains (page_one, "Summary");
+  assert_contains (page_one, "Warning episodes");
+  /* Months with their year, from the first to the last. */
+  assert_contains (page_one, "Dec 2024");
+  assert_contains (page_one, "Jan 2025");
+  assert_contains (page_one, "Jan 2026");
+  assert_contains (page_one, "Nov 2026");
+
+  /* Each high episode, latest first, up to eight, with its date. */
+  warnings = patella_diary_warnings (store, "2024-12-02", "2026-12-01", NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+  episodes = patella_warnings_group_episodes (warnings);
+  for (guint k = episodes->len; k-- > 0 && n_high < 8;)
+    {
+      const PatellaEpisode *episode = g_ptr_array_index (episodes, k);
+
+      if (episode->severity != PATELLA_SEVERITY_HIGH)
+        continue;
+      n_high++;
+      assert_contains (page_one, episode->start);
+    }
+  g_assert_cmpuint (n_high, >, 0);
+  assert_contains (page_one, "High warnings:");
+}
+
 /* The command line: the last six weeks by default. */
 static void
 test_report_cli (Fixture       *fixture,
@@ -298,6 +398,8 @@ main (int   argc,
   g_test_add ("/report/episodes", Fixture, NULL, patella_test_files_set_up, test_report_episodes,
               patella_test_files_tear_down);
   g_test_add ("/report/ratio-band-neutral", Fixture, NULL, patella_test_files_set_up, test_ratio_band_neutral,
+              patella_test_files_tear_down);
+  g_test_add ("/report/two-years", Fixture, NULL, patella_test_files_set_up, test_report_two_years,
               patella_test_files_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
   g_test_add ("/report/disk-full", Fixture, NULL, patella_test_files_set_up, test_report_disk_full,
