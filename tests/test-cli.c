@@ -415,6 +415,70 @@ test_usage (Fixture       *fixture,
   assert_contains (fixture->out, "--database=FILE");
 }
 
+/* --import-runs: effort from the file, else --rpe, else refused. */
+static void
+test_import_runs (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autofree char *strava = g_build_filename (fixture->files.dir, "activities.csv", NULL);
+  g_autofree char *gpx = g_build_filename (fixture->files.dir, "run.gpx", NULL);
+  g_autofree char *hostile = g_build_filename (fixture->files.dir, "xxe.gpx", NULL);
+  g_autofree char *option = g_strdup_printf ("--import-runs=%s", strava);
+
+  /* The days and times below are UTC's. */
+  g_setenv ("TZ", "UTC", TRUE);
+  patella_test_write_file (strava,
+                           "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,"
+                           "Perceived Exertion\n"
+                           "1,\"Dec 2, 2024, 6:01:23 AM\",Morning Run,Run,1830,5.01,7\n"
+                           "2,\"Dec 3, 2024, 6:00:00 PM\",Ride,Ride,3600,30,\n", -1);
+  patella_test_write_file (gpx,
+                           "<?xml version=\"1.0\"?><gpx version=\"1.1\"><trk><type>running</type><trkseg>"
+                           "<trkpt lat=\"52.5\" lon=\"13.4\"><time>2024-12-04T17:00:00Z</time></trkpt>"
+                           "<trkpt lat=\"52.52\" lon=\"13.4\"><time>2024-12-04T17:15:00Z</time></trkpt>"
+                           "</trkseg></trk></gpx>", -1);
+  patella_test_write_file (hostile,
+                           "<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                           "<gpx>&x;</gpx>", -1);
+
+  /* The GPX has no effort: without --rpe nothing is added. */
+  run_patella (fixture, database, option, gpx, NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  assert_contains (fixture->err, "1 run has no effort");
+  assert_contains (fixture->err, "run.gpx, track 1");
+  assert_contains (fixture->err, "--rpe");
+  run_patella (fixture, database, "--check", NULL);
+  assert_contains (fixture->out, "runs: 0 ");
+
+  /* One hostile file among them: nothing from any. */
+  run_patella (fixture, database, option, gpx, hostile, "--rpe=4", NULL);
+  g_assert_cmpint (fixture->status, ==, 1);
+  assert_contains (fixture->err, "xxe.gpx");
+  assert_contains (fixture->err, "DTD");
+  run_patella (fixture, database, "--check", NULL);
+  assert_contains (fixture->out, "runs: 0 ");
+
+  run_patella (fixture, database, option, gpx, "--rpe=4", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "2024-12-02 06:01  30.5 min  5.01 km  activities.csv, record 2\n");
+  assert_contains (fixture->out, "Added 2 runs; skipped 0 already in the log.");
+  run_patella (fixture, database, "--check", NULL);
+  assert_contains (fixture->out, "runs: 2 ");
+
+  run_patella (fixture, database, option, gpx, NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "(already logged)");
+  assert_contains (fixture->out, "Added 0 runs; skipped 2 already in the log.");
+
+  run_patella (fixture, database, option, "--rpe=11", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "0 to 10");
+  run_patella (fixture, database, "--check", "--rpe=3", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "--rpe goes with --import-runs");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +497,7 @@ main (int   argc,
   ADD ("warnings", test_warnings);
   ADD ("files", test_files);
   ADD ("usage", test_usage);
+  ADD ("import-runs", test_import_runs);
 #undef ADD
 
   return g_test_run ();

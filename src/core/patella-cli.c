@@ -14,6 +14,7 @@
 #include "patella-diary.h"
 #include "patella-settings.h"
 #include "patella-routine.h"
+#include "patella-run-file.h"
 #include "patella-store.h"
 
 void
@@ -28,6 +29,8 @@ patella_options_clear (PatellaOptions *options)
   g_clear_pointer (&options->import_csv, g_free);
   g_clear_pointer (&options->backup, g_free);
   g_clear_pointer (&options->report, g_free);
+  g_clear_pointer (&options->import_runs, g_strfreev);
+  g_clear_pointer (&options->export_daily_xlsx, g_free);
 }
 
 gboolean
@@ -42,6 +45,7 @@ patella_options_parse (PatellaOptions   *options,
   g_autofree char *date = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  int rpe = G_MININT;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("Use FILE as the database instead of the default one"), N_("FILE") },
@@ -65,6 +69,13 @@ patella_options_parse (PatellaOptions   *options,
       N_("Write one row per day to FILE as CSV (“-”: standard output), and exit"), N_("FILE") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv,
       N_("Add the entries of a Patella CSV file, all or none, and exit"), N_("FILE") },
+    { "import-runs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_runs,
+      N_("Add the runs of GPX, TCX, Strava or Garmin files (more may follow), all or none, and exit"),
+      N_("FILE") },
+    { "rpe", 0, 0, G_OPTION_ARG_INT, &rpe,
+      N_("The effort (RPE 0-10) for imported runs whose files give none"), N_("N") },
+    { "export-daily-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options->export_daily_xlsx,
+      N_("Write one row per day to FILE as a spreadsheet (.xlsx), and exit"), N_("FILE") },
     { "backup", 0, 0, G_OPTION_ARG_FILENAME, &options->backup,
       N_("Write a consistent copy of the database to FILE, and exit"), N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options->report,
@@ -93,6 +104,28 @@ patella_options_parse (PatellaOptions   *options,
                    local_error->message, g_get_prgname ());
       return FALSE;
     }
+
+  /* "--import-runs *.gpx": the shell's other files follow. */
+  if (options->import_runs != NULL && *argc > 1)
+    {
+      g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+
+      g_strv_builder_addv (files, (const char **) options->import_runs);
+      for (int i = 1; i < *argc; i++)
+        g_strv_builder_add (files, (*argv)[i]);
+      g_strfreev (options->import_runs);
+      options->import_runs = g_strv_builder_end (files);
+      *argc = 1;
+    }
+
+  if (rpe != G_MININT && (rpe < 0 || rpe > 10 || options->import_runs == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   rpe < 0 || rpe > 10 ? _("--rpe takes a whole number from 0 to 10.")
+                                       : _("--rpe goes with --import-runs."));
+      return FALSE;
+    }
+  options->rpe = rpe == G_MININT ? -1 : rpe;
 
   if (*argc > 1)
     {
@@ -159,7 +192,8 @@ patella_options_parse (PatellaOptions   *options,
 
   if (options->report != NULL &&
       (options->version || options->check || options->status || options->warnings || options->export_csv ||
-       options->export_daily_csv || options->import_csv || options->backup))
+       options->export_daily_csv || options->import_csv || options->backup || options->import_runs ||
+       options->export_daily_xlsx))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--report goes alone (with --from and --to); run the other command separately."));
@@ -203,7 +237,8 @@ gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
   return options->version || options->check || options->status || options->warnings ||
-         options->export_csv || options->export_daily_csv || options->import_csv || options->backup;
+         options->export_csv || options->export_daily_csv || options->import_csv || options->backup ||
+         options->import_runs != NULL || options->export_daily_xlsx != NULL;
 }
 
 static int
@@ -446,6 +481,53 @@ patella_cli_warnings (const char *database,
   return PATELLA_EXIT_OK;
 }
 
+/**
+ * patella_cli_import_runs:
+ *
+ * --import-runs: reads every file first, so that one bad file adds
+ * nothing from any; then adds the runs not already logged in one
+ * transaction and lists each run with what became of it.
+ */
+int
+patella_cli_import_runs (const PatellaOptions *options,
+                         FILE                 *out,
+                         FILE                 *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GSettings) settings = patella_settings_new ();
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_run_candidate_free);
+  g_autoptr(GError) error = NULL;
+  PatellaDistanceUnit unit = patella_settings_get_unit (settings);
+  guint added = 0, skipped = 0;
+
+  for (guint i = 0; options->import_runs[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) found = patella_run_file_read (options->import_runs[i], unit, &error);
+
+      if (found == NULL)
+        return fail (err, error);
+      g_ptr_array_extend_and_steal (runs, g_steal_pointer (&found));
+    }
+
+  store = open_store (options->database, PATELLA_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || !patella_run_file_import (store, runs, options->rpe, &added, &skipped, &error))
+    return fail (err, error);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      PatellaRunCandidate *run = g_ptr_array_index (runs, i);
+
+      /* Translators: day, time, minutes, kilometres, where from; then perhaps
+         " (already logged)" */
+      fprintf (out, _("%s %s  %.1f min  %.2f km  %s%s\n"), run->day, run->time, run->minutes, run->distance_km,
+               run->source, run->logged ? _(" (already logged)") : "");
+    }
+  fprintf (out, ngettext ("Added %u run", "Added %u runs", added), added);
+  fprintf (out, ngettext ("; skipped %u already in the log.\n", "; skipped %u already in the log.\n", skipped),
+           skipped);
+  return PATELLA_EXIT_OK;
+}
+
 /* --export-csv, --export-daily-csv, --import-csv and --backup. */
 int
 patella_cli_files (const PatellaOptions *options,
@@ -507,7 +589,18 @@ patella_cli_run (const PatellaOptions *options,
   if (options->warnings)
     return patella_cli_warnings (options->database, options->from, options->to, options->episodes, out, err);
 
-  if (options->export_csv || options->export_daily_csv || options->import_csv || options->backup)
+  if (options->import_runs != NULL)
+    {
+      int status = patella_cli_import_runs (options, out, err);
+
+      if (status != PATELLA_EXIT_OK ||
+          !(options->export_csv || options->export_daily_csv || options->import_csv || options->backup ||
+            options->export_daily_xlsx))
+        return status;
+    }
+
+  if (options->export_csv || options->export_daily_csv || options->import_csv || options->backup ||
+      options->export_daily_xlsx)
     return patella_cli_files (options, out, err);
 
   g_return_val_if_reached (PATELLA_EXIT_USAGE);

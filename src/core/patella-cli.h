@@ -25,6 +25,9 @@ typedef struct
   char     *import_csv;
   char     *backup;
   char     *report;       /* handled by main.c: it draws the charts */
+  char    **import_runs;  /* --import-runs=FILE..., GPX, TCX, Strava or Garmin */
+  int       rpe;          /* --rpe=N for runs without effort; -1: not given */
+  char     *export_daily_xlsx;
   gboolean  version;
   gboolean  check;
   gboolean  status;
@@ -64,6 +67,10 @@ int      patella_cli_status (const char *database,
 int      patella_cli_files (const PatellaOptions *options,
                             FILE                 *out,
                             FILE                 *err);
+
+int      patella_cli_import_runs (const PatellaOptions *options,
+                                  FILE                 *out,
+                                  FILE                 *err);
 
 int      patella_cli_warnings (const char *database,
                                const char *from,
