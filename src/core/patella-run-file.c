@@ -517,8 +517,11 @@ xml_error_callback (void        *data,
   Xml *xml = data;
 
   if (xml->parse_error == NULL && error != NULL && error->level >= XML_ERR_ERROR)
-    xml->parse_error = g_strdup_printf (_("line %d: %s"), error->line,
-                                        g_strstrip (g_strdup (error->message ? error->message : "")));
+    {
+      g_autofree char *message = g_strstrip (g_strdup (error->message ? error->message : ""));
+
+      xml->parse_error = g_strdup_printf (_("line %d: %s"), error->line, message);
+    }
 }
 
 static gboolean
