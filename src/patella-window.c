@@ -11,6 +11,7 @@
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-settings.h"
+#include "core/patella-xlsx.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
@@ -371,6 +372,8 @@ typedef enum
   FILE_IMPORT_CSV,
   FILE_REPORT,
   FILE_BACKUP,
+  FILE_EXPORT_DAILY_XLSX,
+  FILE_IMPORT_RUNS,
 } FileTask;
 
 static GSettings *
@@ -433,6 +436,13 @@ patella_window_run_file_task (PatellaWindow *self,
 
     case FILE_EXPORT_DAILY:
       if (!patella_write_file (self->store, path, patella_csv_export_daily, &error))
+        break;
+      done = g_strdup_printf (_("Daily summary exported to %s"), name);
+      show_done (self, done);
+      return TRUE;
+
+    case FILE_EXPORT_DAILY_XLSX:
+      if (!patella_write_file (self->store, path, patella_xlsx_export_daily, &error))
         break;
       done = g_strdup_printf (_("Daily summary exported to %s"), name);
       show_done (self, done);
@@ -523,6 +533,7 @@ file_action (GtkWidget  *widget,
   } tasks[] = {
     { "win.export-csv", FILE_EXPORT_CSV, N_("Export History"), N_("_Export"), "patella-history-", ".csv", "*.csv" },
     { "win.export-daily-csv", FILE_EXPORT_DAILY, N_("Export Daily Summary"), N_("_Export"), "patella-daily-", ".csv", "*.csv" },
+    { "win.export-daily-xlsx", FILE_EXPORT_DAILY_XLSX, N_("Export Daily Summary as Spreadsheet"), N_("_Export"), "patella-daily-", ".xlsx", "*.xlsx" },
     { "win.import-csv", FILE_IMPORT_CSV, N_("Import History"), N_("_Import"), NULL, NULL, "*.csv" },
     { "win.report", FILE_REPORT, N_("Save Clinic Report"), N_("_Save"), "patella-report-", ".pdf", "*.pdf" },
     { "win.backup", FILE_BACKUP, N_("Back Up Database"), N_("_Back Up"), "patella-backup-", ".db", NULL },
@@ -848,6 +859,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-daily-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-daily-xlsx", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, file_action);

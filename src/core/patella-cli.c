@@ -16,6 +16,7 @@
 #include "patella-routine.h"
 #include "patella-run-file.h"
 #include "patella-store.h"
+#include "patella-xlsx.h"
 
 void
 patella_options_clear (PatellaOptions *options)
@@ -562,6 +563,9 @@ patella_cli_files (const PatellaOptions *options,
     return fail (err, error);
   if (options->export_daily_csv &&
       !patella_write_file (store, options->export_daily_csv, patella_csv_export_daily, &error))
+    return fail (err, error);
+  if (options->export_daily_xlsx &&
+      !patella_write_file (store, options->export_daily_xlsx, patella_xlsx_export_daily, &error))
     return fail (err, error);
   if (options->backup && !patella_store_backup (store, options->backup, &error))
     return fail (err, error);
