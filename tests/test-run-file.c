@@ -353,6 +353,9 @@ test_impossible_runs (void)
                   "<Lap StartTime=\"2024-12-03T17:30:00Z\"><TotalTimeSeconds>90000</TotalTimeSeconds>"
                   "<DistanceMeters>10000</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>",
                   PATELLA_RUN_FILE_ERROR_INVALID, "more than a day");
+  /* Two seconds round to no minutes at all. */
+  assert_refused ("activities.csv", STRAVA_HEADER "1,\"Dec 2, 2024, 6:01:23 AM\",x,Run,,2,5,,,,,,,,,,,,,,\n",
+                  PATELLA_RUN_FILE_ERROR_INVALID, "record 2: it lasts no time at all");
   assert_refused ("rides.gpx", GPX_HEAD "<trk><type>cycling</type></trk></gpx>",
                   PATELLA_RUN_FILE_ERROR_NO_RUNS, "1 activity of another sport");
   assert_refused ("notes.csv", "date,what\n2024-01-01,hello\n", PATELLA_RUN_FILE_ERROR_FORMAT, "Strava");

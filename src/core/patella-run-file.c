@@ -173,6 +173,9 @@ add_run (Found      *found,
       add_problem (found, source, message);
       return;
     }
+  /* A tenth of a minute and ten metres: what a watch measures. */
+  minutes = round (minutes * 10) / 10;
+  km = round (km * 100) / 100;
   if (!(minutes > 0))
     {
       add_problem (found, source, _("it lasts no time at all"));
@@ -201,9 +204,8 @@ add_run (Found      *found,
   run->day = patella_day_from_datetime (local);
   run->time = g_date_time_format (local, "%H:%M");
   run->instant = patella_instant_format (utc);
-  /* A tenth of a minute and ten metres: what a watch measures. */
-  run->minutes = round (minutes * 10) / 10;
-  run->distance_km = round (km * 100) / 100;
+  run->minutes = minutes;
+  run->distance_km = km;
   run->rpe = rpe;
   run->pain = -1;
   run->activity = g_strdup (activity);
