@@ -346,7 +346,7 @@ test_impossible_runs (void)
   assert_refused ("far.tcx",
                   TCX_HEAD "<Activity Sport=\"Running\"><Id>2024-12-03T17:30:00Z</Id>"
                   "<Lap StartTime=\"2024-12-03T17:30:00Z\"><TotalTimeSeconds>3600</TotalTimeSeconds>"
-                  "<DistanceMeters>1000001</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>",
+                  "<DistanceMeters>1000010</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>",
                   PATELLA_RUN_FILE_ERROR_INVALID, "over 1000 km");
   assert_refused ("long.tcx",
                   TCX_HEAD "<Activity Sport=\"Running\"><Id>2024-12-03T17:30:00Z</Id>"
