@@ -343,8 +343,10 @@ read_record (GPtrArray   *record,
   const char *item = cell (record, columns, COL_ITEM);
   const char *note = cell (record, columns, COL_NOTE);
   const char *utc = cell (record, columns, COL_UTC);
-  int hour = 12, minute = 0;
+  int hour = 12, minute = 0, second = 0;
   gunichar control = 0;
+  gboolean ambiguous = FALSE;
+  g_autoptr(GDateTime) instant = NULL;
   GDate parsed;
 
 #define PROBLEM(...) G_STMT_START { *problem = g_strdup_printf (__VA_ARGS__); return NULL; } G_STMT_END
@@ -355,11 +357,31 @@ read_record (GPtrArray   *record,
   if (e == NULL)
     PROBLEM (_("the kind “%s” is not one of exercise, pain, run or rest-day"), kind);
 
-  if (!patella_day_parse (date, &parsed))
+  /* As a spreadsheet may write them back: "2026/03/01", "07:00:00 AM". A
+   * utc cell decides the moment, and the day when the date cannot. */
+  if (utc[0] != '\0' && e->kind != PATELLA_ENTRY_REST_DAY)
+    {
+      instant = patella_instant_parse_sheet (utc);
+      if (instant == NULL)
+        PROBLEM (_("the utc time “%s” is not a moment such as 2026-03-29T21:30:00Z"), utc);
+    }
+  if (patella_day_parse_sheet (date, &parsed, &ambiguous))
+    e->day = patella_day_format (&parsed);
+  else if (instant != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, zone);
+
+      e->day = patella_day_from_datetime (local);
+      g_date_clear (&parsed, 1);
+      g_date_set_dmy (&parsed, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+    }
+  else if (ambiguous)
+    PROBLEM (_("the date “%s” could be read day first or month first; write it as YYYY-MM-DD"), date);
+  else
     PROBLEM (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
-  if (g_strcmp0 (date, today) > 0)
-    PROBLEM (_("the date %s has not happened yet"), date);
-  e->day = g_strdup (date);
+  if (g_strcmp0 (e->day, today) > 0)
+    PROBLEM (_("the date %s has not happened yet"), e->day);
 
   /* A leading "'" was added on export to stop spreadsheet formulas. */
   if (note[0] == '\'')
@@ -384,28 +406,16 @@ read_record (GPtrArray   *record,
     {
       g_autoptr(GDateTime) local = NULL;
 
-      if (time[0] != '\0')
-        {
-          if (strlen (time) != 5 || time[2] != ':' || !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
-              !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]) ||
-              (hour = atoi (time)) > 23 || (minute = atoi (time + 3)) > 59)
-            PROBLEM (_("the time “%s” is not in the form HH:MM"), time);
-        }
-      if (utc[0] != '\0')
-        {
-          /* The exact moment, whatever zone the file was written in; the
-           * time column is then for reading. */
-          g_autoptr(GDateTime) instant = patella_instant_parse (utc);
-          g_autofree char *canonical = instant ? patella_instant_format (instant) : NULL;
-
-          if (g_strcmp0 (canonical, utc) != 0)
-            PROBLEM (_("the utc time “%s” is not a moment such as 2026-03-29T21:30:00Z"), utc);
-          e->instant = g_steal_pointer (&canonical);
-        }
+      if (time[0] != '\0' && !patella_time_parse_sheet (time, &hour, &minute, &second))
+        PROBLEM (_("the time “%s” is not in the form HH:MM, HH:MM:SS or h:MM:SS AM"), time);
+      if (instant != NULL)
+        /* The exact moment, whatever zone the file was written in; the
+         * time column is then for reading. */
+        e->instant = patella_instant_format (instant);
       else
         {
           local = g_date_time_new (zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
-                                   g_date_get_day (&parsed), hour, minute, 0);
+                                   g_date_get_day (&parsed), hour, minute, second);
           if (local == NULL)
             PROBLEM (_("the time %s does not exist on %s"), time, date);
           e->instant = patella_instant_format (local);

@@ -187,3 +187,155 @@ patella_day_diff (const char *from,
     return G_MININT;
   return g_date_days_between (&a, &b);
 }
+
+/* What spreadsheets write back */
+
+/* Up to @max digits at *@p, at least one; moves *@p past them. */
+static gboolean
+take_number (const char **p,
+             int          max,
+             int         *out)
+{
+  int n = 0, value = 0;
+
+  while (g_ascii_isdigit (**p) && n < max)
+    {
+      value = value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+  *out = value;
+  return n > 0 && !g_ascii_isdigit (**p);
+}
+
+/**
+ * patella_day_parse_sheet:
+ * @ambiguous: (out): set when @text is a date with the day and month in
+ *   an order that cannot be told ("02/12/2024", "12.2.24")
+ *
+ * Reads a day as the entries file has it or as a spreadsheet writes it
+ * back: "YYYY-MM-DD" or "YYYY/MM/DD" (Gnumeric), month and day with one
+ * digit or two.
+ */
+gboolean
+patella_day_parse_sheet (const char *text,
+                         GDate      *out,
+                         gboolean   *ambiguous)
+{
+  const char *p = text;
+  int year, month, day;
+  char separator;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (ambiguous != NULL)
+    *ambiguous = FALSE;
+  if (text == NULL)
+    return FALSE;
+
+  if (take_number (&p, 4, &year) && p - text == 4 && (*p == '-' || *p == '/'))
+    {
+      separator = *p++;
+      if (!take_number (&p, 2, &month) || *p++ != separator || !take_number (&p, 2, &day) || *p != '\0' ||
+          year < PATELLA_FIRST_YEAR || month < 1 || month > 12 ||
+          !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return FALSE;
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      return TRUE;
+    }
+
+  /* Day and month first, in some order, then the year. */
+  p = text;
+  if (take_number (&p, 2, &day) && (*p == '/' || *p == '.' || *p == '-'))
+    {
+      separator = *p++;
+      if (take_number (&p, 2, &month) && *p++ == separator && take_number (&p, 4, &year) && *p == '\0' &&
+          ambiguous != NULL)
+        *ambiguous = TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * patella_time_parse_sheet:
+ *
+ * Reads a time of day as the entries file has it ("HH:MM") or as a
+ * spreadsheet writes it back: "HH:MM:SS", "h:MM:SS AM", "h:MM PM".
+ */
+gboolean
+patella_time_parse_sheet (const char *text,
+                          int        *hour,
+                          int        *minute,
+                          int        *second)
+{
+  const char *p = text, *start;
+  int h, m, s = 0;
+  gsize hour_digits;
+  gboolean meridiem = FALSE, pm = FALSE;
+
+  if (text == NULL || !take_number (&p, 2, &h) || *p != ':')
+    return FALSE;
+  hour_digits = (gsize) (p - text);
+  start = ++p;
+  if (!take_number (&p, 2, &m) || p - start != 2)
+    return FALSE;
+  if (*p == ':')
+    {
+      start = ++p;
+      if (!take_number (&p, 2, &s) || p - start != 2)
+        return FALSE;
+    }
+  if (*p == ' ')
+    {
+      meridiem = TRUE;
+      pm = g_ascii_strcasecmp (p + 1, "PM") == 0;
+      if (!pm && g_ascii_strcasecmp (p + 1, "AM") != 0)
+        return FALSE;
+      p += 3;
+    }
+  if (*p != '\0' || m > 59 || s > 59)
+    return FALSE;
+
+  if (meridiem)
+    {
+      if (h < 1 || h > 12)
+        return FALSE;
+      h = h % 12 + (pm ? 12 : 0);
+    }
+  else if (h > 23 || hour_digits != 2)
+    return FALSE;
+
+  *hour = h;
+  *minute = m;
+  *second = s;
+  return TRUE;
+}
+
+/**
+ * patella_instant_parse_sheet:
+ *
+ * Reads the utc column as the entries file has it ("YYYY-MM-DDTHH:MM:SSZ")
+ * or as a spreadsheet may write it back, as a date and a time
+ * with seconds ("2026-03-29 21:30:00", "2026/03/29 9:30:00 PM"), which are
+ * UTC still.
+ */
+GDateTime *
+patella_instant_parse_sheet (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  GDate date;
+  int hour, minute, second;
+  GDateTime *instant = patella_instant_parse (text);
+
+  if (instant != NULL || text == NULL)
+    return instant;
+  parts = g_strsplit (text, " ", 2);
+  /* With seconds, as a moment is written: "07:00" alone is too short. */
+  if (g_strv_length (parts) != 2 || strchr (parts[1], ':') == strrchr (parts[1], ':') ||
+      !patella_day_parse_sheet (parts[0], &date, NULL) ||
+      !patella_time_parse_sheet (parts[1], &hour, &minute, &second))
+    return NULL;
+  return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                              hour, minute, second);
+}

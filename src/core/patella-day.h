@@ -29,4 +29,14 @@ int       patella_day_diff           (const char *from,
 char     *patella_instant_format     (GDateTime  *datetime);
 GDateTime *patella_instant_parse     (const char *text);
 
+/* The forms spreadsheets write back (see patella-day.c). */
+gboolean   patella_day_parse_sheet    (const char *text,
+                                       GDate      *out,
+                                       gboolean   *ambiguous);
+gboolean   patella_time_parse_sheet   (const char *text,
+                                       int        *hour,
+                                       int        *minute,
+                                       int        *second);
+GDateTime *patella_instant_parse_sheet (const char *text);
+
 G_END_DECLS
