@@ -10,12 +10,14 @@
 
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
+#include "core/patella-run-file.h"
 #include "core/patella-settings.h"
 #include "core/patella-xlsx.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
 #include "patella-report.h"
+#include "patella-run-import-dialog.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
 
@@ -406,6 +408,106 @@ show_done (PatellaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+static void
+runs_imported (PatellaWindow *self,
+               guint          added,
+               guint          skipped)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_printf (text, ngettext ("Added %u run", "Added %u runs", added), added);
+  if (skipped > 0)
+    g_string_append_printf (text, ngettext ("; %u was already logged", "; %u were already logged", skipped),
+                            skipped);
+  show_done (self, text->str);
+}
+
+/**
+ * patella_window_import_runs:
+ * @paths: GPX, TCX (perhaps .gz), Strava or Garmin CSV files
+ *
+ * Reads the runs of every file and shows them before anything is logged;
+ * a file that cannot be read is named with the reason, and nothing of any
+ * file is shown. What the menu item, a drop on the window and tests call.
+ */
+GtkWindow *
+patella_window_import_runs (PatellaWindow      *self,
+                            const char * const *paths)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_run_candidate_free);
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = window_settings (self);
+  PatellaDistanceUnit unit = settings ? patella_settings_get_unit (settings) : PATELLA_UNIT_KM;
+  PatellaRunImportDialog *dialog;
+
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) found = patella_run_file_read (paths[i], unit, &error);
+
+      if (found == NULL)
+        {
+          show_message (self, _("No Runs Were Imported"), error->message);
+          return NULL;
+        }
+      g_ptr_array_extend_and_steal (runs, g_steal_pointer (&found));
+    }
+  if (!patella_run_file_mark_logged (self->store, runs, &error))
+    {
+      show_error (self, error);
+      return NULL;
+    }
+
+  dialog = patella_run_import_dialog_new (GTK_WINDOW (self), self->store, g_steal_pointer (&runs), unit);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (runs_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+import_run_files_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  g_autofree const char **paths = g_variant_get_strv (parameter, NULL);
+
+  patella_window_import_runs (PATELLA_WINDOW (widget), paths);
+}
+
+/* Files dropped on the window: runs to import. */
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               PatellaWindow *self)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL)
+        {
+          patella_window_show_problem (self, _("Patella can only use files on this computer."));
+          return FALSE;
+        }
+      g_strv_builder_add (paths, path);
+    }
+  strv = g_strv_builder_end (paths);
+  if (strv[0] == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.import-run-files", "^as", strv);
+}
+
 /**
  * patella_window_run_file_task:
  *
@@ -447,6 +549,13 @@ patella_window_run_file_task (PatellaWindow *self,
       done = g_strdup_printf (_("Daily summary exported to %s"), name);
       show_done (self, done);
       return TRUE;
+
+    case FILE_IMPORT_RUNS:
+      {
+        const char *paths[] = { path, NULL };
+
+        return patella_window_import_runs (self, paths) != NULL;
+      }
 
     case FILE_IMPORT_CSV:
       {
@@ -503,7 +612,29 @@ file_chosen (GtkNativeDialog *chooser,
 {
   FileTask task = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && task == FILE_IMPORT_RUNS)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) paths = NULL;
+      gboolean local = TRUE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          local = local && path != NULL;
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+      paths = g_strv_builder_end (builder);
+      if (!local)
+        patella_window_show_problem (self, _("Patella can only use files on this computer."));
+      else if (paths[0] != NULL)
+        patella_window_import_runs (self, (const char * const *) paths);
+    }
+  else if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
@@ -535,6 +666,7 @@ file_action (GtkWidget  *widget,
     { "win.export-daily-csv", FILE_EXPORT_DAILY, N_("Export Daily Summary"), N_("_Export"), "patella-daily-", ".csv", "*.csv" },
     { "win.export-daily-xlsx", FILE_EXPORT_DAILY_XLSX, N_("Export Daily Summary as Spreadsheet"), N_("_Export"), "patella-daily-", ".xlsx", "*.xlsx" },
     { "win.import-csv", FILE_IMPORT_CSV, N_("Import History"), N_("_Import"), NULL, NULL, "*.csv" },
+    { "win.import-runs", FILE_IMPORT_RUNS, N_("Import Runs"), N_("_Open"), NULL, NULL, NULL },
     { "win.report", FILE_REPORT, N_("Save Clinic Report"), N_("_Save"), "patella-report-", ".pdf", "*.pdf" },
     { "win.backup", FILE_BACKUP, N_("Back Up Database"), N_("_Back Up"), "patella-backup-", ".db", NULL },
   };
@@ -562,6 +694,18 @@ file_action (GtkWidget  *widget,
           today = patella_day_today ();
           name = g_strconcat (tasks[i].name, today, tasks[i].extension, NULL);
           gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+        }
+      if (tasks[i].task == FILE_IMPORT_RUNS)
+        {
+          static const char *const patterns[] = { "*.gpx", "*.tcx", "*.gpx.gz", "*.tcx.gz", "*.csv" };
+          GtkFileFilter *filter = gtk_file_filter_new ();
+
+          for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
+            gtk_file_filter_add_pattern (filter, patterns[p]);
+          gtk_file_filter_set_name (filter, _("GPX, TCX, Strava or Garmin files"));
+          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+          gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+          g_object_unref (filter);
         }
       if (tasks[i].pattern != NULL)
         {
@@ -861,6 +1005,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-daily-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-daily-xlsx", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-runs", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-run-files", "as", import_run_files_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
@@ -897,4 +1043,11 @@ patella_window_init (PatellaWindow *self)
   /* A menu's widgets are built the first time it opens, not at start-up. */
   gtk_menu_button_set_create_popup_func (self->log_menu_button, create_menu, self->log_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu, self->primary_menu, NULL);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (files_dropped), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }

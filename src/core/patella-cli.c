@@ -512,7 +512,13 @@ patella_cli_import_runs (const PatellaOptions *options,
 
   store = open_store (options->database, PATELLA_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !patella_run_file_import (store, runs, options->rpe, &added, &skipped, &error))
-    return fail (err, error);
+    {
+      int status = fail (err, error);
+
+      if (g_error_matches (error, PATELLA_RUN_FILE_ERROR, PATELLA_RUN_FILE_ERROR_NO_EFFORT))
+        fprintf (err, "%s\n", _("Give the effort with --rpe=N (0–10)."));
+      return status;
+    }
 
   for (guint i = 0; i < runs->len; i++)
     {

@@ -1214,10 +1214,10 @@ plan_runs (PatellaStore  *store,
   if (n_missing > 0)
     {
       g_set_error (error, PATELLA_RUN_FILE_ERROR, PATELLA_RUN_FILE_ERROR_NO_EFFORT,
-                   ngettext ("%u run has no effort (RPE 0–10), which the training load needs; give one "
-                             "(--rpe=N on the command line), so nothing was imported:%s",
-                             "%u runs have no effort (RPE 0–10), which the training load needs; give one "
-                             "(--rpe=N on the command line), so nothing was imported:%s", n_missing),
+                   ngettext ("%u run has no effort (RPE 0–10), which the training load needs, so nothing "
+                             "was imported:%s",
+                             "%u runs have no effort (RPE 0–10), which the training load needs, so nothing "
+                             "was imported:%s", n_missing),
                    n_missing, missing->str);
       return FALSE;
     }
