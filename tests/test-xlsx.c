@@ -151,6 +151,58 @@ test_cli (Fixture       *fixture,
   g_assert_false (g_spawn_check_wait_status (status, NULL));
 }
 
+/* In a locale with a decimal comma the cells still hold "8.25": the
+ * library writes numbers with printf. Needs Debian's locale sources
+ * (package locales) to build de_DE here. */
+static void
+test_german_locale (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *locales = g_build_filename (fixture->dir, "locales", NULL);
+  g_autofree char *german = g_build_filename (locales, "de_DE.UTF-8", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "daily.xlsx", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-daily-xlsx=%s", xlsx);
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->path);
+  const char *localedef[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", german, NULL };
+  const char *argv[] = { g_getenv ("PATELLA_BINARY"), database, option, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 2, 3, 18, 30, 0);
+  g_autofree char *cells = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int status;
+
+  if (!g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no locale sources to build de_DE from (Debian: locales)");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) localedef, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_file_test (german, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("localedef could not build de_DE");
+      return;
+    }
+
+  {
+    g_autoptr(PatellaStore) store = patella_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (patella_store_log_run (store, "2026-02-03", evening, 42.5, 8.25, 5, 2, "", &error), >, 0);
+  }
+  envp = g_environ_setenv (envp, "LOCPATH", locales, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  cells = list_cells (xlsx);
+  g_assert_nonnull (strstr (cells, " n General 8.25\n"));
+  g_assert_nonnull (strstr (cells, " n General 42.5\n"));
+  g_assert_null (strstr (cells, "8,25"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,6 +212,8 @@ main (int    argc,
   g_test_add ("/xlsx/daily", Fixture, NULL, patella_test_files_set_up, test_daily_xlsx,
               patella_test_files_tear_down);
   g_test_add ("/xlsx/cli", Fixture, NULL, patella_test_files_set_up, test_cli, patella_test_files_tear_down);
+  g_test_add ("/xlsx/german-locale", Fixture, NULL, patella_test_files_set_up, test_german_locale,
+              patella_test_files_tear_down);
 
   return g_test_run ();
 }

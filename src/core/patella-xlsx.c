@@ -12,6 +12,11 @@
  * a file name; the workbook is written to a private temporary file and
  * copied to @out, so that patella_write_file() can put it in place whole
  * (or on standard output).
+ *
+ * libxlsxwriter as Debian builds it writes numbers with printf's "%G",
+ * which follows LC_NUMERIC: in a German locale 8.25 would become "8,25"
+ * inside the XML, and the file would be broken. The workbook is written
+ * with LC_NUMERIC set to "C" for this thread alone.
  */
 #define G_LOG_DOMAIN "patella-xlsx"
 
@@ -19,6 +24,7 @@
 
 #include <csv.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -146,6 +152,7 @@ patella_xlsx_export_daily (PatellaStore   *store,
   const char *csv;
   gsize csv_len;
   lxw_error closed;
+  locale_t c_numeric, previous;
   gboolean ok;
   int fd;
 
@@ -162,9 +169,20 @@ patella_xlsx_export_daily (PatellaStore   *store,
     return FALSE;
   g_close (fd, NULL);
 
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c_numeric == (locale_t) 0)
+    {
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The spreadsheet could not be started."));
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+
   workbook = workbook_new_opt (temp, &options);
   if (workbook == NULL)
     {
+      uselocale (previous);
+      freelocale (c_numeric);
       g_unlink (temp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The spreadsheet could not be started."));
       return FALSE;
@@ -197,6 +215,8 @@ patella_xlsx_export_daily (PatellaStore   *store,
     }
 
   closed = workbook_close (workbook);
+  uselocale (previous);
+  freelocale (c_numeric);
   if (!ok || sheet.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
     {
       g_unlink (temp);
