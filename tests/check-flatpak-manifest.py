@@ -26,7 +26,7 @@ SDK = 'org.gnome.Sdk'
 END_OF_LIFE = {f'3.{minor}' for minor in range(24, 40, 2)} | {str(v) for v in range(40, 50)}
 FINISH_ARGS = ['--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri']
 # Built as modules: the runtime does not ship them.
-DEPENDENCIES = ['libcsv', 'libportal']
+DEPENDENCIES = ['libcsv', 'libportal', 'libxlsxwriter']
 
 failures = []
 
