@@ -316,11 +316,12 @@ point_done (Track *t)
 static void
 track_done (Found      *found,
             Track      *t,
-            const char *what,
+            gboolean    gpx,
             guint       number)
 {
-  /* Translators: a file and which track or activity in it: “run.gpx, track 2” */
-  char *where = g_strdup_printf (_("%s, %s %u"), found->name, what, number);
+  /* Translators: a file and which track (GPX) or activity (TCX) in it */
+  char *where = gpx ? g_strdup_printf (_("%s, track %u"), found->name, number)
+                    : g_strdup_printf (_("%s, activity %u"), found->name, number);
   GDateTime *start = t->first ? t->first : t->declared;
   double minutes = 0, km;
 
@@ -441,7 +442,7 @@ xml_end (Xml        *xml,
   else if ((xml->kind == XML_GPX && g_str_equal (name, "trk")) ||
            (xml->kind == XML_TCX && g_str_equal (name, "Activity")))
     {
-      track_done (xml->found, t, xml->kind == XML_GPX ? _("track") : _("activity"), ++xml->n_tracks);
+      track_done (xml->found, t, xml->kind == XML_GPX, ++xml->n_tracks);
       track_clear (t);
     }
 }
@@ -919,6 +920,16 @@ read_csv (Source              *source,
 
 /* A whole file */
 
+static void
+set_too_big (GError     **error,
+             const char  *name,
+             guint64      max_bytes)
+{
+  g_set_error (error, PATELLA_RUN_FILE_ERROR, PATELLA_RUN_FILE_ERROR_TOO_BIG,
+               _("“%s” holds more than %u MB, too much to be a record of runs. Nothing was imported."),
+               name, (guint) (max_bytes / (1024 * 1024)));
+}
+
 /* Fills @buffered until it holds @want bytes or the stream ends. */
 static gboolean
 fill (GBufferedInputStream  *buffered,
@@ -990,9 +1001,7 @@ patella_run_file_read_stream (GInputStream         *in,
 
   if (source.too_big)
     {
-      g_set_error (error, PATELLA_RUN_FILE_ERROR, PATELLA_RUN_FILE_ERROR_TOO_BIG,
-                   _("“%s” holds more than %" G_GUINT64_FORMAT " MB, too much to be a record of runs. "
-                     "Nothing was imported."), name, max_bytes / (1024 * 1024));
+      set_too_big (error, name, max_bytes);
       return NULL;
     }
   if (source.error != NULL)
@@ -1057,9 +1066,7 @@ patella_run_file_read (const char           *path,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && (guint64) g_file_info_get_size (info) > PATELLA_RUN_FILE_MAX_BYTES)
     {
-      g_set_error (error, PATELLA_RUN_FILE_ERROR, PATELLA_RUN_FILE_ERROR_TOO_BIG,
-                   _("“%s” holds more than %" G_GUINT64_FORMAT " MB, too much to be a record of runs. "
-                     "Nothing was imported."), name, PATELLA_RUN_FILE_MAX_BYTES / (1024 * 1024));
+      set_too_big (error, name, PATELLA_RUN_FILE_MAX_BYTES);
       return NULL;
     }
 
