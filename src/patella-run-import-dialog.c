@@ -38,7 +38,7 @@ struct _PatellaRunImportDialog
   char                *problem;
 
   /* widgets */
-  AdwWindowTitle      *title;
+  AdwPreferencesGroup *runs_group;
   GtkRevealer         *problem_revealer;
   GtkLabel            *problem_label;
   GtkDropDown         *default_effort_dropdown;
@@ -143,13 +143,14 @@ update (PatellaRunImportDialog *self)
     }
 
   if (n_logged > 0)
-    /* Translators: the import dialog's subtitle, short for a phone: new runs,
-       and runs already logged */
-    subtitle = g_strdup_printf (ngettext ("%u new · %u logged", "%u new · %u logged", n_new), n_new, n_logged);
+    /* Translators: the heading of the import dialog's list: new runs, and
+       runs already logged */
+    subtitle = g_strdup_printf (ngettext ("%u new run, %u already logged", "%u new runs, %u already logged", n_new),
+                                n_new, n_logged);
   else
-    /* Translators: the import dialog's subtitle */
+    /* Translators: the heading of the import dialog's list */
     subtitle = g_strdup_printf (ngettext ("%u new run", "%u new runs", n_new), n_new);
-  adw_window_title_set_subtitle (self->title, subtitle);
+  adw_preferences_group_set_title (self->runs_group, subtitle);
   gtk_widget_set_sensitive (self->import_button, n_new > 0);
 }
 
@@ -205,7 +206,6 @@ add_scale_row (PatellaRunImportDialog *self,
 
 static void
 add_run_row (PatellaRunImportDialog *self,
-             GtkListBox             *list,
              PatellaRunCandidate    *run)
 {
   g_autoptr(GDateTime) instant = patella_instant_parse (run->instant);
@@ -253,7 +253,7 @@ add_run_row (PatellaRunImportDialog *self,
     adw_action_row_set_subtitle (from, run->source);
   adw_expander_row_add_row (row.row, GTK_WIDGET (from));
 
-  gtk_list_box_append (list, GTK_WIDGET (row.row));
+  adw_preferences_group_add (self->runs_group, GTK_WIDGET (row.row));
   g_array_append_val (self->rows, row);
 }
 
@@ -370,7 +370,7 @@ patella_run_import_dialog_new (GtkWindow           *parent,
                                PatellaDistanceUnit  unit)
 {
   PatellaRunImportDialog *self;
-  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *content, *group, *list, *problem_box;
+  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *content, *group, *problem_box;
   AdwActionRow *effort_row;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
@@ -391,8 +391,6 @@ patella_run_import_dialog_new (GtkWindow           *parent,
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import Runs"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -441,13 +439,11 @@ patella_run_import_dialog_new (GtkWindow           *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (effort_row));
   gtk_box_append (GTK_BOX (content), group);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Runs"), -1);
+  /* Its title counts the runs, which a phone-wide header could not. */
+  self->runs_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   for (guint i = 0; i < runs->len; i++)
-    add_run_row (self, GTK_LIST_BOX (list), g_ptr_array_index (runs, i));
-  gtk_box_append (GTK_BOX (content), list);
+    add_run_row (self, g_ptr_array_index (runs, i));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->runs_group));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
