@@ -69,6 +69,7 @@ test_daily_xlsx (Fixture       *fixture,
   g_autofree char *xlsx = g_build_filename (fixture->dir, "daily.xlsx", NULL);
   g_autofree char *cells = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *listing = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (patella_store_log_pain (store, "2026-02-03", morning, 3, PATELLA_PAIN_MORNING, "", &error), >, 0);
@@ -78,7 +79,9 @@ test_daily_xlsx (Fixture       *fixture,
 
   g_assert_true (patella_write_file (store, xlsx, patella_xlsx_export_daily, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (patella_test_list_dir (fixture->dir), ==, "daily.xlsx\npatella.db\npatella.db-shm\npatella.db-wal");
+  /* Renamed into place: no temporary file left beside it. */
+  listing = patella_test_list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "daily.xlsx\npatella.db\npatella.db-shm\npatella.db-wal");
   cells = list_cells (xlsx);
 
   /* The header: text, frozen with the date column, filtered. */
