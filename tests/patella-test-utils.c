@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "core/patella-csv.h"
 #include "core/patella-store.h"
 #include "patella-test-utils.h"
 
@@ -205,4 +206,38 @@ void
 patella_test_lift_file_size_limit (void)
 {
   set_file_size_limit (RLIM_INFINITY);
+}
+
+PatellaStore *
+patella_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+char *
+patella_test_export_csv (PatellaStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patella_csv_export (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+guint
+patella_test_count_kinds (const guint *counts)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
+    n += counts[k];
+  return n;
 }

@@ -51,6 +51,13 @@ void     patella_test_corrupt_table  (const char *path,
 void     patella_test_limit_file_size      (guint64     bytes);
 void     patella_test_lift_file_size_limit (void);
 
+/* A store at @path, which must open. */
+struct _PatellaStore *patella_test_open_store (const char *path);
+/* Every entry as the entries CSV, NUL-terminated. */
+char    *patella_test_export_csv     (struct _PatellaStore *store);
+/* The sum of an import summary's counts, one per entry kind. */
+guint    patella_test_count_kinds    (const guint *counts);
+
 #define patella_test_assert_bytes_equal(a, b) \
   g_assert_true (g_bytes_equal ((a), (b)))
 

@@ -90,38 +90,6 @@ test_times (void)
       g_error ("“%s” was read as a time", refused[i]);
 }
 
-static PatellaStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  PatellaStore *store = patella_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static char *
-export (PatellaStore *store)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (patella_csv_export (store, out, NULL, &error));
-  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static guint
-total (const guint counts[PATELLA_N_ENTRY_KINDS])
-{
-  guint n = 0;
-
-  for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
-    n += counts[k];
-  return n;
-}
-
 static void
 fill (PatellaStore *store)
 {
@@ -145,7 +113,7 @@ static void
 test_import_forms (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
   g_auto(PatellaImportSummary) summary = { { 0 } };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -166,7 +134,7 @@ test_import_forms (Fixture       *fixture,
 
   g_assert_true (patella_csv_import (store, sheet, strlen (sheet), &summary, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (total (summary.added), ==, 4);
+  g_assert_cmpuint (patella_test_count_kinds (summary.added), ==, 4);
 
   entries = patella_store_list_entries (store, "2026-02-03", PATELLA_ENTRY_ALL, &error);
   g_assert_cmpuint (entries->len, ==, 3);
@@ -189,8 +157,8 @@ test_import_forms (Fixture       *fixture,
   /* The same again: nothing doubled. */
   patella_import_summary_clear (&summary);
   g_assert_true (patella_csv_import (store, sheet, strlen (sheet), &summary, &error));
-  g_assert_cmpuint (total (summary.added), ==, 0);
-  g_assert_cmpuint (total (summary.skipped), ==, 4);
+  g_assert_cmpuint (patella_test_count_kinds (summary.added), ==, 0);
+  g_assert_cmpuint (patella_test_count_kinds (summary.skipped), ==, 4);
 
   /* 02/12/2025 without utc: refused by record, nothing of the file added. */
   patella_import_summary_clear (&summary);
@@ -252,9 +220,9 @@ test_libreoffice (Fixture       *fixture,
       return;
     }
 
-  store = open_store (fixture->path);
+  store = patella_test_open_store (fixture->path);
   fill (store);
-  original = export (store);
+  original = patella_test_export_csv (store);
   patella_test_write_file (csv, original, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
@@ -281,16 +249,16 @@ test_libreoffice (Fixture       *fixture,
       /* Into the record it came from: nothing refused, nothing doubled. */
       g_assert_true (patella_csv_import (store, contents, length, &summary, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (total (summary.added), ==, 0);
-      g_assert_cmpuint (total (summary.skipped), ==, 5);
+      g_assert_cmpuint (patella_test_count_kinds (summary.added), ==, 0);
+      g_assert_cmpuint (patella_test_count_kinds (summary.skipped), ==, 5);
 
       /* Into an empty one: the same record. */
-      fresh = open_store (db);
+      fresh = patella_test_open_store (db);
       patella_import_summary_clear (&summary);
       g_assert_true (patella_csv_import (fresh, contents, length, &summary, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (total (summary.added), ==, 5);
-      again = export (fresh);
+      g_assert_cmpuint (patella_test_count_kinds (summary.added), ==, 5);
+      again = patella_test_export_csv (fresh);
       g_assert_cmpstr (again, ==, original);
     }
 }
