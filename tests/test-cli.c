@@ -471,6 +471,12 @@ test_import_runs (Fixture       *fixture,
   assert_contains (fixture->out, "(already logged)");
   assert_contains (fixture->out, "Added 0 runs; skipped 2 already in the log.");
 
+  /* With an export on standard output, the list goes to stderr. */
+  run_patella (fixture, database, option, "--export-csv=-", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, "date,time,kind,"));
+  assert_contains (fixture->err, "Added 0 runs; skipped 1 already in the log.");
+
   run_patella (fixture, database, option, "--rpe=11", NULL);
   g_assert_cmpint (fixture->status, ==, 2);
   assert_contains (fixture->err, "0 to 10");

@@ -501,6 +501,11 @@ patella_cli_import_runs (const PatellaOptions *options,
   PatellaDistanceUnit unit = patella_settings_get_unit (settings);
   guint added = 0, skipped = 0;
 
+  /* Standard output may be carrying an export: then the words go to stderr. */
+  if (g_strcmp0 (options->export_csv, "-") == 0 || g_strcmp0 (options->export_daily_csv, "-") == 0 ||
+      g_strcmp0 (options->export_daily_xlsx, "-") == 0)
+    out = err;
+
   for (guint i = 0; options->import_runs[i] != NULL; i++)
     {
       g_autoptr(GPtrArray) found = patella_run_file_read (options->import_runs[i], unit, &error);
