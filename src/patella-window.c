@@ -422,51 +422,104 @@ runs_imported (PatellaWindow *self,
   show_done (self, text->str);
 }
 
-/**
- * patella_window_import_runs:
- * @paths: GPX, TCX (perhaps .gz), Strava or Garmin CSV files
- *
- * Reads the runs of every file and shows them before anything is logged;
- * a file that cannot be read is named with the reason, and nothing of any
- * file is shown. What the menu item, a drop on the window and tests call.
- */
-GtkWindow *
-patella_window_import_runs (PatellaWindow      *self,
-                            const char * const *paths)
+typedef struct
 {
+  char                **paths;
+  PatellaDistanceUnit   unit;
+} RunFiles;
+
+static void
+run_files_free (RunFiles *files)
+{
+  g_strfreev (files->paths);
+  g_free (files);
+}
+
+/* In a worker thread: a long GPX takes a second or more to read. */
+static void
+read_run_files (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RunFiles *files = task_data;
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_run_candidate_free);
-  g_autoptr(GError) error = NULL;
-  GSettings *settings = window_settings (self);
-  PatellaDistanceUnit unit = settings ? patella_settings_get_unit (settings) : PATELLA_UNIT_KM;
-  PatellaRunImportDialog *dialog;
 
-  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  if (self->store == NULL)
-    return NULL;
-
-  for (guint i = 0; paths[i] != NULL; i++)
+  for (guint i = 0; files->paths[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) found = patella_run_file_read (paths[i], unit, &error);
+      GError *error = NULL;
+      g_autoptr(GPtrArray) found = patella_run_file_read (files->paths[i], files->unit, &error);
 
       if (found == NULL)
         {
-          show_message (self, _("No Runs Were Imported"), error->message);
-          return NULL;
+          g_task_return_error (task, error);
+          return;
         }
       g_ptr_array_extend_and_steal (runs, g_steal_pointer (&found));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&runs), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+run_files_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PatellaWindow *self = PATELLA_WINDOW (source);
+  RunFiles *files = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = g_task_propagate_pointer (G_TASK (result), &error);
+  PatellaRunImportDialog *dialog;
+
+  /* Closed, or its record refused, while the files were read. */
+  if (self->store == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  if (runs == NULL)
+    {
+      show_message (self, _("No Runs Were Imported"), error->message);
+      return;
     }
   if (!patella_run_file_mark_logged (self->store, runs, &error))
     {
       show_error (self, error);
-      return NULL;
+      return;
     }
 
-  dialog = patella_run_import_dialog_new (GTK_WINDOW (self), self->store, g_steal_pointer (&runs), unit);
+  dialog = patella_run_import_dialog_new (GTK_WINDOW (self), self->store, g_steal_pointer (&runs), files->unit);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (runs_imported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+}
+
+/**
+ * patella_window_import_runs:
+ * @paths: GPX, TCX (perhaps .gz), Strava or Garmin CSV files
+ *
+ * Reads the runs of every file, in a worker thread, and then shows them
+ * before anything is logged; a file that cannot be read is named with the
+ * reason, and nothing of any file is shown. What the menu item, a drop on
+ * the window and tests call.
+ */
+void
+patella_window_import_runs (PatellaWindow      *self,
+                            const char * const *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  GSettings *settings = window_settings (self);
+  RunFiles *files;
+
+  g_return_if_fail (PATELLA_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->store == NULL)
+    return;
+
+  files = g_new0 (RunFiles, 1);
+  files->paths = g_strdupv ((char **) paths);
+  files->unit = settings ? patella_settings_get_unit (settings) : PATELLA_UNIT_KM;
+  task = g_task_new (self, NULL, run_files_read, NULL);
+  g_task_set_source_tag (task, patella_window_import_runs);
+  g_task_set_task_data (task, files, (GDestroyNotify) run_files_free);
+  g_task_run_in_thread (task, read_run_files);
 }
 
 static void
@@ -554,7 +607,8 @@ patella_window_run_file_task (PatellaWindow *self,
       {
         const char *paths[] = { path, NULL };
 
-        return patella_window_import_runs (self, paths) != NULL;
+        patella_window_import_runs (self, paths);
+        return TRUE;
       }
 
     case FILE_IMPORT_CSV:

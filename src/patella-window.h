@@ -35,7 +35,7 @@ void           patella_window_show_problem (PatellaWindow *self,
 gboolean       patella_window_run_file_task (PatellaWindow *self,
                                              int            task,
                                              const char    *path);
-GtkWindow     *patella_window_import_runs (PatellaWindow      *self,
+void           patella_window_import_runs (PatellaWindow      *self,
                                            const char * const *paths);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,
                                                  const PatellaEntry *entry);

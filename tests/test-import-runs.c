@@ -48,10 +48,22 @@ no_dialog (gpointer data)
 }
 
 static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
 is_message_dialog (GtkWidget     *widget,
                    gconstpointer  data)
 {
   return ADW_IS_MESSAGE_DIALOG (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return patella_test_find_window (is_message_dialog, NULL) != NULL;
 }
 
 static void
@@ -138,6 +150,8 @@ import_runs (PatellaApplication *app,
 
   /* A hostile file among them: its reason, and no preview. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-run-files", "^as", with_bad));
+  /* The files are read in a thread. */
+  patella_test_wait_for (has_message, NULL);
   g_assert_null (find_dialog ());
   message = patella_test_find_window (is_message_dialog, NULL);
   g_assert_nonnull (message);
@@ -146,6 +160,7 @@ import_runs (PatellaApplication *app,
 
   /* The two files dropped on the window. */
   drop_files (window, files);
+  patella_test_wait_for (has_dialog, NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (patella_run_import_dialog_get_n_runs (dialog), ==, 4);
@@ -192,6 +207,7 @@ import_runs (PatellaApplication *app,
 
   /* The menu item's task with one file: everything there is logged now. */
   g_assert_true (patella_window_run_file_task (window, TASK_IMPORT_RUNS, strava));
+  patella_test_wait_for (has_dialog, NULL);
   dialog = find_dialog ();
   g_assert_true (patella_run_import_dialog_get_run (dialog, 0)->logged);
   g_assert_true (patella_run_import_dialog_get_run (dialog, 1)->logged);

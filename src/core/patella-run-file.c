@@ -527,6 +527,8 @@ xml_error_callback (void        *data,
     }
 }
 
+static gsize xml_ready;
+
 static gboolean
 read_xml (Source  *source,
           Found   *found,
@@ -536,6 +538,13 @@ read_xml (Source  *source,
   Xml xml = { found, XML_UNKNOWN, path, { 0 }, 0, NULL };
   xmlTextReaderPtr reader;
   int status;
+
+  /* libxml2 sets itself up once, before any thread reads with it. */
+  if (g_once_init_enter (&xml_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_ready, 1);
+    }
 
   source->scan_dtd = TRUE;
   /* No network, no entity substitution (XML_PARSE_NOENT is not given), no
