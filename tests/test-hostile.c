@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/patella-cli.h"
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-store.h"
@@ -590,6 +591,76 @@ test_csv_huge (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Runs a command of the command line on @path; its output is dropped, its
+ * messages come back in *@messages. */
+static int
+run_cli (const char  *path,
+         const char  *command,
+         char       **messages)
+{
+  PatellaOptions options = { 0 };
+  FILE *out = tmpfile ();
+  FILE *err = tmpfile ();
+  char buffer[4096] = { 0 };
+  int status;
+
+  g_assert_nonnull (out);
+  g_assert_nonnull (err);
+  options.database = g_strdup (path);
+  if (g_str_equal (command, "check"))
+    status = patella_cli_check (path, out, err);
+  else if (g_str_equal (command, "status"))
+    status = patella_cli_status (path, "2026-03-01", out, err);
+  else if (g_str_equal (command, "warnings"))
+    status = patella_cli_warnings (path, NULL, NULL, FALSE, out, err);
+  else
+    {
+      g_autofree char *target = g_strconcat (path, ".", command, ".csv", NULL);
+
+      if (g_str_equal (command, "export-daily-csv"))
+        options.export_daily_csv = g_strdup (target);
+      else
+        options.export_csv = g_strdup (target);
+      status = patella_cli_files (&options, out, err);
+    }
+  rewind (err);
+  buffer[fread (buffer, 1, sizeof buffer - 1, err)] = '\0';
+  *messages = g_strdup (buffer);
+  fclose (out);
+  fclose (err);
+  patella_options_clear (&options);
+  return status;
+}
+
+/* Item 3: a row this version never writes (a day 2026-02-30, put in with
+ * the constraints switched off) is an error in plain words for every
+ * command that reads it, never a crash. */
+static void
+test_impossible_day (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *const commands[] = { "warnings", "export-daily-csv", "export-csv", "status" };
+
+  patella_test_make_database (fixture->path, 0);
+  g_assert_cmpint (patella_test_sql (fixture->path,
+                                     "INSERT INTO runs (day, instant, minutes, distance_km, rpe)"
+                                     " VALUES ('2026-02-20', '2026-02-20T08:00:00Z', 30, 5, 4);"
+                                     "PRAGMA ignore_check_constraints = ON;"
+                                     "INSERT INTO pain_log (day, instant, score, context)"
+                                     " VALUES ('2026-02-30', '2026-02-28T10:00:00Z', 3, 'morning');"),
+                   ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *messages = NULL;
+      int status = run_cli (fixture->path, commands[i], &messages);
+
+      g_test_message ("%s: %d %s", commands[i], status, messages);
+      g_assert_cmpint (status, ==, PATELLA_EXIT_FAILED);
+      g_assert_nonnull (strstr (messages, "2026-02-30"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +676,7 @@ main (int   argc,
   ADD ("csv-round-trip", test_csv_round_trip);
   ADD ("csv-refused", test_csv_refused);
   ADD ("csv-huge", test_csv_huge);
+  ADD ("impossible-day-no-crash", test_impossible_day);
 #undef ADD
 
   return g_test_run ();

@@ -246,7 +246,9 @@ static int
 fail (FILE   *err,
       GError *error)
 {
-  fprintf (err, "%s: %s\n", g_get_prgname (), error->message);
+  /* Every failing function sets its error; this only guards the output. */
+  fprintf (err, "%s: %s\n", g_get_prgname (),
+           error != NULL ? error->message : _("Something went wrong, and nothing was changed."));
   return PATELLA_EXIT_FAILED;
 }
 

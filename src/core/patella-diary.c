@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "patella-day.h"
 #include "patella-diary.h"
 
@@ -22,7 +24,13 @@ patella_diary_warnings (PatellaStore            *store,
   g_autofree char *start = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
-  g_return_val_if_fail (patella_day_is_valid (from) && patella_day_is_valid (to), NULL);
+  /* The days often come from the file (its first and last logged day). */
+  if (!patella_day_is_valid (from) || !patella_day_is_valid (to))
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID,
+                   _("“%s” to “%s” is not a span of calendar days."), from ? from : "", to ? to : "");
+      return NULL;
+    }
 
   if (g_strcmp0 (from, to) > 0)
     return g_steal_pointer (&warnings);

@@ -1184,6 +1184,24 @@ dup_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* A file can hold what this version never writes (edited by another
+ * program, or its constraints removed): every day read is checked before
+ * it is used to count or index anything. NULL (no row) is fine. */
+static gboolean
+check_read_day (PatellaStore  *self,
+                const char    *day,
+                GError       **error)
+{
+  if (day == NULL || patella_day_is_valid (day))
+    return TRUE;
+
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+               _("“%s” holds an entry dated “%s”, which is not a calendar day, so Patella cannot use it. "
+                 "It was not written by Patella as it is; restore it from a backup."),
+               self->path, day);
+  return FALSE;
+}
+
 GPtrArray *
 patella_store_list_exercises (PatellaStore  *self,
                               gboolean       include_archived,
@@ -1387,11 +1405,11 @@ bind_entry (sqlite3_stmt       *stmt,
     }
 }
 
-/* Everything a log entry must be before it may be written, in plain words. */
+/* Everything a log entry's own values must be, in plain words: checked
+ * before it is written, and when it is read back from the file. */
 static gboolean
-check_entry (PatellaStore        *self,
-             const PatellaEntry  *entry,
-             GError             **error)
+check_entry_values (const PatellaEntry  *entry,
+                    GError             **error)
 {
   if (!check_common (entry->day, entry->note, error))
     return FALSE;
@@ -1407,27 +1425,11 @@ check_entry (PatellaStore        *self,
   switch (entry->kind)
     {
     case PATELLA_ENTRY_EXERCISE:
-      {
-        g_autoptr(sqlite3_stmt) stmt = NULL;
-
-        if (entry->sets < 1 || entry->sets > PATELLA_SETS_MAX)
-          return invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, entry->sets);
-        if (entry->reps < 0 || entry->reps > PATELLA_REPS_MAX)
-          return invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, entry->reps);
-
-        stmt = prepare (self, "SELECT 1 FROM exercises WHERE id = ?", error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_text (stmt, 1, entry->exercise_id, -1, SQLITE_STATIC);
-        if (sqlite3_step (stmt) != SQLITE_ROW)
-          {
-            g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
-                         _("There is no exercise “%s” in the routine."),
-                         entry->exercise_id ? entry->exercise_id : "");
-            return FALSE;
-          }
-        return TRUE;
-      }
+      if (entry->sets < 1 || entry->sets > PATELLA_SETS_MAX)
+        return invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, entry->sets);
+      if (entry->reps < 0 || entry->reps > PATELLA_REPS_MAX)
+        return invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, entry->reps);
+      return TRUE;
 
     case PATELLA_ENTRY_PAIN:
       if (!on_scale (entry->score))
@@ -1453,6 +1455,33 @@ check_entry (PatellaStore        *self,
     default:
       return invalid (error, _("A rest day is marked, not logged."));
     }
+}
+
+/* Everything a log entry must be before it may be written, in plain words. */
+static gboolean
+check_entry (PatellaStore        *self,
+             const PatellaEntry  *entry,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!check_entry_values (entry, error))
+    return FALSE;
+  if (entry->kind != PATELLA_ENTRY_EXERCISE)
+    return TRUE;
+
+  stmt = prepare (self, "SELECT 1 FROM exercises WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entry->exercise_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
+                   _("There is no exercise “%s” in the routine."),
+                   entry->exercise_id ? entry->exercise_id : "");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef enum
@@ -2021,10 +2050,14 @@ patella_store_foreach_sets (PatellaStore        *self,
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func ((const char *) sqlite3_column_text (stmt, 0),
-          (const char *) sqlite3_column_text (stmt, 1),
-          sqlite3_column_int (stmt, 2),
-          user_data);
+    {
+      if (!check_read_day (self, (const char *) sqlite3_column_text (stmt, 0), error))
+        return FALSE;
+      func ((const char *) sqlite3_column_text (stmt, 0),
+            (const char *) sqlite3_column_text (stmt, 1),
+            sqlite3_column_int (stmt, 2),
+            user_data);
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -2034,17 +2067,23 @@ patella_store_foreach_sets (PatellaStore        *self,
   return TRUE;
 }
 
-/* Steps @stmt to the end, collecting its first column as strings. */
+/* Steps @stmt to the end, collecting its first column as strings; @days
+ * when they are days, which are checked. */
 static GPtrArray *
 collect_strings (PatellaStore  *self,
                  sqlite3_stmt  *stmt,
+                 gboolean       days,
                  GError       **error)
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (strings, dup_column_text (stmt, 0));
+    {
+      if (days && !check_read_day (self, (const char *) sqlite3_column_text (stmt, 0), error))
+        return NULL;
+      g_ptr_array_add (strings, dup_column_text (stmt, 0));
+    }
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, rc, self->path);
@@ -2074,7 +2113,7 @@ patella_store_list_rest_days (PatellaStore  *self,
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
 
-  return collect_strings (self, stmt, error);
+  return collect_strings (self, stmt, TRUE, error);
 }
 
 /**
@@ -2101,6 +2140,29 @@ patella_store_get_first_day (PatellaStore  *self,
                     day, error);
 }
 
+/* The day a grouped row of @stmt stands for, checked to lie in @series. */
+static PatellaDayStats *
+series_day (PatellaStore   *self,
+            PatellaSeries  *series,
+            const char     *first,
+            sqlite3_stmt   *stmt,
+            GError        **error)
+{
+  const char *day = (const char *) sqlite3_column_text (stmt, 0);
+  int index;
+
+  if (!check_read_day (self, day, error))
+    return NULL;
+  index = patella_day_diff (first, day);
+  if (index < 0 || (guint) index >= series->n_days)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
+                   "Day %s outside the series from %s", day, first);
+      return NULL;
+    }
+  return &series->days[index];
+}
+
 /**
  * patella_store_load_series:
  * @first: the series' first day
@@ -2125,8 +2187,14 @@ patella_store_load_series (PatellaStore  *self,
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
 
-  n_days = patella_day_diff (first, last) + 1;
-  g_return_val_if_fail (n_days > 0, NULL);
+  /* The span often comes from the file itself (its first and last day). */
+  if (!patella_day_is_valid (first) || !patella_day_is_valid (last) ||
+      (n_days = patella_day_diff (first, last) + 1) <= 0)
+    {
+      invalid (error, _("“%s” to “%s” is not a span of calendar days."),
+               first ? first : "", last ? last : "");
+      return NULL;
+    }
 
   series = patella_series_new (first, (guint) n_days);
 
@@ -2142,7 +2210,10 @@ patella_store_load_series (PatellaStore  *self,
 
   while ((rc = sqlite3_step (runs)) == SQLITE_ROW)
     {
-      PatellaDayStats *d = &series->days[patella_day_diff (first, (const char *) sqlite3_column_text (runs, 0))];
+      PatellaDayStats *d = series_day (self, series, first, runs, error);
+
+      if (d == NULL)
+        return NULL;
 
       d->load = sqlite3_column_double (runs, 1);
       d->distance = sqlite3_column_double (runs, 2);
@@ -2183,7 +2254,10 @@ patella_store_load_series (PatellaStore  *self,
 
   while ((rc = sqlite3_step (pain)) == SQLITE_ROW)
     {
-      PatellaDayStats *d = &series->days[patella_day_diff (first, (const char *) sqlite3_column_text (pain, 0))];
+      PatellaDayStats *d = series_day (self, series, first, pain, error);
+
+      if (d == NULL)
+        return NULL;
 
       if (sqlite3_column_type (pain, 1) != SQLITE_NULL)
         d->during = MAX (d->during, sqlite3_column_int (pain, 1));
@@ -2233,6 +2307,11 @@ query_day (PatellaStore  *self,
       return FALSE;
     }
   *day = dup_column_text (stmt, 0);
+  if (!check_read_day (self, *day, error))
+    {
+      g_clear_pointer (day, g_free);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -2334,14 +2413,14 @@ patella_store_list_dismissed (PatellaStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
 
-  return collect_strings (self, stmt, error);
+  return collect_strings (self, stmt, FALSE, error);
 }
 
 /* Reads the row @stmt stands on, whose columns are id, then the kind's own
  * columns in entry_tables order. */
 static PatellaEntry *
-read_entry (sqlite3_stmt     *stmt,
-            PatellaEntryKind  kind)
+read_entry_unchecked (sqlite3_stmt     *stmt,
+                      PatellaEntryKind  kind)
 {
   PatellaEntry *entry = patella_entry_new (kind);
   int last = entry_tables[kind].n_columns;
@@ -2374,6 +2453,43 @@ read_entry (sqlite3_stmt     *stmt,
       g_assert_not_reached ();
     }
   return entry;
+}
+
+/* Reads the row and checks it as a write would be checked, so that a row
+ * this version would never have written (a file edited outside Patella)
+ * is an error in plain words rather than a crash further on. Its text is
+ * not checked: an older version kept control characters, which are shown
+ * escaped. */
+static PatellaEntry *
+read_entry (PatellaStore      *self,
+            sqlite3_stmt      *stmt,
+            PatellaEntryKind   kind,
+            GError           **error)
+{
+  g_autoptr(PatellaEntry) entry = read_entry_unchecked (stmt, kind);
+  g_autoptr(GError) problem = NULL;
+  char *note = g_steal_pointer (&entry->note);
+  gboolean valid;
+
+  if (!check_read_day (self, entry->day, error))
+    {
+      entry->note = note;
+      return NULL;
+    }
+  valid = check_entry_values (entry, &problem);
+  entry->note = note;
+  /* check_entry_values() checks an instant that is there. */
+  if (valid && entry->instant == NULL)
+    valid = invalid (&problem, _("“%s” is not a time Patella can store."), "");
+  if (!valid)
+    {
+      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
+                   _("“%s” holds an entry on %s that Patella would not have written (%s) "
+                     "Restore the file from a backup."),
+                   self->path, entry->day, problem->message);
+      return NULL;
+    }
+  return g_steal_pointer (&entry);
 }
 
 /* Appends the entries of @kind on @day (or the one with @id) to @entries. */
@@ -2419,7 +2535,13 @@ select_entries (PatellaStore      *self,
   sqlite3_bind_int64 (stmt, 2, id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, read_entry (stmt, kind));
+    {
+      PatellaEntry *entry = read_entry (self, stmt, kind, error);
+
+      if (entry == NULL)
+        return FALSE;
+      g_ptr_array_add (entries, entry);
+    }
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, rc, self->path);
@@ -2519,7 +2641,7 @@ patella_store_list_days (PatellaStore  *self,
   stmt = prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  return collect_strings (self, stmt, error);
+  return collect_strings (self, stmt, TRUE, error);
 }
 
 /**
@@ -2574,8 +2696,10 @@ patella_store_foreach_entry (PatellaStore          *self,
                 entry->rest_kind = PATELLA_REST_DAY_REST;
               entry->note = dup_column_text (stmt, 2);
             }
-          else
-            entry = read_entry (stmt, kind);
+          else if ((entry = read_entry (self, stmt, kind, error)) == NULL)
+            return FALSE;
+          if (!check_read_day (self, entry->day, error))
+            return FALSE;
           func (entry, user_data);
         }
       if (rc != SQLITE_DONE)
