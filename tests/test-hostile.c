@@ -661,6 +661,112 @@ test_impossible_day (Fixture       *fixture,
     }
 }
 
+/* Changes @path with @sql (outside Patella), then expects --check, an
+ * import and a start with the check deferred each to refuse the file with
+ * @words in the message, and to leave it byte for byte as it was. */
+static void
+assert_tampering_refused (const char *path,
+                          const char *sql,
+                          const char *words)
+{
+  g_autofree char *csv = g_strconcat (path, ".import.csv", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) deferred = NULL;
+  PatellaOptions options = { 0 };
+  FILE *out = tmpfile ();
+  FILE *err = tmpfile ();
+
+  g_assert_cmpint (patella_test_sql (path, sql), ==, 0);
+  before = patella_test_read_file (path);
+
+  g_assert_cmpint (run_cli (path, "check", &messages), ==, PATELLA_EXIT_FAILED);
+  g_test_message ("%s", messages);
+  g_assert_nonnull (strstr (messages, "not a Patella database as this version writes it"));
+  g_assert_nonnull (strstr (messages, words));
+
+  patella_test_write_file (csv, HEADER "2026-02-03,09:00,pain,,,,,,,4,morning,,\r\n", -1);
+  options.database = g_strdup (path);
+  options.import_csv = g_strdup (csv);
+  g_assert_cmpint (patella_cli_files (&options, out, err), ==, PATELLA_EXIT_FAILED);
+  patella_options_clear (&options);
+  fclose (out);
+  fclose (err);
+
+  deferred = patella_store_open_full (path, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE);
+  g_assert_null (deferred);
+
+  after = patella_test_read_file (path);
+  patella_test_assert_bytes_equal (before, after);
+}
+
+/* Item 2: a pain_log rebuilt without its constraints, holding a score of
+ * 99 and a day 2026-02-30, is not passed as sound. */
+static void
+test_schema_tampered (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  patella_test_make_database (fixture->path, 3);
+  assert_tampering_refused (fixture->path,
+                            "PRAGMA writable_schema = ON;"
+                            "UPDATE sqlite_schema SET sql = 'CREATE TABLE pain_log (id INTEGER PRIMARY KEY"
+                            " AUTOINCREMENT, day TEXT NOT NULL, instant TEXT NOT NULL, score INTEGER NOT NULL,"
+                            " context TEXT NOT NULL, note TEXT NOT NULL DEFAULT '''') STRICT'"
+                            " WHERE name = 'pain_log';"
+                            "PRAGMA writable_schema = OFF;",
+                            "pain_log");
+  /* The rows the loosened table lets in. */
+  assert_tampering_refused (fixture->path,
+                            "INSERT INTO pain_log (day, instant, score, context)"
+                            " VALUES ('2026-02-30', '2026-02-28T10:00:00Z', 99, 'morning')",
+                            "pain_log");
+}
+
+/* Only white space differs: the same schema. */
+static void
+test_schema_whitespace (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *messages = NULL;
+
+  patella_test_make_database (fixture->path, 3);
+  g_assert_cmpint (patella_test_sql (fixture->path,
+                                     "PRAGMA writable_schema = ON;"
+                                     "UPDATE sqlite_schema SET sql = replace(sql, ' ', '  ') WHERE name = 'runs';"
+                                     "PRAGMA writable_schema = OFF;"),
+                   ==, 0);
+  g_assert_cmpint (run_cli (fixture->path, "check", &messages), ==, PATELLA_EXIT_OK);
+}
+
+/* Item 4: triggers, views, tables and indexes this version does not
+ * create are refused before anything is written; an import can no longer
+ * report "Added 1 run" while a trigger deletes every run. */
+static void
+test_schema_extras (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *sql; const char *words; } extras[] = {
+    { "CREATE TRIGGER wipe AFTER INSERT ON pain_log BEGIN DELETE FROM runs; END;", "trigger “wipe”" },
+    { "CREATE TRIGGER swallow BEFORE INSERT ON exercise_log BEGIN SELECT RAISE(IGNORE); END;",
+      "trigger “swallow”" },
+    { "CREATE VIEW everything AS SELECT * FROM runs;", "view “everything”" },
+    { "CREATE TABLE extra (x);", "table “extra”" },
+    { "CREATE INDEX runs_by_pain ON runs (pain);", "index “runs_by_pain”" },
+    { "DROP INDEX runs_by_day;", "index “runs_by_day” is missing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", fixture->path, i);
+
+      patella_test_make_database (path, 3);
+      assert_tampering_refused (path, extras[i].sql, extras[i].words);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +783,9 @@ main (int   argc,
   ADD ("csv-refused", test_csv_refused);
   ADD ("csv-huge", test_csv_huge);
   ADD ("impossible-day-no-crash", test_impossible_day);
+  ADD ("schema-tampered-refused", test_schema_tampered);
+  ADD ("schema-whitespace-same", test_schema_whitespace);
+  ADD ("schema-extra-triggers-refused", test_schema_extras);
 #undef ADD
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -517,6 +518,21 @@ patella_store_set_sqlite_error (PatellaStore  *self,
   set_sqlite_error (error, self->db, rc, self->path);
 }
 
+/* An insert that SQLite took but did not write (a trigger in a file made
+ * by another program may swallow it) must not be reported as saved. */
+static gboolean
+check_one_row_changed (PatellaStore  *self,
+                       GError       **error)
+{
+  if (sqlite3_changes (self->db) == 1)
+    return TRUE;
+
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
+               _("“%s” did not take an entry that Patella wrote to it, so nothing was saved."),
+               self->path);
+  return FALSE;
+}
+
 static void
 bind_optional_int (sqlite3_stmt *stmt,
                    int           index,
@@ -572,7 +588,7 @@ insert_exercise (PatellaStore           *self,
       set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
-  return TRUE;
+  return check_one_row_changed (self, error);
 }
 
 /* The built-in routine is stored in English; the UI shows translations. */
@@ -617,13 +633,11 @@ migrate (PatellaStore  *self,
       int from = self->schema_version;
       g_autofree char *bump = NULL;
 
-      if (!begin (self, error))
-        return FALSE;
-
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                               PATELLA_STORE_APPLICATION_ID, from + 1);
 
-      if (!exec (self, migrations[from], error) ||
+      if (!begin (self, error) ||
+          !exec (self, migrations[from], error) ||
           (from == 0 && !seed_builtins (self, error)) ||
           !exec (self, bump, error) ||
           !commit (self, error))
@@ -637,6 +651,179 @@ migrate (PatellaStore  *self,
       g_debug ("Migrated %s to schema version %d", self->path, self->schema_version);
     }
 
+  return TRUE;
+}
+
+/* The schema: what sqlite_schema holds, one "type name" key per object,
+ * its SQL with every run of white space made one space. */
+static char *
+normalise_sql (const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = sql ? sql : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GHashTable *
+read_schema (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      rc = SQLITE_OK;
+      g_hash_table_insert (schema,
+                           g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)),
+                           normalise_sql ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db, rc, path);
+      return NULL;
+    }
+  return g_steal_pointer (&schema);
+}
+
+/* The schema this version creates at @version, made with the very same
+ * migrations in a database in memory. */
+static GHashTable *
+expected_schema (int       version,
+                 GError  **error)
+{
+  sqlite3 *db = NULL;
+  GHashTable *schema = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < version; i++)
+    rc = sqlite3_exec (db, migrations[i], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    schema = read_schema (db, ":memory:", error);
+  else
+    set_sqlite_error (error, db, rc, ":memory:");
+  sqlite3_close (db);
+  return schema;
+}
+
+static const char *
+object_kind (const char *key)
+{
+  if (g_str_has_prefix (key, "table "))
+    return _("table");
+  if (g_str_has_prefix (key, "index "))
+    return _("index");
+  if (g_str_has_prefix (key, "trigger "))
+    return _("trigger");
+  if (g_str_has_prefix (key, "view "))
+    return _("view");
+  return _("object");
+}
+
+typedef enum
+{
+  SCHEMA_EXTRA,
+  SCHEMA_CHANGED,
+  SCHEMA_MISSING,
+} SchemaDifference;
+
+static gboolean
+not_as_written (PatellaStore      *self,
+                const char        *key,
+                SchemaDifference   difference,
+                GError           **error)
+{
+  const char *kind = object_kind (key);
+  const char *name = strchr (key, ' ') + 1;
+  g_autofree char *what = NULL;
+
+  switch (difference)
+    {
+    case SCHEMA_EXTRA:
+      /* Translators: a kind of database object (table, index, trigger,
+         view), then its name: "the trigger “wipe”" */
+      what = g_strdup_printf (_("it holds the %s “%s”, which Patella does not create"), kind, name);
+      break;
+    case SCHEMA_CHANGED:
+      /* Translators: a kind of object, then its name: "the table “runs”" */
+      what = g_strdup_printf (_("the %s “%s” is not as Patella creates it"), kind, name);
+      break;
+    case SCHEMA_MISSING:
+    default:
+      /* Translators: a kind of object, then its name: "the table “runs”" */
+      what = g_strdup_printf (_("the %s “%s” is missing"), kind, name);
+      break;
+    }
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE,
+               _("“%s” is not a Patella database as this version writes it: %s. "
+                 "Patella left it untouched and changed nothing. "
+                 "Restore it from a backup, or move it out of the way to start a new log."),
+               self->path, what);
+  return FALSE;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A file whose tables, indexes, triggers or views differ in any way from
+ * what this version creates (constraints removed, a trigger added) is not
+ * ours as we wrote it: its rows could hold anything, and a write could do
+ * anything. */
+static gboolean
+check_schema (PatellaStore  *self,
+              GError       **error)
+{
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n_keys;
+
+  found = read_schema (self->db, self->path, error);
+  if (found == NULL)
+    return FALSE;
+  expected = expected_schema (self->schema_version, error);
+  if (expected == NULL)
+    return FALSE;
+
+  /* In name order, so that the message is the same each time. */
+  keys = g_hash_table_get_keys_as_array (found, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_keys);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *sql = g_hash_table_lookup (expected, keys[i]);
+
+      if (sql == NULL)
+        return not_as_written (self, keys[i], SCHEMA_EXTRA, error);
+      if (!g_str_equal (sql, g_hash_table_lookup (found, keys[i])))
+        return not_as_written (self, keys[i], SCHEMA_CHANGED, error);
+    }
+  g_clear_pointer (&keys, g_free);
+  keys = g_hash_table_get_keys_as_array (expected, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_keys);
+  for (guint i = 0; i < n_keys; i++)
+    if (!g_hash_table_contains (found, keys[i]))
+      return not_as_written (self, keys[i], SCHEMA_MISSING, error);
   return TRUE;
 }
 
@@ -680,6 +867,8 @@ inspect (PatellaStore           *self,
     }
 
   self->schema_version = (int) user_version;
+  if (!check_schema (self, error))
+    return FALSE;
 
   /* The quick check reads every row: on a long record it is most of the
    * start-up time. It may wait (patella_store_check_async()) only when
@@ -880,6 +1069,10 @@ patella_store_open_full (const char             *path,
   /* Until the file passes inspection, closing must not copy its write-ahead
    * log into it: that would change a file we are refusing. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  /* Whatever the file holds, SQL run on it cannot rewrite its schema by
+   * hand, and its schema cannot call functions with side effects. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 
   /* Nothing above or in inspect() writes to the file. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -1349,7 +1542,14 @@ step_in_transaction (PatellaStore  *self,
     }
 
   if (rowid != NULL)
-    *rowid = sqlite3_last_insert_rowid (self->db);
+    {
+      if (!check_one_row_changed (self, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      *rowid = sqlite3_last_insert_rowid (self->db);
+    }
 
   /* Every change to the routine is kept with the day it takes effect. */
   if (table == PATELLA_TABLE_EXERCISES && !patella_store_record_routine (self, error))
@@ -2805,6 +3005,9 @@ patella_store_import (PatellaStore       *self,
           set_sqlite_error (error, self->db, rc, self->path);
           goto fail;
         }
+      /* What was written, not what was sent, is what the summary says. */
+      if (!check_one_row_changed (self, error))
+        goto fail;
     }
 
   ok = TRUE;
