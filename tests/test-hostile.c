@@ -591,12 +591,13 @@ test_csv_huge (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
-/* Runs a command of the command line on @path; its output is dropped, its
- * messages come back in *@messages. */
+/* Runs a command of the command line on @path; its output comes back in
+ * *@output (when given), its messages in *@messages. */
 static int
-run_cli (const char  *path,
-         const char  *command,
-         char       **messages)
+run_cli_full (const char  *path,
+              const char  *command,
+              char       **output,
+              char       **messages)
 {
   PatellaOptions options = { 0 };
   FILE *out = tmpfile ();
@@ -626,10 +627,24 @@ run_cli (const char  *path,
   rewind (err);
   buffer[fread (buffer, 1, sizeof buffer - 1, err)] = '\0';
   *messages = g_strdup (buffer);
+  if (output != NULL)
+    {
+      rewind (out);
+      buffer[fread (buffer, 1, sizeof buffer - 1, out)] = '\0';
+      *output = g_strdup (buffer);
+    }
   fclose (out);
   fclose (err);
   patella_options_clear (&options);
   return status;
+}
+
+static int
+run_cli (const char  *path,
+         const char  *command,
+         char       **messages)
+{
+  return run_cli_full (path, command, NULL, messages);
 }
 
 /* Item 3: a row this version never writes (a day 2026-02-30, put in with
@@ -767,6 +782,62 @@ test_schema_extras (Fixture       *fixture,
     }
 }
 
+/* Item 9: an exercise name and a rest-day note with terminal escape
+ * sequences (stored by an older version) are shown as visible signs by
+ * --status and written so by the export, which then imports again; no path
+ * into the store takes them. */
+static void
+test_terminal_escapes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *messages = NULL;
+  g_autofree char *exported = g_strconcat (fixture->path, ".export-csv.csv", NULL);
+  g_autofree char *copy = g_strconcat (fixture->path, ".copy", NULL);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  PatellaExercise exercise = {
+    .id = (char *) "own", .name = (char *) "Quad \x1b]0;owned\x07", .dose = (char *) "",
+    .cues = (char *) "", .target_sets = 3, .enabled = TRUE,
+  };
+
+  patella_test_make_database (fixture->path, 0);
+  g_assert_cmpint (patella_test_sql (fixture->path,
+                                     "INSERT INTO exercises (id, name, target_sets, position)"
+                                     " VALUES ('own', 'Quad ' || char(27) || ']0;owned' || char(7), 1, 99);"
+                                     "INSERT INTO routine_versions (exercise_id, from_day, enabled, target_sets, position)"
+                                     " VALUES ('own', '1900-01-01', 1, 1, 99);"
+                                     "INSERT INTO rest_days (day, kind, note) VALUES ('2026-03-01', 'rest',"
+                                     " char(27) || ']8;;http://evil.example' || char(27) || '\\link'"
+                                     " || char(27) || ']8;;' || char(27) || '\\ ' || char(0x9b) || '2J');"),
+                   ==, 0);
+
+  g_assert_cmpint (run_cli_full (fixture->path, "status", &output, &messages), ==, PATELLA_EXIT_OK);
+  g_test_message ("%s", output);
+  g_assert_null (strchr (output, '\x1b'));
+  g_assert_null (strchr (output, '\x07'));
+  g_assert_null (strstr (output, "\xc2\x9b"));
+  g_assert_nonnull (strstr (output, "Quad ␛]0;owned␇"));
+  g_assert_nonnull (strstr (output, "␛]8;;http://evil.example␛\\link"));
+
+  g_clear_pointer (&messages, g_free);
+  g_assert_cmpint (run_cli (fixture->path, "export-csv", &messages), ==, PATELLA_EXIT_OK);
+  csv = patella_test_read_file (exported);
+  g_assert_null (memchr (g_bytes_get_data (csv, NULL), '\x1b', g_bytes_get_size (csv)));
+  store = patella_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_csv_import (store, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), &summary,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_REST_DAY], ==, 1);
+
+  /* The editor's path into the store refuses them. */
+  g_assert_false (patella_store_update_exercise (store, &exercise, &error));
+  assert_refused (error, "U+001B");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -786,6 +857,7 @@ main (int   argc,
   ADD ("schema-tampered-refused", test_schema_tampered);
   ADD ("schema-whitespace-same", test_schema_whitespace);
   ADD ("schema-extra-triggers-refused", test_schema_extras);
+  ADD ("terminal-escapes-shown-visible", test_terminal_escapes);
 #undef ADD
 
   return g_test_run ();

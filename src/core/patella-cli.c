@@ -338,20 +338,27 @@ patella_cli_status (const char *database,
     {
       g_autoptr(PatellaRoutineItem) item = g_list_model_get_item (G_LIST_MODEL (plan), i);
 
+      g_autofree char *name = patella_text_make_visible (patella_routine_item_get_name (item), FALSE);
+      g_autofree char *dose = patella_text_make_visible (patella_routine_item_get_dose (item), TRUE);
+
       fprintf (out, _("[%s] %s: %d of %d (%s)\n"),
                patella_routine_item_get_complete (item) ? "x" : " ",
-               patella_routine_item_get_name (item),
+               name,
                patella_routine_item_get_done_sets (item),
                patella_routine_item_get_target_sets (item),
-               patella_routine_item_get_dose (item));
+               dose);
     }
 
   rest_kind = patella_day_plan_get_rest_kind (plan);
   if (rest_kind >= 0)
-    fprintf (out, "%s%s%s\n",
-             rest_kind == PATELLA_REST_DAY_SICK ? _("Sick day") : _("Rest day"),
-             patella_day_plan_get_rest_note (plan)[0] ? ": " : "",
-             patella_day_plan_get_rest_note (plan));
+    {
+      /* Stored text never reaches the terminal raw (see patella-entry.h). */
+      g_autofree char *note = patella_text_make_visible (patella_day_plan_get_rest_note (plan), TRUE);
+
+      fprintf (out, "%s%s%s\n",
+               rest_kind == PATELLA_REST_DAY_SICK ? _("Sick day") : _("Rest day"),
+               note[0] ? ": " : "", note);
+    }
 
   fprintf (out, ngettext ("Done: %u of %u exercise, %.0f%% of the routine\n",
                           "Done: %u of %u exercises, %.0f%% of the routine\n", n_items),

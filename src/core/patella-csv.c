@@ -63,12 +63,15 @@ static void
 append_text (GString    *line,
              const char *text)
 {
+  g_autofree char *visible = NULL;
   g_autofree char *value = NULL;
   gsize len;
 
-  text = text ? text : "";
-  value = strchr ("=+-@\t\r'", text[0]) != NULL && text[0] != '\0'
-          ? g_strconcat ("'", text, NULL) : g_strdup (text);
+  /* A control character an older version kept is written as a visible
+   * sign: the file stays importable and harmless on a terminal. */
+  visible = patella_text_make_visible (text, TRUE);
+  value = strchr ("=+-@\t\r'", visible[0]) != NULL && visible[0] != '\0'
+          ? g_strconcat ("'", visible, NULL) : g_steal_pointer (&visible);
   len = strlen (value);
 
   if (strpbrk (value, ",\"\r\n") != NULL ||

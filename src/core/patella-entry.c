@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "patella-entry.h"
@@ -254,4 +256,63 @@ patella_text_check_field (const char       *text,
     default:
       return NULL;
     }
+}
+
+/* Whether @text may hold a control character: C0 and DEL are single
+ * bytes, C1 is 0xC2 0x80..0x9F in UTF-8. */
+static gboolean
+may_hold_control (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * patella_text_make_visible:
+ * @text: (nullable): text read from the record, perhaps written before
+ *   control characters were refused
+ * @multiline: whether tabs and line breaks stay
+ *
+ * Replaces every control character with a visible sign (U+2400..U+2421,
+ * the Unicode control pictures, or U+FFFD for C1), so that printing the
+ * text cannot act on a terminal ("ESC ] 0 ;" retitles it, OSC 8 hides a
+ * link) and an export of it imports again. Bytes that are not UTF-8 become
+ * U+FFFD too.
+ *
+ * Returns: (transfer full): the text to show.
+ */
+char *
+patella_text_make_visible (const char *text,
+                           gboolean    multiline)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* The common case, cheap enough for every cell of an export. */
+  if (!may_hold_control (text) && g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (valid) + 8);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (multiline && (c == '\t' || c == '\n' || c == '\r'))
+        g_string_append_unichar (out, c);
+      else if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7f)
+        g_string_append_unichar (out, 0x2421);
+      else if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }

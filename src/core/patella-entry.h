@@ -103,7 +103,9 @@ gboolean    patella_rest_day_kind_from_string (const char        *text,
  *    and act on a terminal, where `patella --status` prints notes and names.
  *    Multi-line text (a note, a dose, cues) may hold tabs and line breaks
  *    ("\n", and the "\r" of "\r\n"); a name is one line and holds none.
- * Records written before these rules are read and shown as they are. */
+ * Records written before these rules are read as they are; where their
+ * text leaves Patella (the command line, CSV) any control character in it
+ * is written as a visible sign instead (patella_text_make_visible()). */
 typedef enum
 {
   PATELLA_TEXT_OK,
@@ -131,5 +133,7 @@ typedef enum
 char              *patella_text_check_field (const char       *text,
                                              glong             max_chars,
                                              PatellaTextField  field);
+char              *patella_text_make_visible (const char       *text,
+                                              gboolean          multiline);
 
 G_END_DECLS
