@@ -10,7 +10,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "core/patella-cli.h"
@@ -838,6 +842,76 @@ test_terminal_escapes (Fixture       *fixture,
   assert_refused (error, "U+001B");
 }
 
+typedef struct
+{
+  char  *fifo;
+  gsize  written;
+} Feeder;
+
+/* Writes a header, then far more than the limit, into a FIFO, until the
+ * reader goes away. */
+static gpointer
+feed_fifo (gpointer data)
+{
+  Feeder *feeder = data;
+  g_autofree char *chunk = g_malloc (1024 * 1024);
+  int fd = g_open (feeder->fifo, O_WRONLY | O_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  memset (chunk, 'x', 1024 * 1024);
+  feeder->written = (gsize) write (fd, HEADER, strlen (HEADER));
+  while (feeder->written < (gsize) PATELLA_CSV_MAX_BYTES + 64 * 1024 * 1024)
+    {
+      gssize n = write (fd, chunk, 1024 * 1024);
+
+      if (n <= 0)
+        break;
+      feeder->written += (gsize) n;
+    }
+  close (fd);
+  return NULL;
+}
+
+/* Item 7: the import limit holds for every kind of file. A FIFO (as
+ * /dev/stdin is, behind a pipe) is read only up to the limit; a device is
+ * refused before it is read. */
+static void
+test_import_limit_any_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autofree char *before = snapshot (store);
+  Feeder feeder = { g_build_filename (fixture->dir, "fifo", NULL), 0 };
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (feeder.fifo, 0600), ==, 0);
+  thread = g_thread_new ("feeder", feed_fifo, &feeder);
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (patella_csv_import_file (store, feeder.fifo, &summary, &error));
+    g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG);
+  }
+  g_thread_join (thread);
+  /* What was read, and what the pipe and one chunk held besides. */
+  g_assert_cmpuint (feeder.written, <=, (gsize) PATELLA_CSV_MAX_BYTES + 4 * 1024 * 1024);
+  g_free (feeder.fifo);
+
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_false (patella_csv_import_file (store, "/dev/zero", &summary, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+    g_assert_nonnull (strstr (error->message, "device"));
+    after = snapshot (store);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +932,7 @@ main (int   argc,
   ADD ("schema-whitespace-same", test_schema_whitespace);
   ADD ("schema-extra-triggers-refused", test_schema_extras);
   ADD ("terminal-escapes-shown-visible", test_terminal_escapes);
+  ADD ("import-limit-any-file", test_import_limit_any_file);
 #undef ADD
 
   return g_test_run ();

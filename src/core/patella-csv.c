@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "patella-csv.h"
@@ -789,6 +790,14 @@ take_record (GPtrArray *cells,
     g_free (records->last), records->last = g_strdup (entry->day);
 }
 
+static gboolean
+too_big (GError **error)
+{
+  g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG,
+               _("The file is too big to be a Patella history (over 256 MB). Nothing was imported."));
+  return FALSE;
+}
+
 gboolean
 patella_csv_import (PatellaStore         *store,
                     const char           *data,
@@ -818,11 +827,7 @@ patella_csv_import (PatellaStore         *store,
   memset (summary, 0, sizeof *summary);
 
   if (length > PATELLA_CSV_MAX_BYTES)
-    {
-      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG,
-                   _("The file is too big to be a Patella history (over 256 MB). Nothing was imported."));
-      return FALSE;
-    }
+    return too_big (error);
 
   /* A byte order mark from a spreadsheet is not part of the first column. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -905,11 +910,49 @@ patella_csv_import (PatellaStore         *store,
   return TRUE;
 }
 
+/* Reads all of @fd, but never more than the limit: a pipe, a FIFO or
+ * /dev/stdin says nothing of its size beforehand, so bytes are counted as
+ * they come. */
+static GBytes *
+read_limited (int          fd,
+              const char  *path,
+              gsize        size_hint,
+              GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_sized_new ((guint) MIN (size_hint + 1, PATELLA_CSV_MAX_BYTES + 1));
+  guint8 buffer[64 * 1024];
+
+  for (;;)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("“%s” cannot be read: %s"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > PATELLA_CSV_MAX_BYTES)
+        {
+          too_big (error);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /**
  * patella_csv_import_file:
  *
- * Imports @path, after checking its size: a huge file is refused before a
- * byte of it is read.
+ * Imports @path, reading at most the limit whatever kind of file it is: a
+ * regular file over it is refused before a byte is read, anything else
+ * (a pipe, a FIFO) as soon as it passes it. Devices are refused.
  */
 gboolean
 patella_csv_import_file (PatellaStore         *store,
@@ -917,20 +960,40 @@ patella_csv_import_file (PatellaStore         *store,
                          PatellaImportSummary *summary,
                          GError              **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
+  g_autoptr(GBytes) contents = NULL;
+  struct stat st;
+  int fd;
 
-  if (g_stat (path, &st) == 0 && st.st_size > PATELLA_CSV_MAX_BYTES)
+  memset (summary, 0, sizeof *summary);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
     {
-      memset (summary, 0, sizeof *summary);
-      g_set_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_TOO_BIG,
-                   _("The file is too big to be a Patella history (over 256 MB). Nothing was imported."));
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("“%s” cannot be opened: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (fstat (fd, &st) != 0 || S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) || S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("“%s” is not a file (it is a device or a folder), so it cannot be imported. "
+                     "Nothing was imported."), path);
+      close (fd);
+      return FALSE;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > PATELLA_CSV_MAX_BYTES)
+    {
+      close (fd);
+      return too_big (error);
+    }
+
+  contents = read_limited (fd, path, S_ISREG (st.st_mode) ? (gsize) st.st_size : 0, error);
+  close (fd);
+  if (contents == NULL)
     return FALSE;
-  return patella_csv_import (store, contents, length, summary, error);
+  return patella_csv_import (store, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                             summary, error);
 }
 
 /* Daily summary */
