@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/patella-csv.h"
@@ -598,6 +599,84 @@ test_other_zone (Fixture       *fixture,
   tzset ();
 }
 
+/* Sets TZ for the rest of a test; GLib drops its local zone once TZ names
+ * another. Returns the old value for restore_zone(). */
+static char *
+set_zone (const char *zone)
+{
+  char *old = g_strdup (g_getenv ("TZ"));
+
+  g_setenv ("TZ", zone, TRUE);
+  tzset ();
+  return old;
+}
+
+static void
+restore_zone (char *old)
+{
+  if (old != NULL)
+    g_setenv ("TZ", old, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+  g_free (old);
+}
+
+/* One record as a zone writes it: its local day and time, and the moment. */
+static char *
+record_in_zone (GDateTime  *moment,
+                const char *zone_name,
+                const char *rest)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (moment, zone);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (moment);
+  g_autofree char *day = g_date_time_format (local, "%Y-%m-%d,%H:%M");
+  g_autofree char *instant = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  return g_strdup_printf ("%s,%s,%s\r\n", day, rest, instant);
+}
+
+/* Item 8: a pain score logged five minutes ago in Kiritimati (UTC+14) is
+ * dated a day after Honolulu's today (UTC-10): the moment has passed, so
+ * it imports there; a moment still ahead, or a day two ahead, does not. */
+static void
+test_today_in_zone_ahead (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *old = set_zone ("Pacific/Honolulu");
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) past = g_date_time_add_minutes (now, -5);
+  g_autoptr(GDateTime) ahead = g_date_time_add_hours (now, 2);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *passed = record_in_zone (past, "Pacific/Kiritimati", "pain,,,,,,,3,morning,");
+  g_autofree char *coming = record_in_zone (ahead, "Pacific/Kiritimati", "pain,,,,,,,4,morning,");
+  g_autofree char *file = g_strconcat (HEADER, passed, NULL);
+  g_autofree char *both = g_strconcat (HEADER, passed, coming, NULL);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *passed_day = g_strndup (passed, 10);
+
+  g_assert_cmpint (patella_day_diff (today, passed_day), ==, 1);
+
+  g_assert_false (patella_csv_import (store, both, strlen (both), &summary, &error));
+  g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
+  g_assert_nonnull (strstr (error->message, "record 3: the utc time"));
+  g_assert_nonnull (strstr (error->message, "has not happened yet"));
+  g_assert_null (strstr (error->message, "record 2"));
+  g_clear_error (&error);
+
+  g_assert_true (patella_csv_import (store, file, strlen (file), &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 1);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 1);
+
+  g_clear_object (&store);
+  restore_zone (g_steal_pointer (&old));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +698,7 @@ main (int   argc,
   ADD ("bad-files", test_bad_files);
   ADD ("daily", test_daily);
   ADD ("backup", test_backup);
+  ADD ("today-in-zone-ahead", test_today_in_zone_ahead);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

@@ -35,6 +35,9 @@ G_DEFINE_QUARK (patella-csv-error-quark, patella_csv_error)
 
 #define MAX_LISTED_PROBLEMS 20
 
+/* How far ahead a moment in a file may be: clocks differ a little. */
+#define FUTURE_SLACK_SECONDS 300
+
 static const char *const kind_names[PATELLA_N_ENTRY_KINDS] = {
   "exercise", "pain", "run", "rest-day",
 };
@@ -337,6 +340,7 @@ static PatellaEntry *
 read_record (GPtrArray   *record,
              const int   *columns,
              const char  *today,
+             gint64       now,
              GTimeZone   *zone,
              char       **problem)
 {
@@ -384,7 +388,10 @@ read_record (GPtrArray   *record,
     PROBLEM (_("the date “%s” could be read day first or month first; write it as YYYY-MM-DD"), date);
   else
     PROBLEM (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
-  if (g_strcmp0 (e->day, today) > 0)
+  /* A day ahead of here may have begun in a zone ahead (Kiritimati is 14
+   * hours ahead of UTC); with a moment the moment decides, below. */
+  if (g_strcmp0 (e->day, today) > 0 &&
+      (instant == NULL || e->kind == PATELLA_ENTRY_REST_DAY || patella_day_diff (today, e->day) > 1))
     PROBLEM (_("the date %s has not happened yet"), e->day);
 
   /* A leading "'" was added on export to stop spreadsheet formulas. */
@@ -413,9 +420,13 @@ read_record (GPtrArray   *record,
       if (time[0] != '\0' && !patella_time_parse_sheet (time, &hour, &minute, &second))
         PROBLEM (_("the time “%s” is not in the form HH:MM, HH:MM:SS or h:MM:SS AM"), time);
       if (instant != NULL)
-        /* The exact moment, whatever zone the file was written in; the
-         * time column is then for reading. */
-        e->instant = patella_instant_format (instant);
+        {
+          /* The exact moment, whatever zone the file was written in; the
+           * time column is then for reading. */
+          if (g_date_time_to_unix (instant) > now + FUTURE_SLACK_SECONDS)
+            PROBLEM (_("the utc time %s has not happened yet"), utc);
+          e->instant = patella_instant_format (instant);
+        }
       else
         {
           local = g_date_time_new (zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
@@ -734,6 +745,7 @@ typedef struct
   int          columns[N_COLUMNS];
   gboolean     have_header;
   const char  *today;
+  gint64       now;
   GTimeZone   *zone;
   GPtrArray   *entries;
   GArray      *record_numbers;
@@ -774,7 +786,7 @@ take_record (GPtrArray *cells,
   if (records->columns[COL_DATE] < 0 || records->columns[COL_KIND] < 0)
     return;
 
-  entry = read_record (cells, records->columns, records->today, records->zone, &problem);
+  entry = read_record (cells, records->columns, records->today, records->now, records->zone, &problem);
   if (entry == NULL)
     {
       if (records->n_problems++ < MAX_LISTED_PROBLEMS)
@@ -813,7 +825,8 @@ patella_csv_import (PatellaStore         *store,
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autofree char *today = patella_day_today ();
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  Records records = { { 0 }, FALSE, today, zone, entries, record_numbers, problems, 0, NULL, NULL };
+  Records records = { { 0 }, FALSE, today, g_get_real_time () / G_USEC_PER_SEC, zone, entries, record_numbers,
+                      problems, 0, NULL, NULL };
   Reader reader = { text, offsets, cells, 0, take_record, &records };
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
