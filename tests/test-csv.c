@@ -677,6 +677,67 @@ test_today_in_zone_ahead (Fixture       *fixture,
   restore_zone (g_steal_pointer (&old));
 }
 
+/* Item 11: a file without utc, imported in Berlin and then again in New
+ * York, adds nothing the second time and skips nothing it should add: its
+ * entries are judged by the day and local time the file states. */
+static void
+test_no_utc_two_zones (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char file[] =
+    "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"
+    "2026-02-03,09:00,exercise,quad-setting,1,20,,,,,,\r\n"
+    "2026-02-03,10:00,exercise,quad-setting,1,20,,,,,,\r\n"
+    "2026-02-03,15:00,exercise,quad-setting,1,20,,,,,,\r\n"
+    "2026-02-03,23:30,exercise,squat,3,10,,,,,,\r\n"
+    "2026-02-04,07:00,pain,,,,,,,3,morning,\r\n"
+    "2026-02-04,08:00,pain,,,,,,,3,morning,\r\n"
+    "2026-02-04,18:00,run,,,,30,5,5,2,,\r\n"
+    "2026-02-05,00:30,run,,,,30,5,5,2,,\r\n";
+  static const char later[] =
+    "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"
+    "2026-02-03,13:00,exercise,quad-setting,1,20,,,,,,\r\n";
+  const char *const zones[] = { "Europe/Berlin", "America/New_York", "Asia/Kolkata" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autofree char *old = set_zone (zones[z]);
+      g_autoptr(PatellaStore) store = open_store (fixture->path);
+      g_auto(PatellaImportSummary) summary = { { 0 } };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *described = NULL;
+
+      g_assert_true (patella_csv_import (store, file, strlen (file), &summary, &error));
+      g_assert_no_error (error);
+      described = patella_import_summary_describe (&summary);
+      g_test_message ("%s: %s", zones[z], described);
+      g_assert_cmpuint (summary.added[PATELLA_ENTRY_EXERCISE], ==, z == 0 ? 4 : 0);
+      g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, z == 0 ? 2 : 0);
+      g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, z == 0 ? 2 : 0);
+      g_assert_cmpuint (summary.skipped[PATELLA_ENTRY_EXERCISE], ==, z == 0 ? 0 : 4);
+      g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISE_LOG), ==, 4);
+      g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 2);
+      g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 2);
+
+      g_clear_object (&store);
+      restore_zone (g_steal_pointer (&old));
+    }
+
+  /* A set at another time of the same day is another set. */
+  {
+    g_autofree char *old = set_zone ("America/New_York");
+    g_autoptr(PatellaStore) store = open_store (fixture->path);
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (patella_csv_import (store, later, strlen (later), &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_EXERCISE], ==, 1);
+    g_clear_object (&store);
+    restore_zone (g_steal_pointer (&old));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +760,7 @@ main (int   argc,
   ADD ("daily", test_daily);
   ADD ("backup", test_backup);
   ADD ("today-in-zone-ahead", test_today_in_zone_ahead);
+  ADD ("no-utc-two-zones", test_no_utc_two_zones);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

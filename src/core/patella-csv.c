@@ -615,9 +615,59 @@ typedef struct
 {
   GHashTable *counts;
   GHashTable *rest_days;   /* day → line of the rest or sick day there */
+  GHashTable *untimed;     /* for a file without utc: line without time → GArray of minutes */
   GTimeZone  *zone;
   LineParts   key;
 } Counts;
+
+/* Whole minutes since 1970 of @entry's moment: in UTC, or, with @local, as
+ * the wall clock in @zone reads it (the time a file states, as if UTC). */
+static gint64
+entry_minutes (const PatellaEntry *entry,
+               GTimeZone          *zone,
+               gboolean            local)
+{
+  g_autoptr(GDateTime) instant = patella_instant_parse (entry->instant);
+  g_autoptr(GDateTime) there = NULL;
+
+  if (instant == NULL)
+    return 0;
+  if (!local)
+    return g_date_time_to_unix (instant) / 60;
+  there = g_date_time_to_timezone (instant, zone);
+  return (g_date_time_to_unix (there) + g_date_time_get_utc_offset (there) / G_USEC_PER_SEC) / 60;
+}
+
+static void
+untimed_add (GHashTable *untimed,
+             char       *line,
+             gint64      minutes)
+{
+  GArray *times = g_hash_table_lookup (untimed, line);
+
+  if (times == NULL)
+    {
+      times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (untimed, line, times);
+    }
+  else
+    g_free (line);
+  g_array_append_val (times, minutes);
+}
+
+/* Takes from @times the moment @minutes, if it is there. */
+static gboolean
+untimed_take (GArray *times,
+              gint64  minutes)
+{
+  for (guint i = 0; times != NULL && i < times->len; i++)
+    if (g_array_index (times, gint64, i) == minutes)
+      {
+        g_array_remove_index_fast (times, i);
+        return TRUE;
+      }
+  return FALSE;
+}
 
 static void
 count_line (const PatellaEntry *entry,
@@ -630,7 +680,123 @@ count_line (const PatellaEntry *entry,
 
   if (entry->kind == PATELLA_ENTRY_REST_DAY)
     g_hash_table_insert (counting->rest_days, g_strdup (entry->day), g_strdup (line));
+  else if (counting->untimed != NULL)
+    untimed_add (counting->untimed, format_entry (entry, counting->zone, 0), entry_minutes (entry, NULL, FALSE));
   g_hash_table_insert (counts, line, GUINT_TO_POINTER (n + 1));
+}
+
+/* Finds the zone offset, in minutes, that explains most of the entries
+ * not yet matched: their stated time minus the moment of an equal entry
+ * in the record. FALSE when none explains two entries or more. */
+static gboolean
+most_common_offset (ImportPlan  *plan,
+                    GHashTable  *untimed,
+                    char       **lines,
+                    gint64      *stated,
+                    gboolean    *duplicate,
+                    gint64      *best)
+{
+  g_autoptr(GHashTable) votes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best_votes = 1;
+
+  for (guint i = 0; i < plan->entries->len; i++)
+    {
+      GArray *times = lines[i] ? g_hash_table_lookup (untimed, lines[i]) : NULL;
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint k = 0; !duplicate[i] && times != NULL && k < times->len; k++)
+        {
+          gint64 offset = stated[i] - g_array_index (times, gint64, k);
+
+          /* Zones are quarter hours apart, from UTC-12 to UTC+14. */
+          if (offset % 15 != 0 || ABS (offset) > 26 * 60 ||
+              g_hash_table_contains (seen, &g_array_index (times, gint64, k)))
+            continue;
+          g_hash_table_add (seen, &g_array_index (times, gint64, k));
+          if (!g_hash_table_lookup_extended (votes, &offset, &key, &value))
+            g_hash_table_insert (votes, g_memdup2 (&offset, sizeof offset), GUINT_TO_POINTER (1));
+          else
+            g_hash_table_insert (votes, g_memdup2 (&offset, sizeof offset), GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, votes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best_votes ||
+        (GPOINTER_TO_UINT (value) == best_votes && best_votes > 1 && *(gint64 *) key < *best))
+      {
+        *best = *(gint64 *) key;
+        best_votes = GPOINTER_TO_UINT (value);
+      }
+  return best_votes > 1;
+}
+
+/* Marks the file's entries (not rest days) already in the record. With
+ * utc, an entry is the same when every field and the moment are. Without,
+ * the file states each entry's day and wall-clock time, not the zone:
+ * an entry is the same when every field and the day are, and its moment
+ * is the stated time read in the zone an earlier import of it (or the
+ * export it came from) was made in, which shows as one offset (two across
+ * a DST change) shared by many of its entries, or else read here. So the
+ * file imported again in another zone adds nothing, and a set at another
+ * time of the day is still a set. */
+static void
+find_duplicates (ImportPlan *plan,
+                 GHashTable *counts,
+                 GHashTable *untimed,
+                 gboolean   *duplicate)
+{
+  guint n = plan->entries->len;
+  g_autofree char **lines = NULL;
+  g_autofree gint64 *stated = NULL;
+  gint64 offset = 0;
+
+  if (untimed == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
+          g_autofree char *line = NULL;
+          guint existing;
+
+          if (entry->kind == PATELLA_ENTRY_REST_DAY)
+            continue;
+          line = format_entry (entry, plan->zone, plan->key);
+          existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
+          duplicate[i] = existing > 0;
+          if (existing > 0)
+            g_hash_table_insert (counts, g_steal_pointer (&line), GUINT_TO_POINTER (existing - 1));
+        }
+      return;
+    }
+
+  lines = g_new0 (char *, n + 1);
+  stated = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
+
+      if (entry->kind == PATELLA_ENTRY_REST_DAY)
+        continue;
+      lines[i] = format_entry (entry, plan->zone, 0);
+      stated[i] = entry_minutes (entry, plan->zone, TRUE);
+    }
+
+  while (most_common_offset (plan, untimed, lines, stated, duplicate, &offset))
+    for (guint i = 0; i < n; i++)
+      if (lines[i] != NULL && !duplicate[i])
+        duplicate[i] = untimed_take (g_hash_table_lookup (untimed, lines[i]), stated[i] - offset);
+
+  /* What no shared offset explains: the stated time read here. */
+  for (guint i = 0; i < n; i++)
+    {
+      if (lines[i] != NULL && !duplicate[i])
+        duplicate[i] = untimed_take (g_hash_table_lookup (untimed, lines[i]),
+                                     entry_minutes (g_ptr_array_index (plan->entries, i), NULL, FALSE));
+      g_free (lines[i]);
+    }
 }
 
 /* Runs inside the import's write transaction, so what it reads is what the
@@ -653,9 +819,17 @@ plan_import (PatellaStore  *store,
   g_autoptr(GHashTable) rest_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) known = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  Counts counting = { counts, rest_days, plan->zone, plan->key };
+  g_autoptr(GHashTable) untimed = NULL;
+  g_autofree gboolean *duplicate = g_new0 (gboolean, plan->entries->len + 1);
+  Counts counting = { counts, rest_days, NULL, plan->zone, plan->key };
   guint n_problems = 0;
   gboolean none_there;
+
+  /* A file without utc states each entry's day and local time, not its
+   * moment; the zone it was written in is unknown. */
+  if (plan->key == LINE_LOCAL_TIME)
+    counting.untimed = untimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
 
   if (!patella_store_foreach_entry (store, plan->first, plan->last, PATELLA_ENTRY_ALL, count_line, &counting,
                                     error))
@@ -667,17 +841,16 @@ plan_import (PatellaStore  *store,
     return FALSE;
   plan->new_ids = g_ptr_array_new_with_free_func (g_free);
 
+  if (!none_there)
+    find_duplicates (plan, counts, untimed, duplicate);
+
   for (guint i = 0; i < plan->entries->len; i++)
     {
       PatellaEntry *entry = g_ptr_array_index (plan->entries, i);
       g_autofree char *line = NULL;
-      guint existing = 0;
 
-      if (!none_there || entry->kind == PATELLA_ENTRY_REST_DAY)
-        {
-          line = format_entry (entry, plan->zone, plan->key);
-          existing = GPOINTER_TO_UINT (g_hash_table_lookup (counts, line));
-        }
+      if (entry->kind == PATELLA_ENTRY_REST_DAY)
+        line = format_entry (entry, plan->zone, plan->key);
 
       if (entry->kind == PATELLA_ENTRY_REST_DAY)
         {
@@ -699,9 +872,8 @@ plan_import (PatellaStore  *store,
             }
           g_hash_table_insert (rest_days, g_strdup (entry->day), g_strdup (line));
         }
-      else if (existing > 0)
+      else if (duplicate[i])
         {
-          g_hash_table_insert (counts, g_strdup (line), GUINT_TO_POINTER (existing - 1));
           plan->summary->skipped[entry->kind]++;
           continue;
         }
