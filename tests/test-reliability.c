@@ -11,13 +11,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE  /* unshare() for the full-disk backup */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sched.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/patella-csv.h"
 #include "core/patella-store.h"
@@ -455,6 +461,77 @@ test_disk_full_export (Fixture       *fixture,
   }
 }
 
+/* A backup into a folder on a small file system (64 KB of tmpfs, in a
+ * mount namespace of this child alone): exit 0 when it failed and left
+ * the folder empty, 1 when something was left, 77 when no such file
+ * system can be made here. */
+static int
+backup_onto_full_disk (const char *database,
+                       const char *folder)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = g_build_filename (folder, "backup.db", NULL);
+  g_autofree char *listing = NULL;
+
+  if (unshare (CLONE_NEWNS) != 0 && unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+    return 77;
+  if (mount ("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", folder, "tmpfs", 0, "size=64k") != 0)
+    return 77;
+
+  store = patella_store_open (database, &error);
+  if (store == NULL)
+    return 2;
+  if (patella_store_backup (store, target, &error))
+    return 3;
+  g_printerr ("%s\n", error->message);
+  listing = patella_test_list_dir (folder);
+  g_printerr ("left: “%s”\n", listing);
+  return listing[0] == '\0' && strstr (error->message, "nothing was left behind") != NULL ? 0 : 1;
+}
+
+/* Item 6: a backup that runs out of disk leaves no temporary file and
+ * none of SQLite's companions (a rollback journal, a log) behind. */
+static void
+test_disk_full_backup (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "small", NULL);
+  /* The disk fills at different steps: the log, the copy, its journal. */
+  const guint sizes[] = { 0, 30, 300 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *database = g_strdup_printf ("%s.%u", fixture->path, sizes[i]);
+      int result = -1, status, fds[2];
+      pid_t pid;
+
+      patella_test_make_database (database, sizes[i]);
+      /* The answer comes through a pipe: under valgrind the child's exit
+       * status is valgrind's. */
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          result = backup_onto_full_disk (database, folder);
+          _exit (write (fds[1], &result, sizeof result) == sizeof result ? 0 : 1);
+        }
+      close (fds[1]);
+      g_assert_cmpint (read (fds[0], &result, sizeof result), ==, sizeof result);
+      close (fds[0]);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (result == 77)
+        {
+          g_test_skip ("no tmpfs can be mounted here");
+          return;
+        }
+      g_assert_cmpint (result, ==, 0);
+    }
+}
+
 static void
 limit_child (gpointer data)
 {
@@ -676,6 +753,7 @@ main (int   argc,
   ADD ("crash/import", test_crash_import);
   ADD ("disk-full/store", test_disk_full_store);
   ADD ("disk-full/export", test_disk_full_export);
+  ADD ("disk-full/backup-leaves-nothing", test_disk_full_backup);
   ADD ("disk-full/cli", test_disk_full_cli);
   ADD ("two-processes", test_two_processes);
   ADD ("outside-changes", test_outside_changes);

@@ -3023,6 +3023,28 @@ fail:
   return commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
 }
 
+/* SQLite's companions of a database at @path: a rollback journal, or a
+ * write-ahead log and its index. */
+static void
+remove_sidecars (const char *path)
+{
+  const char *suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (sidecar);
+    }
+}
+
+static void
+remove_with_sidecars (const char *path)
+{
+  remove_sidecars (path);
+  g_unlink (path);
+}
+
 /**
  * patella_store_backup:
  * @path: where the copy goes; replaced only once the copy is whole
@@ -3064,7 +3086,7 @@ patella_store_backup (PatellaStore  *self,
     }
   close (fd);
 
-  rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (copy, "main", self->db, "main");
@@ -3088,24 +3110,18 @@ patella_store_backup (PatellaStore  *self,
       set_sqlite_error (error, copy, rc, path);
       g_prefix_error (error, _("The backup was not made, and nothing was left behind: "));
       sqlite3_close (copy);
-      g_unlink (temp);
+      remove_with_sidecars (temp);
       return FALSE;
     }
   sqlite3_close (copy);
 
-  {
-    g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
-
-    /* The checkpoint emptied the log into the copy; only the file goes. */
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  /* The checkpoint emptied the log into the copy; only the file goes. */
+  remove_sidecars (temp);
 
   if (g_rename (temp, path) != 0)
     {
       int saved_errno = errno;
-      g_unlink (temp);
+      remove_with_sidecars (temp);
       g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
                    _("The backup “%s” cannot be written: %s"), path, g_strerror (saved_errno));
       return FALSE;
