@@ -21,6 +21,7 @@
 
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
+#include "core/patella-files.h"
 #include "core/patella-settings.h"
 #include "patella-history-page.h"
 #include "patella-report.h"
@@ -1040,21 +1041,15 @@ patella_report_write_pdf (PatellaReport  *self,
                           const char     *path,
                           GError        **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *temp = g_build_filename (dir, ".patella-report-XXXXXX", NULL);
+  g_autofree char *temp = NULL;
   Output output = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  output.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  output.fd = patella_temp_file_open (path, O_WRONLY | O_CLOEXEC, &temp, error);
   if (output.fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (write_output, &output, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Patella: Knee Rehab Report"));

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE  /* unshare() for the full-disk backup */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sched.h>
 #include <signal.h>
@@ -532,6 +533,107 @@ test_disk_full_backup (Fixture       *fixture,
     }
 }
 
+static gboolean
+write_then_die (PatellaStore   *store,
+                GOutputStream  *out,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  if (g_output_stream_write_all (out, "half a file", 11, NULL, NULL, NULL))
+    g_output_stream_flush (out, NULL, NULL);
+  raise (SIGKILL);
+  return FALSE;
+}
+
+/* An export of @database to @target, killed half-way through writing.
+ * Returns the writer's process id, once it is gone. */
+static pid_t
+killed_writer (const char *database,
+               const char *target)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      PatellaStore *store = patella_store_open (database, NULL);
+
+      patella_write_file (store, target, write_then_die, NULL);
+      _exit (1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  return pid;
+}
+
+/* The names in the folder's listing that begin with a dot. */
+static char *
+hidden_files (const char *dir)
+{
+  g_autofree char *listing = patella_test_list_dir (dir);
+  g_auto(GStrv) names = g_strsplit (listing, "\n", -1);
+  GString *hidden = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] == '.')
+      g_string_append_printf (hidden, "%s\n", names[i]);
+  return g_string_free (hidden, FALSE);
+}
+
+/* How patella-files.h names temporary files, spelt out: a test of the
+ * names themselves. */
+#define TEMP_MARKER ".patella-tmp-"
+
+/* Item 10: a killed export (or report, or backup) leaves its temporary
+ * file, named after the target and the writer's process id; the next
+ * write into that folder removes it, and the companions of a killed
+ * backup's copy, while a live writer's file stays. */
+static void
+test_kill_temp_files (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *export = g_build_filename (fixture->dir, "history.csv", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.csv", NULL);
+  g_autofree char *live = g_strdup_printf (".report.pdf%s%d", TEMP_MARKER, (int) getppid ());
+  g_autofree char *hidden = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  pid_t dead;
+
+  patella_test_make_database (fixture->path, 20);
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, live, NULL);
+
+    patella_test_write_file (path, "in use", -1);
+  }
+
+  dead = killed_writer (fixture->path, export);
+  hidden = hidden_files (fixture->dir);
+  g_test_message ("after the kill:\n%s", hidden);
+  expected = g_strdup_printf (".history.csv%s%d\n%s\n", TEMP_MARKER, (int) dead, live);
+  g_assert_cmpstr (hidden, ==, expected);
+  {
+    g_autofree char *journal = g_strdup_printf ("%s/.backup.db%s%d-journal", fixture->dir, TEMP_MARKER,
+                                                (int) dead);
+
+    patella_test_write_file (journal, "a backup's journal", -1);
+  }
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_write_file (store, other, patella_csv_export, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&hidden, g_free);
+  g_clear_pointer (&expected, g_free);
+  hidden = hidden_files (fixture->dir);
+  expected = g_strdup_printf ("%s\n", live);
+  g_assert_cmpstr (hidden, ==, expected);
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 limit_child (gpointer data)
 {
@@ -754,6 +856,7 @@ main (int   argc,
   ADD ("disk-full/store", test_disk_full_store);
   ADD ("disk-full/export", test_disk_full_export);
   ADD ("disk-full/backup-leaves-nothing", test_disk_full_backup);
+  ADD ("kill/temp-files-removed", test_kill_temp_files);
   ADD ("disk-full/cli", test_disk_full_cli);
   ADD ("two-processes", test_two_processes);
   ADD ("outside-changes", test_outside_changes);

@@ -28,6 +28,7 @@
 
 #include "patella-csv.h"
 #include "patella-day.h"
+#include "patella-files.h"
 #include "patella-routine.h"
 #include "patella-warnings.h"
 
@@ -1300,7 +1301,6 @@ patella_write_file (PatellaStore      *store,
                     GError           **error)
 {
   g_autoptr(GOutputStream) out = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *temp = NULL;
   int fd;
 
@@ -1320,16 +1320,9 @@ patella_write_file (PatellaStore      *store,
     }
 
   /* A temporary file beside the target, renamed over it only when whole. */
-  dir = g_path_get_dirname (path);
-  temp = g_build_filename (dir, ".patella-XXXXXX", NULL);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = patella_temp_file_open (path, O_WRONLY | O_CLOEXEC, &temp, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("“%s” cannot be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
 
   out = g_unix_output_stream_new (fd, TRUE);
   if (!write_func (store, out, NULL, error) ||

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "patella-day.h"
+#include "patella-files.h"
 #include "patella-store.h"
 #include "patella-store-private.h"
 #include "patella-warnings.h"
@@ -3058,7 +3059,6 @@ patella_store_backup (PatellaStore  *self,
                       const char    *path,
                       GError       **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *temp = NULL;
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
@@ -3074,16 +3074,9 @@ patella_store_backup (PatellaStore  *self,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  temp = g_build_filename (dir, ".patella-backup-XXXXXX", NULL);
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  fd = patella_temp_file_open (path, O_RDWR | O_CLOEXEC, &temp, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
-                   _("The backup “%s” cannot be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
   close (fd);
 
   rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
