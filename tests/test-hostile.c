@@ -912,6 +912,94 @@ test_import_limit_any_file (Fixture       *fixture,
   }
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Item 1: a database path that is a link to a world-readable file: the
+ * real file, its log and its index are made private, beside the real
+ * file, when the app or a bare --check opens it; nothing appears beside
+ * the link. */
+static void
+test_symlink_sidecars (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *real_dir = g_build_filename (fixture->dir, "real", NULL);
+  g_autofree char *real = g_build_filename (real_dir, "patella.db", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.db", NULL);
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0755), ==, 0);
+  patella_test_make_database (real, 3);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(PatellaStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_chmod (real, 0644), ==, 0);
+      if (round == 0)
+        {
+          store = patella_store_open (link, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (patella_store_log_pain (store, "2026-02-03", NULL, 2, PATELLA_PAIN_MORNING, NULL,
+                                                   &error), >, 0);
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_autofree char *messages = NULL;
+
+          g_assert_cmpint (run_cli (link, "check", &messages), ==, PATELLA_EXIT_OK);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *beside_real = g_strconcat (real, suffixes[i], NULL);
+          g_autofree char *beside_link = g_strconcat (link, suffixes[i], NULL);
+
+          if (g_file_test (beside_real, G_FILE_TEST_EXISTS))
+            g_assert_cmpuint (file_mode (beside_real), ==, 0600);
+          if (i > 0)
+            g_assert_false (g_file_test (beside_link, G_FILE_TEST_EXISTS));
+        }
+      if (round == 0)
+        {
+          g_autofree char *wal = g_strconcat (real, "-wal", NULL);
+
+          g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+          g_assert_cmpstr (patella_store_get_path (store), ==, real);
+        }
+    }
+}
+
+/* A link whose file is gone: said in words, and nothing is created. */
+static void
+test_dangling_symlink (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *gone = g_build_filename (fixture->dir, "gone.db", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaStore) store = NULL;
+
+  g_assert_cmpint (symlink (gone, link), ==, 0);
+  store = patella_store_open (link, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "is a link to"));
+  g_assert_nonnull (strstr (error->message, "gone.db"));
+  g_assert_null (strstr (error->message, "File exists"));
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +1021,8 @@ main (int   argc,
   ADD ("schema-extra-triggers-refused", test_schema_extras);
   ADD ("terminal-escapes-shown-visible", test_terminal_escapes);
   ADD ("import-limit-any-file", test_import_limit_any_file);
+  ADD ("symlink-sidecars-private", test_symlink_sidecars);
+  ADD ("dangling-symlink-named", test_dangling_symlink);
 #undef ADD
 
   return g_test_run ();

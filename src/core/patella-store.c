@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -987,6 +988,20 @@ is_read_only (const char      *path,
   return (st->st_mode & S_IWUSR) == 0 || g_access (path, W_OK) != 0;
 }
 
+/* @path is a symbolic link that realpath() could not follow. */
+static void
+set_link_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *target = g_file_read_link (path, NULL);
+
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CANT_OPEN,
+               _("“%s” is a link to “%s”, which cannot be opened (%s). Patella left both untouched: "
+                 "point the link at the database, or remove it to start a new log."),
+               path, target ? target : "?", g_strerror (saved_errno));
+}
+
 /**
  * patella_store_open:
  * @path: the database file; created (0600, in a 0700 folder) when missing
@@ -1018,6 +1033,7 @@ patella_store_open_full (const char             *path,
 {
   g_autoptr(PatellaStore) self = NULL;
   g_auto(Sidecars) sidecars = { 0 };
+  g_autofree char *resolved = NULL;
   gboolean created = FALSE;
   GStatBuf st;
   int rc;
@@ -1026,6 +1042,20 @@ patella_store_open_full (const char             *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (PATELLA_TYPE_STORE, NULL);
+
+  /* A link is followed once, here: SQLite keeps its log and index beside
+   * the real file, and that is where they are made private. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_autofree char *real = realpath (path, NULL);
+
+      if (real == NULL)
+        {
+          set_link_error (error, path, errno);
+          return NULL;
+        }
+      path = resolved = g_steal_pointer (&real);
+    }
   self->path = g_strdup (path);
 
   if (g_stat (path, &st) == 0)
