@@ -330,6 +330,9 @@ patella_application_activate (GApplication *application)
           /* An import from the command line shows up here as it lands. */
           patella_store_watch_outside_changes (store);
           patella_window_check_store (PATELLA_WINDOW (window));
+          /* Such as a damaged write-ahead log, kept aside. */
+          if (patella_store_get_notice (store) != NULL)
+            patella_window_show_problem (PATELLA_WINDOW (window), patella_store_get_notice (store));
         }
       patella_first_frame_watch (window);
       gtk_window_present (window);

@@ -634,6 +634,121 @@ test_kill_temp_files (Fixture       *fixture,
   g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Copies @from to @to byte for byte. */
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = patella_test_read_file (from);
+
+  patella_test_write_file (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+}
+
+/* A record with @n_logged scores in its write-ahead log, copied file and
+ * log as a crash leaves them to "crashed.db"; returns that path. */
+static char *
+crashed_copy (Fixture *fixture,
+              guint    n_logged)
+{
+  char *crashed = g_build_filename (fixture->dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patella_test_make_database (fixture->path, 5);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_logged; i++)
+    g_assert_cmpint (patella_store_log_pain (store, "2026-02-03", NULL, (int) i, PATELLA_PAIN_MORNING, NULL,
+                                             &error), >, 0);
+  copy_file (fixture->path, crashed);
+  copy_file (wal, crashed_wal);
+  return crashed;
+}
+
+/* Item 5: a write-ahead log with one byte flipped in an early frame (as a
+ * crash would leave it, with the commits after it) is copied aside, 0600,
+ * before anything is written, and the runner is told on stderr; the next
+ * write no longer makes the loss silent and permanent. */
+static void
+test_damaged_wal_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *crashed = crashed_copy (fixture, 3);
+  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *kept = g_strdup_printf ("%s.damaged-%s", crashed_wal, date);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) copy = NULL;
+  g_autofree char *option = g_strconcat ("--database=", crashed, NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  GStatBuf st;
+
+  /* One byte flipped in the first frame's page. */
+  {
+    FILE *file = g_fopen (crashed_wal, "r+b");
+    int c;
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, 32 + 24 + 2000, SEEK_SET), ==, 0);
+    c = fgetc (file);
+    g_assert_cmpint (fseek (file, 32 + 24 + 2000, SEEK_SET), ==, 0);
+    g_assert_cmpint (fputc (c ^ 0x40, file), !=, EOF);
+    g_assert_cmpint (fclose (file), ==, 0);
+  }
+  damaged = patella_test_read_file (crashed_wal);
+
+  /* The command line, which writes: it says so on stderr. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("PATELLA_BINARY"), option, "--check", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "is damaged"));
+  g_assert_nonnull (strstr (err, kept));
+
+  g_assert_cmpint (g_stat (kept, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  copy = patella_test_read_file (kept);
+  patella_test_assert_bytes_equal (copy, damaged);
+
+  /* The window hears of it through the store; the copy is made once. */
+  g_clear_pointer (&copy, g_bytes_unref);
+  copy_file (kept, crashed_wal);
+  store = patella_store_open (crashed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (patella_store_get_notice (store));
+  g_assert_nonnull (strstr (patella_store_get_notice (store), kept));
+  {
+    g_autofree char *second = g_strconcat (kept, "-2", NULL);
+
+    g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* A sound log, as any crash leaves it, raises nothing and is not copied. */
+static void
+test_sound_wal_not_kept (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *crashed = crashed_copy (fixture, 2);
+  g_autoptr(PatellaStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  reopened = patella_store_open (crashed, &error);
+  g_assert_no_error (error);
+  g_assert_null (patella_store_get_notice (reopened));
+  listing = patella_test_list_dir (fixture->dir);
+  g_assert_null (strstr (listing, "damaged"));
+}
+
 static void
 limit_child (gpointer data)
 {
@@ -857,6 +972,8 @@ main (int   argc,
   ADD ("disk-full/export", test_disk_full_export);
   ADD ("disk-full/backup-leaves-nothing", test_disk_full_backup);
   ADD ("kill/temp-files-removed", test_kill_temp_files);
+  ADD ("damaged-wal-kept", test_damaged_wal_kept);
+  ADD ("sound-wal-not-kept", test_sound_wal_not_kept);
   ADD ("disk-full/cli", test_disk_full_cli);
   ADD ("two-processes", test_two_processes);
   ADD ("outside-changes", test_outside_changes);

@@ -26,6 +26,7 @@
 #include "patella-files.h"
 #include "patella-store.h"
 #include "patella-store-private.h"
+#include "patella-wal.h"
 #include "patella-warnings.h"
 
 struct _PatellaStore
@@ -37,6 +38,7 @@ struct _PatellaStore
   int      schema_version;
   gboolean unchecked;  /* opened with the quick check deferred, not yet run */
   char    *today;      /* the day routine changes take effect; NULL: the real one */
+  char    *notice;     /* what the runner must hear of, though the file opened */
 
   /* Commits by other processes (the command line, a second window). */
   GFileMonitor *monitor;
@@ -188,6 +190,7 @@ patella_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (patella_store_parent_class)->finalize (object);
 }
@@ -244,6 +247,19 @@ char *
 patella_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), APP_ID, "patella.db", NULL);
+}
+
+/**
+ * patella_store_get_notice:
+ *
+ * Returns: (nullable): something the runner must be told although the file
+ *   opened (a damaged write-ahead log, and where its copy is), or %NULL.
+ */
+const char *
+patella_store_get_notice (PatellaStore *self)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  return self->notice;
 }
 
 const char *
@@ -988,6 +1004,114 @@ is_read_only (const char      *path,
   return (st->st_mode & S_IWUSR) == 0 || g_access (path, W_OK) != 0;
 }
 
+/* Whether @wal holds commits SQLite will not read (patella-wal.c). Read
+ * twice, a moment apart: another process may be writing it just now. */
+static guint
+count_lost_commits (const char  *wal,
+                    char       **contents,
+                    gsize       *length)
+{
+  for (guint look = 0; look < 2; look++)
+    {
+      g_clear_pointer (contents, g_free);
+      if (look > 0)
+        g_usleep (50 * 1000);
+      if (!g_file_get_contents (wal, contents, length, NULL) ||
+          patella_wal_count_lost_commits ((const guint8 *) *contents, *length) == 0)
+        return 0;
+    }
+  return patella_wal_count_lost_commits ((const guint8 *) *contents, *length);
+}
+
+/* Writes @contents to a new file @path, private, synced; FALSE if @path
+ * exists or cannot be written. */
+static gboolean
+write_new_private_file (const char *path,
+                        const char *contents,
+                        gsize       length)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  gsize done = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  while (done < length)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  ok = done == length && fsync (fd) == 0;
+  ok = close (fd) == 0 && ok;
+  if (!ok)
+    g_unlink (path);
+  return ok;
+}
+
+/* Before anything is written, a write-ahead log with commits SQLite skips
+ * (a damaged frame before them) is copied to "NAME-wal.damaged-DATE",
+ * readable by the user alone: the next write would go over them. The
+ * runner is told, on stderr and through patella_store_get_notice(). */
+static void
+keep_damaged_log (PatellaStore *self,
+                  const char   *wal)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *copy = NULL;
+  gsize length = 0;
+  guint lost = count_lost_commits (wal, &contents, &length);
+
+  if (lost == 0)
+    return;
+
+  for (guint n = 1; n < 100; n++)
+    {
+      g_autofree char *kept = NULL;
+      gsize kept_length = 0;
+
+      g_free (copy);
+      copy = n == 1 ? g_strdup_printf ("%s.damaged-%s", wal, date) : g_strdup_printf ("%s.damaged-%s-%u", wal, date, n);
+      /* Kept already, by an earlier start. */
+      if (g_file_get_contents (copy, &kept, &kept_length, NULL))
+        {
+          if (kept_length == length && memcmp (kept, contents, length) == 0)
+            break;
+          continue;
+        }
+      if (write_new_private_file (copy, contents, length))
+        break;
+      g_clear_pointer (&copy, g_free);
+      break;
+    }
+
+  if (copy != NULL)
+    self->notice = g_strdup_printf (ngettext ("The write-ahead log of “%s” is damaged: %u saved change in it "
+                                              "cannot be read, so your log opens without it. Patella kept a copy "
+                                              "of that log as “%s”; keep it, and ask for help to recover it.",
+                                              "The write-ahead log of “%s” is damaged: %u saved changes in it "
+                                              "cannot be read, so your log opens without them. Patella kept a "
+                                              "copy of that log as “%s”; keep it, and ask for help to recover "
+                                              "them.", lost),
+                                    self->path, lost, copy);
+  else
+    self->notice = g_strdup_printf (ngettext ("The write-ahead log of “%s” is damaged: %u saved change in it "
+                                              "cannot be read, and Patella could not keep a copy of it. Copy "
+                                              "“%s” somewhere safe before you log anything, and ask for help.",
+                                              "The write-ahead log of “%s” is damaged: %u saved changes in it "
+                                              "cannot be read, and Patella could not keep a copy of it. Copy "
+                                              "“%s” somewhere safe before you log anything, and ask for help.",
+                                              lost),
+                                    self->path, lost, wal);
+  g_printerr ("%s: %s\n", g_get_prgname (), self->notice);
+}
+
 /* @path is a symbolic link that realpath() could not follow. */
 static void
 set_link_error (GError     **error,
@@ -1087,6 +1211,8 @@ patella_store_open_full (const char             *path,
     }
 
   sidecars_init (&sidecars, path);
+  if (sidecars.had_wal)
+    keep_damaged_log (self, sidecars.wal);
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)

@@ -80,6 +80,7 @@ void          patella_store_check_async        (PatellaStore        *self,
 gboolean      patella_store_check_finish       (GAsyncResult  *result,
                                                 GError       **error);
 const char   *patella_store_get_path           (PatellaStore  *self);
+const char   *patella_store_get_notice         (PatellaStore  *self);
 void          patella_store_watch_outside_changes  (PatellaStore *self);
 gboolean      patella_store_notice_outside_changes (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore  *self);
