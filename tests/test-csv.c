@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <string.h>
 #include <time.h>
 
@@ -738,6 +739,46 @@ test_no_utc_two_zones (Fixture       *fixture,
   }
 }
 
+/* Imports @text into @store, expecting it refused with every one of
+ * @words (NULL-terminated) in the message and nothing added. */
+static void
+assert_import_refused (PatellaStore *store,
+                       const char   *text,
+                       ...)
+{
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  gint64 before = count (store, PATELLA_TABLE_PAIN_LOG) + count (store, PATELLA_TABLE_RUNS);
+  const char *words;
+  va_list args;
+
+  g_assert_false (patella_csv_import (store, text, strlen (text), &summary, &error));
+  g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
+  g_test_message ("%s", error->message);
+  va_start (args, text);
+  while ((words = va_arg (args, const char *)) != NULL)
+    if (strstr (error->message, words) == NULL)
+      g_error ("“%s” is not in the message: %s", words, error->message);
+  va_end (args);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG) + count (store, PATELLA_TABLE_RUNS), ==, before);
+}
+
+/* A day in the right form before 1900: the message names that reason. */
+static void
+test_date_too_early (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+
+  assert_import_refused (store, HEADER "0001-01-01,09:00,pain,,,,,,,3,morning,,\r\n",
+                         "record 2: the date 0001-01-01 is before 1900-01-01, the earliest day Patella keeps",
+                         NULL);
+  assert_import_refused (store, HEADER "1899-12-31,09:00,pain,,,,,,,3,morning,,\r\n",
+                         "record 2: the date 1899-12-31 is before 1900-01-01", NULL);
+  assert_import_refused (store, HEADER "2026-02-30,09:00,pain,,,,,,,3,morning,,\r\n",
+                         "record 2: the date “2026-02-30” is not a day", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +802,7 @@ main (int   argc,
   ADD ("backup", test_backup);
   ADD ("today-in-zone-ahead", test_today_in_zone_ahead);
   ADD ("no-utc-two-zones", test_no_utc_two_zones);
+  ADD ("date-before-first-year", test_date_too_early);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

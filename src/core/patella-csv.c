@@ -336,6 +336,20 @@ parse_double (const char *text,
   return isfinite (*out);
 }
 
+/* "YYYY-MM-DD" in form, with a year before any Patella keeps. */
+static gboolean
+is_before_first_year (const char *date)
+{
+  static const guint digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (!g_ascii_isdigit (date[digits[i]]))
+      return FALSE;
+  return g_ascii_strtoull (date, NULL, 10) < PATELLA_FIRST_YEAR;
+}
+
 /* Reads one record into an entry, or says what is wrong with it. */
 static PatellaEntry *
 read_record (GPtrArray   *record,
@@ -387,6 +401,9 @@ read_record (GPtrArray   *record,
     }
   else if (ambiguous)
     PROBLEM (_("the date “%s” could be read day first or month first; write it as YYYY-MM-DD"), date);
+  else if (is_before_first_year (date))
+    /* Translators: %d is the first year Patella keeps, 1900 */
+    PROBLEM (_("the date %s is before %d-01-01, the earliest day Patella keeps"), date, PATELLA_FIRST_YEAR);
   else
     PROBLEM (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
   /* A day ahead of here may have begun in a zone ahead (Kiritimati is 14
