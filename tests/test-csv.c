@@ -779,6 +779,35 @@ test_date_too_early (Fixture       *fixture,
                          "record 2: the date “2026-02-30” is not a day", NULL);
 }
 
+/* A utc moment more than a day before its date, or still to come, is
+ * refused with its record number; one later than its date is a set
+ * logged late, as the Today page does for a past day. */
+static void
+test_utc_far_from_date (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 3);
+  g_autofree char *day = patella_day_today ();
+  g_autofree char *moment = g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *future = g_strdup_printf (HEADER "%s,09:00,pain,,,,,,,3,morning,,%s\r\n", day, moment);
+
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  static const char late[] = HEADER "2026-02-03,09:00,pain,,,,,,,3,morning,,2026-02-09T08:00:00Z\r\n";
+
+  assert_import_refused (store,
+                         HEADER "2026-02-03,09:00,pain,,,,,,,3,morning,,2026-02-03T08:00:00Z\r\n"
+                         "2026-02-03,09:00,pain,,,,,,,3,morning,,2026-02-01T08:00:00Z\r\n"
+                         "2026-02-03,09:00,pain,,,,,,,3,morning,,2025-02-03T08:00:00Z\r\n",
+                         "record 3: the utc time 2026-02-01T08:00:00Z is more than a day before the date 2026-02-03",
+                         "record 4: the utc time 2025-02-03T08:00:00Z is more than a day before", NULL);
+  g_assert_true (patella_csv_import (store, late, strlen (late), &summary, &error));
+  g_assert_no_error (error);
+  assert_import_refused (store, future, "record 2: the utc time", "has not happened yet", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +832,7 @@ main (int   argc,
   ADD ("today-in-zone-ahead", test_today_in_zone_ahead);
   ADD ("no-utc-two-zones", test_no_utc_two_zones);
   ADD ("date-before-first-year", test_date_too_early);
+  ADD ("utc-far-from-date", test_utc_far_from_date);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

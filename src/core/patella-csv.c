@@ -441,8 +441,15 @@ read_record (GPtrArray   *record,
         {
           /* The exact moment, whatever zone the file was written in; the
            * time column is then for reading. */
+          g_autoptr(GDateTime) in_utc = g_date_time_to_utc (instant);
+          g_autofree char *utc_day = g_date_time_format (in_utc, "%Y-%m-%d");
+
           if (g_date_time_to_unix (instant) > now + FUTURE_SLACK_SECONDS)
             PROBLEM (_("the utc time %s has not happened yet"), utc);
+          /* Every zone's day is within a day of UTC's; a set may be logged
+           * for its day later, never before the day began. */
+          if (patella_day_diff (e->day, utc_day) < -1)
+            PROBLEM (_("the utc time %s is more than a day before the date %s"), utc, e->day);
           e->instant = patella_instant_format (instant);
         }
       else
