@@ -808,6 +808,34 @@ test_utc_far_from_date (Fixture       *fixture,
   assert_import_refused (store, future, "record 2: the utc time", "has not happened yet", NULL);
 }
 
+/* A time in the hour the clocks skip (02:30 on 29 March 2026 in Berlin)
+ * is not moved silently: the summary names the record and where it went. */
+static void
+test_dst_gap_said (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *old = set_zone ("Europe/Berlin");
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  static const char file[] =
+    "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"
+    "2026-03-29,01:30,pain,,,,,,,2,morning,\r\n"
+    "2026-03-29,02:30,pain,,,,,,,3,during,\r\n";
+
+  g_assert_true (patella_csv_import (store, file, strlen (file), &summary, &error));
+  g_assert_no_error (error);
+  described = patella_import_summary_describe (&summary);
+  g_test_message ("%s", described);
+  g_assert_cmpuint (summary.n_moved, ==, 1);
+  g_assert_nonnull (strstr (described, "1 time falls in the hour the clocks skip here: "
+                                       "record 3, 02:30 on 2026-03-29, is stored at 03:00."));
+
+  g_clear_object (&store);
+  restore_zone (g_steal_pointer (&old));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +861,7 @@ main (int   argc,
   ADD ("no-utc-two-zones", test_no_utc_two_zones);
   ADD ("date-before-first-year", test_date_too_early);
   ADD ("utc-far-from-date", test_utc_far_from_date);
+  ADD ("dst-gap-said", test_dst_gap_said);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

@@ -357,6 +357,7 @@ read_record (GPtrArray   *record,
              const char  *today,
              gint64       now,
              GTimeZone   *zone,
+             char       **moved_to,
              char       **problem)
 {
   g_autoptr(PatellaEntry) e = NULL;
@@ -458,6 +459,10 @@ read_record (GPtrArray   *record,
                                    g_date_get_day (&parsed), hour, minute, second);
           if (local == NULL)
             PROBLEM (_("the time %s does not exist on %s"), time, date);
+          /* In the hour the clocks skip here GLib moves it on: said in
+           * the summary. */
+          if (g_date_time_get_hour (local) != hour || g_date_time_get_minute (local) != minute)
+            *moved_to = g_date_time_format (local, "%H:%M");
           e->instant = patella_instant_format (local);
         }
     }
@@ -516,6 +521,7 @@ void
 patella_import_summary_clear (PatellaImportSummary *summary)
 {
   g_clear_pointer (&summary->new_exercises, g_strfreev);
+  g_clear_pointer (&summary->first_moved, g_free);
 }
 
 /* One kind of entry with its count, as a complete phrase: "1 run", "3 runs". */
@@ -602,6 +608,16 @@ patella_import_summary_describe (const PatellaImportSummary *summary)
                                               "%u exercises were new here and were added to your own, "
                                               "switched off: %s.", n),
                               n, ids);
+    }
+  if (summary->n_moved > 0)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: %u is how many; %s says which, such as "record 5, 02:30 on
+         2026-03-29, is stored at 03:30" */
+      g_string_append_printf (text, ngettext ("%u time falls in the hour the clocks skip here: %s.",
+                                              "%u times fall in the hour the clocks skip here; the first: %s.",
+                                              summary->n_moved),
+                              summary->n_moved, summary->first_moved);
     }
   return g_string_free (text, FALSE);
 }
@@ -949,6 +965,8 @@ typedef struct
   GPtrArray   *problems;
   guint        n_problems;
   char        *first, *last;
+  guint        n_moved;      /* times in the hour the clocks skip here */
+  char        *first_moved;
 } Records;
 
 static void
@@ -972,6 +990,7 @@ take_record (GPtrArray *cells,
 {
   Records *records = data;
   g_autofree char *problem = NULL;
+  g_autofree char *moved_to = NULL;
   PatellaEntry *entry;
 
   if (!records->have_header)
@@ -983,7 +1002,7 @@ take_record (GPtrArray *cells,
   if (records->columns[COL_DATE] < 0 || records->columns[COL_KIND] < 0)
     return;
 
-  entry = read_record (cells, records->columns, records->today, records->now, records->zone, &problem);
+  entry = read_record (cells, records->columns, records->today, records->now, records->zone, &moved_to, &problem);
   if (entry == NULL)
     {
       if (records->n_problems++ < MAX_LISTED_PROBLEMS)
@@ -993,6 +1012,9 @@ take_record (GPtrArray *cells,
     }
   g_ptr_array_add (records->entries, entry);
   g_array_append_val (records->record_numbers, number);
+  if (moved_to != NULL && records->n_moved++ == 0)
+    records->first_moved = g_strdup_printf (_("record %u, %s on %s, is stored at %s"), number,
+                                            cell (cells, records->columns, COL_TIME), entry->day, moved_to);
   if (records->first == NULL || strcmp (entry->day, records->first) < 0)
     g_free (records->first), records->first = g_strdup (entry->day);
   if (records->last == NULL || strcmp (entry->day, records->last) > 0)
@@ -1027,6 +1049,7 @@ patella_csv_import (PatellaStore         *store,
   Reader reader = { text, offsets, cells, 0, take_record, &records };
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *first_moved = NULL;
   struct csv_parser parser;
   int parse_error;
   gboolean parsed;
@@ -1063,6 +1086,7 @@ patella_csv_import (PatellaStore         *store,
   parse_error = csv_error (&parser);
   csv_free (&parser);
   first = g_steal_pointer (&records.first);
+  first_moved = g_steal_pointer (&records.first_moved);
   last = g_steal_pointer (&records.last);
   if (!parsed)
     {
@@ -1115,6 +1139,8 @@ patella_csv_import (PatellaStore         *store,
       }
     g_ptr_array_add (plan.new_ids, NULL);
     summary->new_exercises = (char **) g_ptr_array_free (plan.new_ids, FALSE);
+    summary->n_moved = records.n_moved;
+    summary->first_moved = g_steal_pointer (&first_moved);
   }
 
   return TRUE;

@@ -34,6 +34,8 @@ typedef struct
   guint  added[PATELLA_N_ENTRY_KINDS];
   guint  skipped[PATELLA_N_ENTRY_KINDS];   /* already in the record */
   char **new_exercises;                    /* ids added as the runner's own */
+  guint  n_moved;                          /* times in the hour the clocks skip here */
+  char  *first_moved;                      /* the first of them, in words */
 } PatellaImportSummary;
 
 GQuark    patella_csv_error_quark        (void);
