@@ -836,6 +836,57 @@ test_dst_gap_said (Fixture       *fixture,
   restore_zone (g_steal_pointer (&old));
 }
 
+/* Text a spreadsheet would still run as a formula: after a line feed or
+ * spaces, or with the full-width ＝, the cell gets the "'" guard, and an
+ * import gives the note back as typed. */
+static void
+test_formula_guard_forms (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *const notes[] = {
+    "\n=1+1", " =HYPERLINK(\"http://example.com\")", "   +cmd", "\xef\xbc\x9dSUM(A1:A9)", " \xef\xbc\x8b" "1",
+  };
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) copy = open_store (copy_path);
+  g_autofree char *csv = NULL;
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-01-%02u", i + 1);
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, 2, PATELLA_PAIN_MORNING, notes[i], &error), >, 0);
+      g_assert_no_error (error);
+    }
+  csv = export (store, patella_csv_export);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *guarded = g_strconcat (",'", notes[i], NULL);
+      g_autoptr(GString) doubled = g_string_new (notes[i]);
+      g_autofree char *quoted = NULL;
+
+      g_string_replace (doubled, "\"", "\"\"", 0);
+      quoted = g_strconcat (",\"'", doubled->str, NULL);
+
+      if (strstr (csv, guarded) == NULL && strstr (csv, quoted) == NULL)
+        g_error ("“%s” is not guarded in:\n%s", notes[i], csv);
+    }
+
+  g_assert_true (patella_csv_import (copy, csv, strlen (csv), &summary, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-01-%02u", i + 1);
+      g_autoptr(GPtrArray) entries = patella_store_list_entries (copy, day, PATELLA_ENTRY_ALL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, ==, 1);
+      g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, 0))->note, ==, notes[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +913,7 @@ main (int   argc,
   ADD ("date-before-first-year", test_date_too_early);
   ADD ("utc-far-from-date", test_utc_far_from_date);
   ADD ("dst-gap-said", test_dst_gap_said);
+  ADD ("formula-guard-forms", test_formula_guard_forms);
 #undef ADD
   g_test_add_func ("/csv/summary-words", test_summary_words);
 

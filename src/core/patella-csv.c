@@ -61,6 +61,28 @@ typedef enum
   LINE_UTC        = 1 << 1,
 } LineParts;
 
+/* Whether a spreadsheet could read @text as a formula (OWASP's list, and
+ * what spreadsheets also take for one: the same after spaces or a line
+ * break, and the full-width forms), or it starts with the "'" that import
+ * takes off. */
+static gboolean
+may_start_formula (const char *text)
+{
+  static const char *const full_width[] = { "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0" };
+  const char *p = text;
+
+  if (text[0] != '\0' && strchr ("=+-@\t\r\n'", text[0]) != NULL)
+    return TRUE;
+  while (*p == ' ')
+    p++;
+  if (*p != '\0' && strchr ("=+-@", *p) != NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (full_width); i++)
+    if (g_str_has_prefix (p, full_width[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Text as one CSV cell: a "'" before what a spreadsheet would take for a
  * formula (and before a leading "'", so that import can always take one
  * off), quotes around what needs them, inner quotes doubled. */
@@ -75,8 +97,7 @@ append_text (GString    *line,
   /* A control character an older version kept is written as a visible
    * sign: the file stays importable and harmless on a terminal. */
   visible = patella_text_make_visible (text, TRUE);
-  value = strchr ("=+-@\t\r'", visible[0]) != NULL && visible[0] != '\0'
-          ? g_strconcat ("'", visible, NULL) : g_steal_pointer (&visible);
+  value = may_start_formula (visible) ? g_strconcat ("'", visible, NULL) : g_steal_pointer (&visible);
   len = strlen (value);
 
   if (strpbrk (value, ",\"\r\n") != NULL ||
