@@ -2841,7 +2841,7 @@ read_entry (PatellaStore      *self,
   if (!valid)
     {
       g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT,
-                   _("“%s” holds an entry on %s that Patella would not have written (%s) "
+                   _("“%s” holds an entry on %s that Patella would not have written: %s "
                      "Restore the file from a backup."),
                    self->path, entry->day, problem->message);
       return NULL;
