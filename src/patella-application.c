@@ -327,12 +327,11 @@ patella_application_activate (GApplication *application)
         patella_window_show_error (PATELLA_WINDOW (window), error->message);
       else
         {
-          /* An import from the command line shows up here as it lands. */
+          /* An import from the command line shows up here as it lands;
+           * a write waits for one without freezing the window. */
           patella_store_watch_outside_changes (store);
+          patella_store_wait_in_main_loop (store);
           patella_window_check_store (PATELLA_WINDOW (window));
-          /* Such as a damaged write-ahead log, kept aside. */
-          if (patella_store_get_notice (store) != NULL)
-            patella_window_show_problem (PATELLA_WINDOW (window), patella_store_get_notice (store));
         }
       patella_first_frame_watch (window);
       gtk_window_present (window);
@@ -346,6 +345,10 @@ patella_application_activate (GApplication *application)
       if (store != NULL && self->settings != NULL &&
           !g_settings_get_boolean (self->settings, "welcome-done"))
         patella_welcome_present (window, self->settings);
+      /* Such as a damaged write-ahead log, kept aside: above all else. */
+      if (store != NULL && patella_store_get_notice (store) != NULL)
+        patella_window_show_message (PATELLA_WINDOW (window), _("Part of Your Log Could Not Be Read"),
+                                     patella_store_get_notice (store));
       return;
     }
 

@@ -19,6 +19,7 @@
 #include "patella-routine-editor.h"
 #include "patella-timer-window.h"
 #include "patella-today-page.h"
+#include "patella-window.h"
 
 struct _PatellaTodayPage
 {
@@ -86,10 +87,19 @@ static void
 show_error (PatellaTodayPage *self,
             const GError     *error)
 {
-  g_autofree char *title = g_markup_escape_text (error->message, -1);
-  /* Toast titles are markup; messages may hold a path with "&". */
-  AdwToast *toast = adw_toast_new (title);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
+  /* The window shows a long message in full, behind Details. */
+  if (PATELLA_IS_WINDOW (root))
+    {
+      patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+      return;
+    }
+  /* Toast titles are markup; messages may hold a path with "&". */
+  title = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 0);
   show_toast (self, toast);
 }

@@ -48,6 +48,9 @@ struct _PatellaWindow
   GCancellable         *check;  /* the background check of the file */
   guint                 check_source;
   gboolean              disposed;
+
+  /* borrowed: the toast shown while a write waits for another program */
+  AdwToast             *waiting_toast;
 };
 
 /* What Undo puts back: an entry as it was before (NULL when it was new)
@@ -242,7 +245,16 @@ patella_window_offer_undo (PatellaWindow      *self,
   return toast;
 }
 
-/* A problem in plain words, shown until dismissed. */
+/* What a toast's title holds without being cut short, in characters. */
+#define TOAST_TITLE_MAX 48
+
+/**
+ * patella_window_show_problem:
+ *
+ * A problem in plain words, in a toast shown until dismissed. A message too
+ * long for a toast's one line also gets a Details button that shows all
+ * of it, so that nothing the runner must read is cut short.
+ */
 void
 patella_window_show_problem (PatellaWindow *self,
                              const char    *message)
@@ -255,6 +267,12 @@ patella_window_show_problem (PatellaWindow *self,
   title = g_markup_escape_text (message, -1);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 0);
+  if (g_utf8_strlen (message, -1) > TOAST_TITLE_MAX)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-details");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (message));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -263,6 +281,15 @@ show_error (PatellaWindow *self,
             const GError  *error)
 {
   patella_window_show_problem (self, error->message);
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  patella_window_show_message (PATELLA_WINDOW (widget), _("What Went Wrong"),
+                               g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -386,10 +413,16 @@ window_settings (PatellaWindow *self)
   return application ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
 }
 
-static void
-show_message (PatellaWindow *self,
-              const char    *heading,
-              const char    *body)
+/**
+ * patella_window_show_message:
+ *
+ * @body in a dialog under @heading, with Close: for what the runner must
+ * read in full.
+ */
+void
+patella_window_show_message (PatellaWindow *self,
+                             const char    *heading,
+                             const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
@@ -476,7 +509,7 @@ run_files_read (GObject      *source,
     return;
   if (runs == NULL)
     {
-      show_message (self, _("No Runs Were Imported"), error->message);
+      patella_window_show_message (self, _("No Runs Were Imported"), error->message);
       return;
     }
   if (!patella_run_file_mark_logged (self->store, runs, &error))
@@ -618,11 +651,11 @@ patella_window_run_file_task (PatellaWindow *self,
 
         if (!patella_csv_import_file (self->store, path, &summary, &error))
           {
-            show_message (self, _("Nothing Was Imported"), error->message);
+            patella_window_show_message (self, _("Nothing Was Imported"), error->message);
             return FALSE;
           }
         description = patella_import_summary_describe (&summary);
-        show_message (self, _("History Imported"), description);
+        patella_window_show_message (self, _("History Imported"), description);
         return TRUE;
       }
 
@@ -947,12 +980,42 @@ view_stack_page_changed (PatellaWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* A write waits for another program to let go of the file, with the
+ * window still working: say so until the wait is over. */
+static void
+forget_waiting_toast (PatellaWindow *self,
+                      gboolean       dismiss)
+{
+  if (self->waiting_toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->waiting_toast), (gpointer *) &self->waiting_toast);
+  if (dismiss)
+    adw_toast_dismiss (self->waiting_toast);
+  self->waiting_toast = NULL;
+}
+
+static void
+store_waiting (PatellaStore  *store,
+               gboolean       waiting,
+               PatellaWindow *self)
+{
+  forget_waiting_toast (self, TRUE);
+  if (!waiting || self->disposed)
+    return;
+
+  self->waiting_toast = adw_toast_new (_("Waiting for another program to let go…"));
+  adw_toast_set_timeout (self->waiting_toast, 0);
+  g_object_add_weak_pointer (G_OBJECT (self->waiting_toast), (gpointer *) &self->waiting_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->waiting_toast);
+}
+
 static void
 patella_window_dispose (GObject *object)
 {
   PatellaWindow *self = (PatellaWindow *) object;
 
   self->disposed = TRUE;
+  forget_waiting_toast (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_cancellable_cancel (self->check);
@@ -999,7 +1062,10 @@ patella_window_set_property (GObject      *object,
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       if (self->store != NULL)
-        patella_today_page_set_store (self->today_page, self->store);
+        {
+          patella_today_page_set_store (self->today_page, self->store);
+          g_signal_connect_object (self->store, "waiting", G_CALLBACK (store_waiting), self, 0);
+        }
       break;
 
     case PROP_PAGE:
@@ -1054,6 +1120,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-details", "s", show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-daily-csv", NULL, file_action);

@@ -32,6 +32,9 @@ PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
 PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);
 void           patella_window_show_problem (PatellaWindow *self,
                                             const char    *message);
+void           patella_window_show_message (PatellaWindow *self,
+                                            const char    *heading,
+                                            const char    *body);
 gboolean       patella_window_run_file_task (PatellaWindow *self,
                                              int            task,
                                              const char    *path);

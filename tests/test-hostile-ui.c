@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/patella-day.h"
@@ -390,6 +391,80 @@ test_rest_note (Fixture       *fixture,
   patella_test_run_app (fixture->path, rest_note, NULL);
 }
 
+#define WAITING_TEXT "Waiting for another program to let go…"
+
+typedef struct
+{
+  PatellaWindow *window;
+  sqlite3       *other;     /* another program, holding the file */
+  guint          ticks;     /* of the main loop, while the write waits */
+  gboolean       released;
+  gboolean       toast_seen;
+} Busy;
+
+static gboolean
+tick (gpointer data)
+{
+  ((Busy *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A second into the wait, the other program lets go. */
+static gboolean
+release (gpointer data)
+{
+  Busy *busy = data;
+
+  busy->toast_seen = patella_test_find_label (GTK_WIDGET (busy->window), WAITING_TEXT) != NULL;
+  g_assert_cmpint (sqlite3_exec (busy->other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  busy->released = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+busy_database (PatellaApplication *app,
+               PatellaWindow      *window,
+               gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  Busy busy = { window, NULL, 0, FALSE, FALSE };
+  gint64 before = 0, after = 0;
+  guint ticker;
+
+  g_assert_true (patella_store_count (store_of (window), PATELLA_TABLE_EXERCISE_LOG, &before, NULL));
+  g_assert_cmpint (sqlite3_open_v2 (data, &busy.other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (busy.other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  ticker = g_timeout_add (50, tick, &busy);
+  g_timeout_add (1000, release, &busy);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "quad-setting"));
+
+  /* The window kept working through the wait, said why, and the set was
+   * saved once the other program let go. */
+  if (!busy.released)
+    sqlite3_exec (busy.other, "COMMIT", NULL, NULL, NULL);
+  g_source_remove (ticker);
+  sqlite3_close (busy.other);
+  g_assert_true (busy.released);
+  g_assert_cmpuint (busy.ticks, >=, 10);
+  g_assert_true (busy.toast_seen);
+  g_assert_true (patella_store_count (store_of (window), PATELLA_TABLE_EXERCISE_LOG, &after, NULL));
+  g_assert_cmpint (after, ==, before + 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+/* Smaller item (last): a write that finds the file held by another
+ * program waits with the window responsive and a toast saying why, rather
+ * than freezing it for up to 5 s. */
+static void
+test_busy_database (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  patella_test_make_database (fixture->path, 0);
+  patella_test_run_app (fixture->path, busy_database, fixture->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +478,7 @@ main (int   argc,
   ADD ("history", test_history);
   ADD ("long-note", test_long_note);
   ADD ("rest-note", test_rest_note);
+  ADD ("busy-database-window-responsive", test_busy_database);
 #undef ADD
 
   return g_test_run ();

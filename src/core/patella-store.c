@@ -43,12 +43,21 @@ struct _PatellaStore
   /* Commits by other processes (the command line, a second window). */
   GFileMonitor *monitor;
   gint64        data_version;
+
+  /* Waiting for another program's lock with the main loop running. */
+  gboolean      wait_in_main_loop;
+  gboolean      beginning;   /* in begin(): the one place that waits so */
+  gboolean      in_wait;     /* the main loop is running inside a wait */
+  gboolean      announced;
+  gboolean      held;        /* a reference taken for the wait */
+  gint64        wait_started;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaStore, patella_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  WAITING,
   N_SIGNALS
 };
 
@@ -215,6 +224,21 @@ patella_store_class_init (PatellaStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * PatellaStore::waiting:
+   * @waiting: TRUE when a write starts waiting for another program's lock,
+   *   FALSE when the wait is over, whatever its end
+   *
+   * Emitted only with patella_store_wait_in_main_loop(), a quarter of a
+   * second into a wait, so that the window can say why nothing happens yet.
+   */
+  signals[WAITING] =
+    g_signal_new ("waiting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -352,13 +376,114 @@ set_sqlite_error (GError     **error,
     }
 }
 
+/* While a write waits in the main loop, what the loop runs meanwhile (a
+ * click, a timer) must not use the connection: it is told to try later. */
+static gboolean
+check_not_waiting (PatellaStore  *self,
+                   GError       **error)
+{
+  if (!self->in_wait)
+    return TRUE;
+
+  g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_BUSY,
+               _("Patella is still waiting for another program to let go of “%s”. "
+                 "Nothing was changed; try again in a moment."),
+               self->path);
+  return FALSE;
+}
+
+/* SQLite's busy handler with patella_store_wait_in_main_loop(): waits as
+ * long as busy_timeout would, and while a write begins (where nothing of
+ * the connection is in use) keeps the main loop running in short steps. */
+static int
+wait_for_lock (void *data,
+               int   n_calls)
+{
+  PatellaStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 until;
+
+  if (n_calls == 0)
+    self->wait_started = now;
+  if (now - self->wait_started >= BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND)
+    return 0;
+  if (!self->beginning)
+    {
+      sqlite3_sleep (10);
+      return 1;
+    }
+
+  /* The loop may drop the window's reference: this one outlives the wait. */
+  if (!self->held)
+    self->held = g_object_ref (self) != NULL;
+
+  self->in_wait = TRUE;
+  if (!self->announced && now - self->wait_started >= 250 * G_TIME_SPAN_MILLISECOND)
+    {
+      self->announced = TRUE;
+      g_signal_emit (self, signals[WAITING], 0, TRUE);
+    }
+  until = now + 20 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2 * G_TIME_SPAN_MILLISECOND);
+  self->in_wait = FALSE;
+  return 1;
+}
+
+static gboolean
+unref_later (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a write began, or could not: the wait, if any, is over. The
+ * reference it took goes back from the main loop, once the write that
+ * waited has returned. */
+static void
+end_wait (PatellaStore *self)
+{
+  if (self->announced)
+    {
+      self->announced = FALSE;
+      g_signal_emit (self, signals[WAITING], 0, FALSE);
+    }
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_idle_add (unref_later, self);
+    }
+}
+
+/**
+ * patella_store_wait_in_main_loop:
+ *
+ * From now on a write that finds the file held by another program waits
+ * for it (up to 5 s, as always) with the thread-default main loop
+ * running, so that a window stays responsive, and announces the wait with
+ * #PatellaStore::waiting. For the application's main thread.
+ */
+void
+patella_store_wait_in_main_loop (PatellaStore *self)
+{
+  g_return_if_fail (PATELLA_IS_STORE (self));
+
+  self->wait_in_main_loop = TRUE;
+  if (self->db != NULL)
+    sqlite3_busy_handler (self->db, wait_for_lock, self);
+}
+
 static gboolean
 exec (PatellaStore  *self,
       const char    *sql,
       GError       **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (!check_not_waiting (self, error))
+    return FALSE;
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, self->path);
@@ -373,7 +498,11 @@ prepare (PatellaStore  *self,
          GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
+
+  if (!check_not_waiting (self, error))
+    return NULL;
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -459,9 +588,15 @@ static gboolean
 begin (PatellaStore  *self,
        GError       **error)
 {
+  gboolean begun;
+
   /* IMMEDIATE takes the write lock now, so busy_timeout applies here rather
    * than failing half-way through the transaction. */
-  return exec (self, "BEGIN IMMEDIATE", error);
+  self->beginning = TRUE;
+  begun = exec (self, "BEGIN IMMEDIATE", error);
+  self->beginning = FALSE;
+  end_wait (self);
+  return begun;
 }
 
 static gboolean
@@ -1458,6 +1593,9 @@ patella_store_notice_outside_changes (PatellaStore *self)
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
+  /* Not while a write waits in the main loop: see check_not_waiting(). */
+  if (self->in_wait)
+    return FALSE;
   version = get_data_version (self);
   if (version == self->data_version)
     return FALSE;

@@ -82,6 +82,7 @@ gboolean      patella_store_check_finish       (GAsyncResult  *result,
 const char   *patella_store_get_path           (PatellaStore  *self);
 const char   *patella_store_get_notice         (PatellaStore  *self);
 void          patella_store_watch_outside_changes  (PatellaStore *self);
+void          patella_store_wait_in_main_loop      (PatellaStore *self);
 gboolean      patella_store_notice_outside_changes (PatellaStore *self);
 int           patella_store_get_schema_version (PatellaStore  *self);
 gboolean      patella_store_verify             (PatellaStore  *self,
