@@ -291,6 +291,86 @@ find_scrolled_window (GtkWidget *widget)
   return GTK_SCROLLED_WINDOW (patella_test_find_widget (widget, is_list, NULL));
 }
 
+static void
+collect_headings (GtkWidget  *widget,
+                  GPtrArray  *headings)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    g_ptr_array_add (headings, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_headings (child, headings);
+}
+
+/* The day groups on screen: each day once, as many as the model has. */
+static void
+assert_days_once (PatellaHistoryPage *page,
+                  guint               expected)
+{
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+
+  collect_headings (GTK_WIDGET (find_scrolled_window (GTK_WIDGET (page))), headings);
+  for (guint i = 0; i < headings->len; i++)
+    for (guint j = i + 1; j < headings->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (headings, i), !=, g_ptr_array_index (headings, j));
+  g_assert_cmpuint (headings->len, ==, expected);
+}
+
+static void
+filter_after_logging (PatellaApplication *app,
+                      PatellaWindow      *window,
+                      gpointer            data)
+{
+  PatellaHistoryPage *page = patella_window_get_history_page (window);
+  PatellaStore *store = store_of (window);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *yesterday = patella_day_add (today, -1);
+  g_autoptr(GError) error = NULL;
+  PatellaEntryDialog *dialog;
+  GtkDropDown *filter;
+
+  g_assert_cmpint (patella_store_log_run (store, today, NULL, 30, 5.0, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, yesterday, NULL, 30, 5.0, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, yesterday, NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Alt+3, Show: Runs, Ctrl+L, Show: Pain. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  patella_test_wait_for (history_loaded, page);
+  assert_days_once (page, 2);
+  filter = GTK_DROP_DOWN (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL));
+  gtk_drop_down_set_selected (filter, 2);
+  assert_days_once (page, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
+  dialog = find_dialog ();
+  patella_entry_dialog_set_field (dialog, "score", "3");
+  g_assert_true (patella_entry_dialog_save (dialog));
+  patella_test_wait_for (no_dialog, NULL);
+  assert_days_once (page, 2);
+  gtk_drop_down_set_selected (filter, 1);
+  assert_days_once (page, 2);
+  gtk_drop_down_set_selected (filter, 0);
+  assert_days_once (page, 2);
+
+  /* Only the filter, after logging. */
+  g_assert_cmpint (patella_store_log_pain (store, today, NULL, 1, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  assert_days_once (page, 2);
+  gtk_drop_down_set_selected (filter, 3);
+  assert_days_once (page, 0);
+  gtk_drop_down_set_selected (filter, 1);
+  assert_days_once (page, 2);
+  gtk_drop_down_set_selected (filter, 0);
+  assert_days_once (page, 2);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_filter_after_logging (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, filter_after_logging, NULL);
+}
+
 typedef struct
 {
   PatellaHistoryPage *page;
@@ -556,6 +636,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/diary/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
   ADD ("log-pain", test_log_pain);
+  ADD ("filter-after-logging", test_filter_after_logging);
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
   ADD ("long-history", test_long_history);

@@ -3111,7 +3111,8 @@ patella_store_get_entry (PatellaStore      *self,
  * @kinds: a mask of 1 << PatellaEntryKind
  *
  * Returns: (element-type utf8): every day with an entry of those kinds,
- *   the latest first. One pass over the day indexes.
+ *   each once, the latest first. One pass over the day indexes (one kind
+ *   alone has no UNION to merge a day's entries: DISTINCT does).
  */
 GPtrArray *
 patella_store_list_days (PatellaStore  *self,
@@ -3128,7 +3129,7 @@ patella_store_list_days (PatellaStore  *self,
 
   for (guint kind = 0; kind < PATELLA_N_ENTRY_KINDS; kind++)
     if (kinds & (1u << kind))
-      g_string_append_printf (sql, "%sSELECT day FROM %s", sql->len ? " UNION " : "", day_tables[kind]);
+      g_string_append_printf (sql, "%sSELECT DISTINCT day FROM %s", sql->len ? " UNION " : "", day_tables[kind]);
   if (sql->len == 0)
     return g_ptr_array_new_with_free_func (g_free);
   g_string_append (sql, " ORDER BY day DESC");
