@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "core/patella-day.h"
+#include "patella-calendar.h"
 #include "patella-entry-dialog.h"
 
 struct _PatellaEntryDialog
@@ -302,27 +303,6 @@ calendar_day_selected (PatellaEntryDialog *self)
   validate (self);
 }
 
-/* GTK 4.8 gives neither the calendar nor its arrows a name for screen
- * readers. The arrows are the first buttons of its heading: the previous
- * and next month, then the previous and next year. */
-static void
-label_calendar (GtkCalendar *calendar,
-                const char  *label)
-{
-  static const char *const arrows[] = {
-    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
-  };
-  GtkWidget *heading = gtk_widget_get_first_child (GTK_WIDGET (calendar));
-  guint n = 0;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  for (GtkWidget *child = heading ? gtk_widget_get_first_child (heading) : NULL;
-       child != NULL && n < G_N_ELEMENTS (arrows);
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _(arrows[n++]), -1);
-}
-
 static GtkWidget *
 problem_label (PatellaEntryDialog *self,
                const char         *field)
@@ -503,7 +483,7 @@ build (PatellaEntryDialog *self)
   gtk_widget_set_valign (GTK_WIDGET (self->day_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->day_button), _("Choose the Day"));
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  label_calendar (self->calendar, _("Day"));
+  patella_calendar_setup (self->calendar, _("Day"));
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected), self);
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));

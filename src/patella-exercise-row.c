@@ -19,6 +19,7 @@ struct _PatellaExerciseRow
   GtkLabel           *count_label;
   GtkButton          *timer_button;
   GtkButton          *log_button;
+  GtkLabel           *dose_label;
   GtkLabel           *cues_label;
 
   /* owned */
@@ -49,14 +50,15 @@ update (PatellaExerciseRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), patella_routine_item_get_dose (item));
+  gtk_label_set_text (self->dose_label, patella_routine_item_get_dose (item));
   gtk_label_set_text (self->cues_label, patella_routine_item_get_cues (item));
 
   progress = patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
                                                    patella_routine_item_get_target_sets (item));
   gtk_label_set_text (self->count_label, progress);
 
-  gtk_image_set_from_icon_name (self->status_icon,
-                                complete ? "checkbox-checked-symbolic" : "checkbox-symbolic");
+  /* A tick once done, nothing before: the row's controls are its buttons. */
+  gtk_image_set_from_icon_name (self->status_icon, complete ? "emblem-ok-symbolic" : NULL);
   if (complete)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "complete");
@@ -105,13 +107,52 @@ patella_exercise_row_class_init (PatellaExerciseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, timer_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, dose_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, cues_label);
+}
+
+/* Libadwaita 1.2's expander row has no subtitle-lines of its own; its
+ * heading is an action row that has. */
+static AdwActionRow *
+find_header (PatellaExerciseRow *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  while (header != NULL && !ADW_IS_ACTION_ROW (header))
+    header = gtk_widget_get_first_child (header);
+  return header != NULL ? ADW_ACTION_ROW (header) : NULL;
 }
 
 static void
 patella_exercise_row_init (PatellaExerciseRow *self)
 {
+  AdwActionRow *header;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* At 360 px a dose takes two lines at most; the expanded row shows it whole. */
+  header = find_header (self);
+  if (header != NULL)
+    adw_action_row_set_subtitle_lines (header, 2);
+}
+
+/* The header's subtitle lines, for tests: 0 is as many as it takes. */
+int
+patella_exercise_row_get_subtitle_lines (PatellaExerciseRow *self)
+{
+  AdwActionRow *header;
+
+  g_return_val_if_fail (PATELLA_IS_EXERCISE_ROW (self), -1);
+
+  header = find_header (self);
+  return header != NULL ? adw_action_row_get_subtitle_lines (header) : 0;
+}
+
+GtkImage *
+patella_exercise_row_get_status_icon (PatellaExerciseRow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_EXERCISE_ROW (self), NULL);
+  return self->status_icon;
 }
 
 GtkWidget *

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, PATELLA, EXERCIS
 
 GtkWidget          *patella_exercise_row_new      (PatellaRoutineItem *item);
 PatellaRoutineItem *patella_exercise_row_get_item (PatellaExerciseRow *self);
+/* For tests: the status shown before the name, and the subtitle's lines. */
+GtkImage           *patella_exercise_row_get_status_icon    (PatellaExerciseRow *self);
+int                 patella_exercise_row_get_subtitle_lines (PatellaExerciseRow *self);
 
 /* "2 of 3", the progress text the row shows; a pure function for tests. */
 char               *patella_exercise_row_format_progress (int done,

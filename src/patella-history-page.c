@@ -17,6 +17,7 @@
 
 #include "core/patella-day.h"
 #include "core/patella-settings.h"
+#include "patella-entry-row.h"
 #include "patella-history-page.h"
 #include "patella-today-page.h"
 #include "patella-window.h"
@@ -197,57 +198,6 @@ read_names (PatellaHistoryPage *self)
     }
 }
 
-static GtkWidget *
-entry_button (const char         *icon,
-              const char         *tooltip,
-              const char         *action,
-              const PatellaEntry *entry)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new ("(ixs)", (int) entry->kind, entry->id, entry->day));
-  return button;
-}
-
-static GtkWidget *
-entry_row (PatellaHistoryPage *self,
-           const PatellaEntry *entry)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *edit_label = NULL;
-  g_autofree char *delete_label = NULL;
-  GtkWidget *button;
-
-  patella_history_describe_entry (entry, patella_settings_get_unit (self->settings), self->names,
-                                  &title, &subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-
-  if (entry->kind == PATELLA_ENTRY_PAIN || entry->kind == PATELLA_ENTRY_RUN)
-    {
-      button = entry_button ("document-edit-symbolic", _("Edit"), "history.edit", entry);
-      /* Translators: for screen readers; %s describes the entry */
-      edit_label = g_strdup_printf (_("Edit: %s"), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  button = entry_button ("user-trash-symbolic", _("Delete"), "history.delete", entry);
-  /* Translators: for screen readers; %s describes the entry */
-  delete_label = g_strdup_printf (_("Delete: %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return row;
-}
-
 /* One day: its heading and a boxed list of its entries. */
 static GtkWidget *
 day_widget_new (PatellaHistoryPage *self,
@@ -280,7 +230,10 @@ day_widget_new (PatellaHistoryPage *self,
   if (entries == NULL)
     show_error (self, error);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), entry_row (self, g_ptr_array_index (entries, i)));
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         patella_entry_row_new (g_ptr_array_index (entries, i),
+                                                patella_settings_get_unit (self->settings), self->names,
+                                                "history.edit", "history.delete"));
   return clamp;
 }
 
@@ -472,58 +425,12 @@ patella_history_page_get_history (PatellaHistoryPage *self)
   return self->history;
 }
 
-static PatellaEntry *
-lookup_entry (PatellaHistoryPage *self,
-              GVariant           *parameter,
-              GError            **error)
-{
-  PatellaEntryKind kind;
-  gint64 id;
-  const char *day;
-  int kind_value;
-
-  g_variant_get (parameter, "(ix&s)", &kind_value, &id, &day);
-  kind = (PatellaEntryKind) kind_value;
-
-  if (kind == PATELLA_ENTRY_REST_DAY)
-    {
-      g_autoptr(GPtrArray) entries = patella_store_list_entries (self->store, day, 1u << kind, error);
-
-      if (entries == NULL)
-        return NULL;
-      if (entries->len == 0)
-        {
-          g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND,
-                       _("That entry is no longer in the log."));
-          return NULL;
-        }
-      return g_ptr_array_steal_index (entries, 0);
-    }
-  if (kind >= PATELLA_N_ENTRY_KINDS)
-    return NULL;
-  return patella_store_get_entry (self->store, kind, id, error);
-}
-
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PatellaHistoryPage *self = PATELLA_HISTORY_PAGE (widget);
-  g_autoptr(PatellaEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->store == NULL || !PATELLA_IS_WINDOW (root))
-    return;
-
-  entry = lookup_entry (self, parameter, &error);
-  if (entry == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  patella_window_open_entry_dialog (PATELLA_WINDOW (root), entry);
+  patella_entry_row_edit (widget, PATELLA_HISTORY_PAGE (widget)->store, parameter);
 }
 
 static void
@@ -531,21 +438,7 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  PatellaHistoryPage *self = PATELLA_HISTORY_PAGE (widget);
-  g_autoptr(PatellaEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->store == NULL || !PATELLA_IS_WINDOW (root))
-    return;
-
-  entry = lookup_entry (self, parameter, &error);
-  if (entry == NULL || !patella_store_remove_entry (self->store, entry, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  patella_window_offer_undo (PATELLA_WINDOW (root), _("Entry deleted"), entry, NULL);
+  patella_entry_row_delete (widget, PATELLA_HISTORY_PAGE (widget)->store, parameter);
 }
 
 static void

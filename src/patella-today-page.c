@@ -15,6 +15,8 @@
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
 #include "core/patella-settings.h"
+#include "patella-calendar.h"
+#include "patella-day-log.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
 #include "patella-timer-window.h"
@@ -28,6 +30,7 @@ struct _PatellaTodayPage
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
   GtkMenuButton      *day_button;
+  GtkLabel           *day_label;
   GtkPopover         *calendar_popover;
   GtkCalendar        *calendar;
   GtkWidget          *nudge_box;
@@ -39,6 +42,7 @@ struct _PatellaTodayPage
   GtkLabel           *adherence_label;
   GtkListBox         *routine_list;
   GtkListBox         *warnings_list;
+  PatellaDayLog      *day_log;
 
   /* owned */
   PatellaDayPlan     *plan;
@@ -49,6 +53,7 @@ struct _PatellaTodayPage
 
   /* borrowed: weak pointers, cleared when they go */
   AdwToast           *undo_toast;
+  AdwToast           *problem_toast;
   GtkWindow          *timer;
 };
 
@@ -94,13 +99,15 @@ show_error (PatellaTodayPage *self,
   /* The window shows a long message in full, behind Details. */
   if (PATELLA_IS_WINDOW (root))
     {
-      patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+      g_set_weak_pointer (&self->problem_toast, patella_window_show_problem (PATELLA_WINDOW (root), error->message));
       return;
     }
   /* Toast titles are markup; messages may hold a path with "&". */
   title = g_markup_escape_text (error->message, -1);
   toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
+  /* Long enough to read twice, never for ever: it would hide the next one. */
+  adw_toast_set_timeout (toast, PATELLA_PROBLEM_TOAST_SECONDS);
+  g_set_weak_pointer (&self->problem_toast, toast);
   show_toast (self, toast);
 }
 
@@ -120,7 +127,8 @@ update_summary (PatellaTodayPage *self)
   g_autoptr(GDateTime) selected = NULL;
   GDate date;
 
-  gtk_menu_button_set_label (self->day_button, day_label);
+  gtk_label_set_text (self->day_label, day_label);
+  patella_day_log_set_day (self->day_log, day);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next-day",
                                  !patella_day_plan_get_is_today (plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
@@ -341,6 +349,7 @@ patella_today_page_set_settings (PatellaTodayPage *self,
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
+  patella_day_log_set_settings (self->day_log, settings);
   if (settings != NULL)
     {
       /* Not every change: the window size is a setting too. */
@@ -422,6 +431,7 @@ patella_today_page_set_store (PatellaTodayPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->plan, "notify::day", G_CALLBACK (update_warnings), self);
   g_signal_connect_swapped (self->plan, "notify::today", G_CALLBACK (update_warnings), self);
+  patella_day_log_set_store (self->day_log, store);
 
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
@@ -444,6 +454,13 @@ patella_today_page_get_undo_toast (PatellaTodayPage *self)
 {
   g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
   return self->undo_toast;
+}
+
+AdwToast *
+patella_today_page_get_problem_toast (PatellaTodayPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
+  return self->problem_toast;
 }
 
 GtkWindow *
@@ -782,6 +799,7 @@ patella_today_page_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
+  g_clear_weak_pointer (&self->problem_toast);
   if (self->timer != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->timer), (gpointer *) &self->timer);
@@ -808,9 +826,11 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
 
   object_class->dispose = patella_today_page_dispose;
 
+  g_type_ensure (PATELLA_TYPE_DAY_LOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, nudge_box);
@@ -822,6 +842,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, adherence_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_log);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
   gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
@@ -840,30 +861,9 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
 
 }
 
-/* GTK 4.8 gives neither the calendar nor its arrows a name for screen
- * readers. The arrows are the first buttons of its heading: the previous
- * and next month, then the previous and next year. */
-static void
-label_calendar (GtkCalendar *calendar,
-                const char  *label)
-{
-  static const char *const arrows[] = {
-    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
-  };
-  GtkWidget *heading = gtk_widget_get_first_child (GTK_WIDGET (calendar));
-  guint n = 0;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  for (GtkWidget *child = heading ? gtk_widget_get_first_child (heading) : NULL;
-       child != NULL && n < G_N_ELEMENTS (arrows);
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _(arrows[n++]), -1);
-}
-
 static void
 patella_today_page_init (PatellaTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  label_calendar (self->calendar, _("Choose a Day"));
+  patella_calendar_setup (self->calendar, _("Choose a Day"));
 }

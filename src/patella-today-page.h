@@ -22,6 +22,11 @@ PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
 guint           patella_today_page_get_n_warnings (PatellaTodayPage *self);
 /* The most recent toast offering Undo, for tests; NULL once dismissed. */
 AdwToast       *patella_today_page_get_undo_toast (PatellaTodayPage *self);
+/* The last problem shown, while it is on screen. */
+AdwToast       *patella_today_page_get_problem_toast (PatellaTodayPage *self);
+
+/* How long a problem's toast stays: never for ever. */
+#define PATELLA_PROBLEM_TOAST_SECONDS 10
 GtkWindow      *patella_today_page_get_timer      (PatellaTodayPage *self);
 
 /* "Today", "Yesterday" or the date in the locale's words. */

@@ -251,22 +251,25 @@ patella_window_offer_undo (PatellaWindow      *self,
 /**
  * patella_window_show_problem:
  *
- * A problem in plain words, in a toast shown until dismissed. A message too
- * long for a toast's one line also gets a Details button that shows all
- * of it, so that nothing the runner must read is cut short.
+ * A problem in plain words, in a toast that goes in time: one that stayed
+ * for ever would hide every later one. A message too long for a toast's
+ * one line also gets a Details button that shows all of it, so that
+ * nothing the runner must read is cut short.
+ *
+ * Returns: (transfer none): the toast
  */
-void
+AdwToast *
 patella_window_show_problem (PatellaWindow *self,
                              const char    *message)
 {
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  g_return_if_fail (PATELLA_IS_WINDOW (self));
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
 
   title = g_markup_escape_text (message, -1);
   toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_timeout (toast, PATELLA_PROBLEM_TOAST_SECONDS);
   if (g_utf8_strlen (message, -1) > TOAST_TITLE_MAX)
     {
       adw_toast_set_button_label (toast, _("_Details"));
@@ -274,6 +277,7 @@ patella_window_show_problem (PatellaWindow *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string (message));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 static void

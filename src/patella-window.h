@@ -30,7 +30,7 @@ void           patella_window_check_store (PatellaWindow     *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
 PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
 PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);
-void           patella_window_show_problem (PatellaWindow *self,
+AdwToast      *patella_window_show_problem (PatellaWindow *self,
                                             const char    *message);
 void           patella_window_show_message (PatellaWindow *self,
                                             const char    *heading,

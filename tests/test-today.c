@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "core/patella-day.h"
+#include "patella-day-log.h"
+#include "patella-entry-dialog.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
 #include "patella-test-app.h"
@@ -17,15 +20,22 @@
 typedef PatellaTestFiles Fixture;
 
 static gint64
-count_sets (PatellaTodayPage *page)
+count_table (PatellaTodayPage *page,
+             PatellaTable      table)
 {
   PatellaStore *store = patella_day_plan_get_store (patella_today_page_get_plan (page));
   g_autoptr(GError) error = NULL;
   gint64 n = -1;
 
-  g_assert_true (patella_store_count (store, PATELLA_TABLE_EXERCISE_LOG, &n, &error));
+  g_assert_true (patella_store_count (store, table, &n, &error));
   g_assert_no_error (error);
   return n;
+}
+
+static gint64
+count_sets (PatellaTodayPage *page)
+{
+  return count_table (page, PATELLA_TABLE_EXERCISE_LOG);
 }
 
 static void
@@ -356,6 +366,280 @@ test_disk_full (Fixture       *fixture,
   patella_test_run_app (fixture->path, disk_full, fixture);
 }
 
+/* The Today page's day log: pain and runs of the shown day. */
+static gboolean
+is_day_log (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return PATELLA_IS_DAY_LOG (widget);
+}
+
+static gboolean
+entry_dialog_open (gpointer data)
+{
+  return patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL) != NULL;
+}
+
+static void
+day_log (PatellaApplication *app,
+         PatellaWindow      *window,
+         gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaStore *store = patella_day_plan_get_store (patella_today_page_get_plan (page));
+  PatellaDayLog *log = PATELLA_DAY_LOG (patella_test_find_widget (GTK_WIDGET (page), is_day_log, NULL));
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gint64 run_id;
+
+  g_assert_nonnull (log);
+  g_assert_cmpuint (patella_day_log_get_n_entries (log), ==, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (GTK_WIDGET (log))));
+
+  /* A run and a pain score logged today are on the day, with their numbers. */
+  run_id = patella_store_log_run (store, today, NULL, 69.6, 11.4, 6, -1, "tempo", &error);
+  g_assert_cmpint (patella_store_log_pain (store, today, NULL, 3, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (patella_day_log_get_n_entries (log), ==, 2);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (GTK_WIDGET (log))));
+  g_assert_nonnull (patella_test_find_row (GTK_WIDGET (log), ADW_TYPE_ACTION_ROW, "Pain 3 out of 10, after activity"));
+
+  /* Delete the run from its row, then Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (log), "day-log.delete", "(ixs)",
+                                             (int) PATELLA_ENTRY_RUN, run_id, today));
+  g_assert_cmpint (count_table (page, PATELLA_TABLE_RUNS), ==, 0);
+  g_assert_cmpuint (patella_day_log_get_n_entries (log), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  g_assert_cmpint (count_table (page, PATELLA_TABLE_RUNS), ==, 1);
+  g_assert_cmpuint (patella_day_log_get_n_entries (log), ==, 2);
+
+  /* Edit opens the run's dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (log), "day-log.edit", "(ixs)",
+                                             (int) PATELLA_ENTRY_RUN, run_id, today));
+  patella_test_wait_for (entry_dialog_open, NULL);
+  dialog = patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL);
+  patella_test_close_window (dialog);
+
+  /* Another day has its own entries: none here. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_cmpuint (patella_day_log_get_n_entries (log), ==, 0);
+
+  /* The rest or sick note shows on the day too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.set-rest-day", "(ss)", "sick", "a cold"));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (page),
+                                             "Sick day: it does not count against your streak or score.\na cold"));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_day_log (Fixture       *fixture,
+              gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, day_log, NULL);
+}
+
+/* Labels under @widget saying @text: the subtitle, and the dose in full. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
+/* The row's status is an icon that does not look like, or act as, a check
+ * box; its dose takes two lines at most and is whole when expanded. */
+static void
+exercise_row (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaExerciseRow *row = patella_test_find_exercise_row (GTK_WIDGET (page), "foam-roll");
+  GtkImage *status = patella_exercise_row_get_status_icon (row);
+  const char *dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (status)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (status)));
+  g_assert_null (gtk_image_get_icon_name (status));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "foam-roll"));
+  g_assert_true (patella_routine_item_get_complete (patella_exercise_row_get_item (row)));
+  g_assert_cmpstr (gtk_image_get_icon_name (status), ==, "emblem-ok-symbolic");
+
+  row = patella_test_find_exercise_row (GTK_WIDGET (page), "quad-setting");
+  dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+  g_assert_cmpint (patella_exercise_row_get_subtitle_lines (row), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_exercise_row (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, exercise_row, NULL);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Lets the window lay itself out again. */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, set_flag, &done);
+  patella_test_wait_for (flag_set, &done);
+}
+
+static double
+x_of (GtkWidget *widget,
+      GtkWidget *page)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page, &bounds));
+  return bounds.origin.x;
+}
+
+/* The arrows keep their place whatever the day's name; the calendar offers
+ * no day after today; a problem's toast goes in time. */
+static void
+navigation (PatellaApplication *app,
+            PatellaWindow      *window,
+            gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  GtkWidget *previous = patella_test_find_widget (GTK_WIDGET (page), has_action, "today.previous-day");
+  GtkWidget *next = patella_test_find_widget (GTK_WIDGET (page), has_action, "today.next-day");
+  GtkCalendar *calendar = GTK_CALENDAR (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *tomorrow = patella_day_add (today, 1);
+  g_autofree char *long_ago = patella_day_add (today, -400);
+  g_autoptr(GPtrArray) days = g_ptr_array_new ();
+  double previous_x, next_x;
+  guint n_future = 0, n_past = 0;
+  AdwToast *toast;
+
+  settle ();
+  previous_x = x_of (previous, GTK_WIDGET (page));
+  next_x = x_of (next, GTK_WIDGET (page));
+  for (int i = 1; i <= 10; i++)
+    {
+      g_autofree char *day = patella_day_add (today, -i * 37);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-to-day", "s", day));
+      settle ();
+      g_assert_cmpfloat (x_of (previous, GTK_WIDGET (page)), ==, previous_x);
+      g_assert_cmpfloat (x_of (next, GTK_WIDGET (page)), ==, next_x);
+    }
+
+  /* Today's month: the days after today, and the month after, are out of reach. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  for (GtkWidget *w = GTK_WIDGET (calendar); w != NULL; )
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "day-number"))
+        g_ptr_array_add (days, w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (calendar) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (calendar)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (days->len, ==, 42);
+  {
+    int month = -1, today_number = atoi (today + 8);
+
+    for (guint i = 0; i < days->len; i++)
+      {
+        GtkWidget *label = g_ptr_array_index (days, i);
+        int number = atoi (gtk_label_get_text (GTK_LABEL (label)));
+
+        if (number == 1 && month < 1)
+          month++;
+        if (month == 1 || (month == 0 && number > today_number))
+          {
+            g_assert_false (gtk_widget_get_sensitive (label));
+            n_future++;
+          }
+        else
+          {
+            g_assert_true (gtk_widget_get_sensitive (label));
+            n_past++;
+          }
+      }
+  }
+  g_assert_cmpuint (n_future, >=, 4);
+  g_assert_cmpuint (n_past, >=, 2);
+
+  /* A future day chosen anyway (the keyboard) goes back to today. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+    g_autoptr(GDateTime) selected = NULL;
+    g_autofree char *selected_day = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL)));
+    patella_test_wait_for (is_mapped, calendar);
+    gtk_calendar_select_day (calendar, later);
+    selected = gtk_calendar_get_date (calendar);
+    selected_day = g_date_time_format (selected, "%Y-%m-%d");
+    g_assert_cmpstr (selected_day, ==, today);
+    g_assert_cmpstr (patella_day_plan_get_day (patella_today_page_get_plan (page)), ==, today);
+  }
+
+  /* The future refused by action: a toast that does not stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-to-day", "s", tomorrow));
+  toast = patella_today_page_get_problem_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpuint (adw_toast_get_timeout (toast), >, 0);
+  toast = patella_window_show_problem (window, "A problem");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), >, 0);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, navigation, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +654,9 @@ main (int   argc,
   ADD ("timer", test_timer);
   ADD ("edit-routine", test_edit_routine);
   ADD ("disk-full", test_disk_full);
+  ADD ("day-log", test_day_log);
+  ADD ("exercise-row", test_exercise_row);
+  ADD ("navigation", test_navigation);
 #undef ADD
 
   return g_test_run ();
