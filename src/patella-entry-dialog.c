@@ -344,6 +344,8 @@ entry_row (PatellaEntryDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
   g_signal_connect (row, "changed", G_CALLBACK (row_changed), self);
+  /* Every field is one line: Enter saves, as Ctrl+Enter does anywhere. */
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (patella_entry_dialog_save), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return ADW_ENTRY_ROW (row);
 }
@@ -368,6 +370,26 @@ format_value (GtkScale *widget,
     if (anchors->anchors[i] == v)
       return g_strdup_printf ("%d · %s", v, _(anchors->words[i]));
   return g_strdup_printf ("%d", v);
+}
+
+/* The wheel scrolls the dialog, never a scale under the pointer on the way:
+ * the scale's own scroll controller goes, and the event reaches the
+ * scrolled window. Drag, click and the keys still set it. */
+static void
+ignore_scrolling (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) scrolls = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        g_ptr_array_add (scrolls, g_steal_pointer (&controller));
+    }
+  for (guint i = 0; i < scrolls->len; i++)
+    gtk_widget_remove_controller (widget, g_ptr_array_index (scrolls, i));
 }
 
 /* A 0-10 scale with words at its anchors. */
@@ -398,6 +420,7 @@ scale (PatellaEntryDialog *self,
     *format = (Anchors) { anchors, words, n_anchors };
     gtk_scale_set_format_value_func (GTK_SCALE (widget), format_value, format, g_free);
   }
+  ignore_scrolling (widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (widget, "value-changed", G_CALLBACK (validate), self);
   gtk_box_append (GTK_BOX (box), widget);
@@ -561,6 +584,24 @@ build (PatellaEntryDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->note_row),
                                                                              ADW_TYPE_PREFERENCES_GROUP)),
                              problem_label (self, "note"));
+
+  {
+    GtkWidget *hint = gtk_label_new (_("Enter saves, from any field; Ctrl+Enter too."));
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->note_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                    hint, NULL, -1);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->note_row),
+                                                                               ADW_TYPE_PREFERENCES_GROUP)),
+                               hint);
+  }
+
+  /* The first thing to fill in has the focus, not Cancel: the score, or
+   * the run's minutes (the day and time are already right, mostly). */
+  gtk_window_set_focus (GTK_WINDOW (self), pain ? GTK_WIDGET (self->score_scale) : GTK_WIDGET (self->minutes_row));
 
   show_day (self);
   validate (self);

@@ -75,19 +75,54 @@ context_words (PatellaPainContext context)
     }
 }
 
-/* The CR-10 words at their anchors; other efforts are numbers alone. */
+/* The words of the CR-10 scale as runners use it (Foster's session RPE),
+ * one for every value, so an effort is never a bare number. */
 static const char *
 effort_words (int rpe)
 {
   switch (rpe)
     {
     case 0: return _("rest");
+    case 1: return _("very easy");
+    case 2: return _("easy");
     case 3: return _("moderate");
-    case 5: return _("hard");
-    case 7: return _("very hard");
-    case 10: return _("maximal");
-    default: return NULL;
+    case 4: return _("somewhat hard");
+    case 5:
+    case 6: return _("hard");
+    case 7:
+    case 8:
+    case 9: return _("very hard");
+    default: return _("maximal");
     }
+}
+
+char *
+patella_format_duration (double minutes)
+{
+  gint64 seconds = (gint64) (MAX (minutes, 0) * 60 + 0.5);
+
+  if (seconds >= 3600)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", seconds / 3600,
+                            (int) (seconds / 60 % 60), (int) (seconds % 60));
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+char *
+patella_format_pace (double              minutes,
+                     double              km,
+                     PatellaDistanceUnit unit)
+{
+  double distance = unit == PATELLA_UNIT_MILES ? km / PATELLA_KM_PER_MILE : km;
+  gint64 seconds;
+
+  if (!(distance > 0) || !(minutes > 0))
+    return NULL;
+  seconds = (gint64) (minutes * 60 / distance + 0.5);
+  return unit == PATELLA_UNIT_MILES
+         /* Translators: a pace, minutes and seconds per mile, e.g. "9:49 /mi" */
+         ? g_strdup_printf (_("%d:%02d /mi"), (int) (seconds / 60), (int) (seconds % 60))
+         /* Translators: a pace, minutes and seconds per kilometre, e.g. "6:06 /km" */
+         : g_strdup_printf (_("%d:%02d /km"), (int) (seconds / 60), (int) (seconds % 60));
 }
 
 void
@@ -110,17 +145,19 @@ patella_history_describe_entry (const PatellaEntry  *entry,
     case PATELLA_ENTRY_RUN:
       {
         g_autofree char *distance = patella_format_distance (entry->distance_km, unit);
-        const char *words = effort_words (entry->rpe);
+        g_autofree char *duration = patella_format_duration (entry->minutes);
+        g_autofree char *pace = patella_format_pace (entry->minutes, entry->distance_km, unit);
 
-        /* Translators: a run, e.g. "Run 8.2 km in 45 min" */
-        g_string_printf (line, _("Run %s in %g min"), distance, entry->minutes);
-        if (words != NULL)
-          /* Translators: appended to "Run %s in %g min": the run's effort on the CR-10
-             scale and its word, e.g. ", effort 5 (hard)" */
-          g_string_append_printf (line, _(", effort %d (%s)"), entry->rpe, words);
+        if (pace != NULL)
+          /* Translators: a run: distance, time (h:mm:ss or m:ss) and pace,
+             e.g. "Run 11.4 km in 1:09:36 (6:06 /km)" */
+          g_string_printf (line, _("Run %s in %s (%s)"), distance, duration, pace);
         else
-          /* Translators: appended to "Run %s in %g min", e.g. ", effort 5" */
-          g_string_append_printf (line, _(", effort %d"), entry->rpe);
+          /* Translators: a run with no distance, e.g. "Run 0.0 km in 45:00" */
+          g_string_printf (line, _("Run %s in %s"), distance, duration);
+        /* Translators: appended to the run: its effort on the CR-10 scale and
+           its word, e.g. ", effort 5 (hard)" */
+        g_string_append_printf (line, _(", effort %d (%s)"), entry->rpe, effort_words (entry->rpe));
         if (entry->pain >= 0)
           /* Translators: appended after the effort: "Run 8.2 km in 45 min, effort 5, pain 3 out of 10" */
           g_string_append_printf (line, _(", pain %d out of 10"), entry->pain);

@@ -30,4 +30,11 @@ void            patella_history_describe_entry    (const PatellaEntry  *entry,
                                                    char               **title,
                                                    char               **subtitle);
 
+/* A run's time as a runner reads it: "1:09:36", or "42:30" under an hour. */
+char           *patella_format_duration           (double               minutes);
+/* Minutes per kilometre or mile, "6:06 /km"; NULL without a distance. */
+char           *patella_format_pace               (double               minutes,
+                                                   double               km,
+                                                   PatellaDistanceUnit  unit);
+
 G_END_DECLS

@@ -181,6 +181,79 @@ test_log_run (Fixture       *fixture,
 }
 
 static gboolean
+has_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_scale (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_SCALE (widget) && has_scroll_controller (widget);
+}
+
+static gboolean
+dialog_focused (gpointer data)
+{
+  PatellaEntryDialog *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL;
+}
+
+/* Focus on the first field, Enter saves, the wheel leaves the sliders be. */
+static void
+dialog_keys (PatellaApplication *app,
+             PatellaWindow      *window,
+             gpointer            data)
+{
+  PatellaEntryDialog *dialog;
+  GtkWidget *focus, *minutes;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
+  patella_test_wait_for (dialog_focused, NULL);
+  dialog = find_dialog ();
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_SCALE (focus));
+  g_assert_null (patella_test_find_widget (GTK_WIDGET (dialog), is_scale, NULL));
+  patella_test_close_window (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-run", NULL));
+  patella_test_wait_for (dialog_focused, NULL);
+  dialog = find_dialog ();
+  minutes = patella_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Minutes");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (focus == minutes || gtk_widget_is_ancestor (focus, minutes));
+  g_assert_null (patella_test_find_widget (GTK_WIDGET (dialog), is_scale, NULL));
+
+  /* Enter in a one-line field saves. */
+  patella_entry_dialog_set_field (dialog, "minutes", "30");
+  patella_entry_dialog_set_field (dialog, "distance", "5");
+  g_signal_emit_by_name (minutes, "entry-activated");
+  patella_test_wait_for (no_dialog, NULL);
+  g_assert_cmpint (count (window, PATELLA_TABLE_RUNS), ==, 1);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_dialog_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, dialog_keys, NULL);
+}
+
+static gboolean
 history_loaded (gpointer data)
 {
   return patella_history_page_get_history (data) != NULL;
@@ -626,6 +699,40 @@ test_file_tasks (Fixture       *fixture,
   patella_test_run_app (fixture->path, file_tasks, fixture->dir);
 }
 
+/* Run times as a runner reads them, with the pace and the effort's word. */
+static void
+test_run_words (void)
+{
+  PatellaEntry run = { .kind = PATELLA_ENTRY_RUN, .day = (char *) "2026-01-10", .minutes = 69.6,
+                       .distance_km = 11.4, .rpe = 6, .pain = -1 };
+  g_autofree char *duration = patella_format_duration (69.6);
+  g_autofree char *short_run = patella_format_duration (42.5);
+  g_autofree char *pace = patella_format_pace (69.6, 11.4, PATELLA_UNIT_KM);
+  g_autofree char *pace_mi = patella_format_pace (69.6, 11.4, PATELLA_UNIT_MILES);
+  g_autofree char *no_pace = patella_format_pace (30, 0, PATELLA_UNIT_KM);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_assert_cmpstr (duration, ==, "1:09:36");
+  g_assert_cmpstr (short_run, ==, "42:30");
+  g_assert_cmpstr (pace, ==, "6:06 /km");
+  g_assert_cmpstr (pace_mi, ==, "9:50 /mi");
+  g_assert_null (no_pace);
+
+  patella_history_describe_entry (&run, PATELLA_UNIT_KM, NULL, &title, &subtitle);
+  g_assert_cmpstr (title, ==, "Run 11.4 km in 1:09:36 (6:06 /km), effort 6 (hard)");
+  for (int rpe = 0; rpe <= 10; rpe++)
+    {
+      g_autofree char *t = NULL;
+      g_autofree char *u = NULL;
+
+      run.rpe = rpe;
+      patella_history_describe_entry (&run, PATELLA_UNIT_KM, NULL, &t, &u);
+      g_assert_nonnull (strstr (t, " ("));
+      g_assert_true (g_str_has_suffix (t, ")"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +744,8 @@ main (int   argc,
   g_test_add ("/diary/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
   ADD ("log-pain", test_log_pain);
   ADD ("filter-after-logging", test_filter_after_logging);
+  ADD ("dialog-keys", test_dialog_keys);
+  g_test_add_func ("/diary/run-words", test_run_words);
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
   ADD ("long-history", test_long_history);
