@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-preferences-window.h"
+#include "patella-routine-guide.h"
 #include "patella-time-row.h"
 
 struct _PatellaPreferencesWindow
@@ -185,7 +186,9 @@ add_general_page (PatellaPreferencesWindow *self)
   row = action_row (_("About This Routine"), _("Why each exercise is there"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.about-routine");
+  /* Not app.about-routine: this window is not the application's, so that
+   * action would not reach it and the row stayed greyed out. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "preferences.about-routine");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
@@ -333,6 +336,15 @@ edit_routine_action (GtkWidget  *widget,
 }
 
 static void
+about_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* On top of this window, which is modal. */
+  patella_routine_guide_present (GTK_WINDOW (widget));
+}
+
+static void
 add_unavailable_page (PatellaPreferencesWindow *self)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
@@ -353,6 +365,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "preferences.restore-defaults", NULL, restore_defaults_action);
   gtk_widget_class_install_action (widget_class, "preferences.undo-restore", NULL, undo_restore_action);
   gtk_widget_class_install_action (widget_class, "preferences.edit-routine", NULL, edit_routine_action);
+  gtk_widget_class_install_action (widget_class, "preferences.about-routine", NULL, about_routine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -519,7 +519,8 @@ show_table_action (GtkWidget  *widget,
 
           gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
           gtk_widget_add_css_class (label, "numeric");
-          gtk_label_set_selectable (GTK_LABEL (label), c == 0);
+          /* Not selectable: the first one took the focus with its text
+           * selected, as if something were chosen. */
           gtk_grid_attach (GTK_GRID (grid), label, (int) c, row, 1, 1);
           g_free (cells[c]);
         }
@@ -530,5 +531,15 @@ show_table_action (GtkWidget  *widget,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Closes as every other window does. */
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>w"),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, shortcuts);
+  }
   gtk_window_present (GTK_WINDOW (window));
 }

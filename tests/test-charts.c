@@ -214,6 +214,100 @@ test_empty (Fixture       *fixture,
   patella_test_run_app (fixture->path, empty, NULL);
 }
 
+static gboolean
+is_table (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), "Progress as a Table") == 0;
+}
+
+static gboolean
+table_shown (gpointer data)
+{
+  GtkWindow *table = patella_test_find_window (is_table, NULL);
+
+  return table != NULL && gtk_widget_get_mapped (GTK_WIDGET (table));
+}
+
+static gboolean
+table_gone (gpointer data)
+{
+  return patella_test_find_window (is_table, NULL) == NULL;
+}
+
+static gboolean
+is_selected_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL);
+}
+
+/* The shortcut of @table that @accelerator triggers, or NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *table,
+               guint       keyval,
+               GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *wanted = gtk_accelerator_name (keyval, modifiers);
+
+          if (strstr (trigger, wanted) != NULL)
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* The table opens with nothing selected and closes with Escape or Ctrl+W. */
+static void
+table (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
+{
+  PatellaProgressPage *page = patella_window_get_progress_page (window);
+  const guint keys[][2] = { { GDK_KEY_Escape, 0 }, { GDK_KEY_w, GDK_CONTROL_MASK } };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (progress_loaded, page);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      GtkWindow *table;
+      GtkShortcut *shortcut;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "progress.show-table", NULL));
+      patella_test_wait_for (table_shown, NULL);
+      table = patella_test_find_window (is_table, NULL);
+      g_assert_null (patella_test_find_widget (GTK_WIDGET (table), is_selected_label, NULL));
+
+      shortcut = find_shortcut (GTK_WIDGET (table), keys[k][0], keys[k][1]);
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (table), NULL));
+      patella_test_wait_for (table_gone, NULL);
+    }
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_table (Fixture       *fixture,
+            gconstpointer  data)
+{
+  make_history (fixture->path);
+  patella_test_run_app (fixture->path, table, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +320,7 @@ main (int   argc,
   ADD ("draw-and-pick", test_charts);
   ADD ("empty", test_empty);
   ADD ("old-record", test_old_record);
+  ADD ("table", test_table);
 #undef ADD
 
   return g_test_run ();

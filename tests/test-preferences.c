@@ -36,6 +36,21 @@ preferences_gone (gpointer data)
   return find_preferences () == NULL;
 }
 
+static gboolean
+is_guide (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), "About This Routine") == 0;
+}
+
+static gboolean
+guide_shown (gpointer data)
+{
+  GtkWindow *guide = patella_test_find_window (is_guide, NULL);
+
+  return guide != NULL && gtk_widget_get_mapped (GTK_WIDGET (guide));
+}
+
 static void
 preferences (PatellaApplication *app,
              PatellaWindow      *window,
@@ -64,6 +79,19 @@ preferences (PatellaApplication *app,
   /* A second request presents the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (find_preferences () == prefs);
+
+  /* About This Routine opens the guide, on top of this window. */
+  {
+    GtkWidget *about = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "About This Routine");
+    GtkWindow *guide;
+
+    g_assert_nonnull (about);
+    g_assert_true (gtk_widget_activate_action (about, gtk_actionable_get_action_name (GTK_ACTIONABLE (about)), NULL));
+    patella_test_wait_for (guide_shown, NULL);
+    guide = patella_test_find_window (is_guide, NULL);
+    g_assert_true (gtk_window_get_transient_for (guide) == prefs);
+    patella_test_close_window (guide);
+  }
 
   /* Units: the combo row and the key follow each other. */
   unit_row = patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_ROW, "Distance");
