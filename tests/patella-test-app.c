@@ -291,3 +291,31 @@ patella_test_find_toplevel (GType      type,
 
   return patella_test_find_window (is_toplevel, &wanted);
 }
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), data) == 0;
+}
+
+GtkWindow *
+patella_test_find_titled (const char *title)
+{
+  return patella_test_find_window (is_titled, title);
+}
+
+static gboolean
+titled_mapped (gpointer data)
+{
+  GtkWindow *window = patella_test_find_titled (data);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+GtkWindow *
+patella_test_wait_for_titled (const char *title)
+{
+  patella_test_wait_for (titled_mapped, (gpointer) title);
+  return patella_test_find_titled (title);
+}

@@ -96,4 +96,9 @@ GtkWindow          *patella_test_find_window       (PatellaTestWidgetMatch  matc
 GtkWindow          *patella_test_find_toplevel     (GType                   type,
                                                     GtkWindow              *transient_for);
 
+/* The first toplevel window titled @title, or NULL; and the same once it
+ * is on screen, waiting for it. */
+GtkWindow          *patella_test_find_titled       (const char             *title);
+GtkWindow          *patella_test_wait_for_titled   (const char             *title);
+
 G_END_DECLS

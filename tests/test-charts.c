@@ -215,24 +215,9 @@ test_empty (Fixture       *fixture,
 }
 
 static gboolean
-is_table (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), "Progress as a Table") == 0;
-}
-
-static gboolean
-table_shown (gpointer data)
-{
-  GtkWindow *table = patella_test_find_window (is_table, NULL);
-
-  return table != NULL && gtk_widget_get_mapped (GTK_WIDGET (table));
-}
-
-static gboolean
 table_gone (gpointer data)
 {
-  return patella_test_find_window (is_table, NULL) == NULL;
+  return patella_test_find_titled ("Progress as a Table") == NULL;
 }
 
 static gboolean
@@ -286,8 +271,7 @@ table (PatellaApplication *app,
       GtkShortcut *shortcut;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "progress.show-table", NULL));
-      patella_test_wait_for (table_shown, NULL);
-      table = patella_test_find_window (is_table, NULL);
+      table = patella_test_wait_for_titled ("Progress as a Table");
       g_assert_null (patella_test_find_widget (GTK_WIDGET (table), is_selected_label, NULL));
 
       shortcut = find_shortcut (GTK_WIDGET (table), keys[k][0], keys[k][1]);

@@ -36,21 +36,6 @@ preferences_gone (gpointer data)
   return find_preferences () == NULL;
 }
 
-static gboolean
-is_guide (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (widget)), "About This Routine") == 0;
-}
-
-static gboolean
-guide_shown (gpointer data)
-{
-  GtkWindow *guide = patella_test_find_window (is_guide, NULL);
-
-  return guide != NULL && gtk_widget_get_mapped (GTK_WIDGET (guide));
-}
-
 static void
 preferences (PatellaApplication *app,
              PatellaWindow      *window,
@@ -87,8 +72,7 @@ preferences (PatellaApplication *app,
 
     g_assert_nonnull (about);
     g_assert_true (gtk_widget_activate_action (about, gtk_actionable_get_action_name (GTK_ACTIONABLE (about)), NULL));
-    patella_test_wait_for (guide_shown, NULL);
-    guide = patella_test_find_window (is_guide, NULL);
+    guide = patella_test_wait_for_titled ("About This Routine");
     g_assert_true (gtk_window_get_transient_for (guide) == prefs);
     patella_test_close_window (guide);
   }
