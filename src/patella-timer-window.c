@@ -37,6 +37,7 @@ struct _PatellaTimerWindow
   PatellaTimerPhase  shown_phase;
   int                shown_rep;
   gboolean           finished;
+  gboolean           hold_skipped;    /* a hold cut short: no set to log */
 };
 
 G_DEFINE_FINAL_TYPE (PatellaTimerWindow, patella_timer_window, ADW_TYPE_WINDOW)
@@ -140,6 +141,13 @@ update (PatellaTimerWindow *self)
       stop_ticking (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.toggle", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.skip", FALSE);
+      /* Skipping through is not doing the set: it stays open and says so. */
+      if (self->hold_skipped)
+        {
+          gtk_label_set_text (self->phase_label, _("Not Logged"));
+          gtk_label_set_text (self->rep_label, _("A hold was skipped, so this set was not logged."));
+          return;
+        }
       g_signal_emit (self, signals[FINISHED], 0);
       /* Not from inside the action or tick that got us here. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle,
@@ -188,10 +196,14 @@ skip_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PatellaTimerWindow *self = PATELLA_TIMER_WINDOW (widget);
+  PatellaTimerState state;
 
   if (self->finished)
     return;
 
+  patella_timer_plan_state_at (&self->plan, elapsed (self), &state);
+  if (state.phase == PATELLA_TIMER_HOLD)
+    self->hold_skipped = TRUE;
   self->elapsed_before = patella_timer_plan_skip (&self->plan, elapsed (self));
   if (self->started_at != 0)
     self->started_at = g_get_monotonic_time ();
@@ -299,4 +311,15 @@ patella_timer_window_get_state (PatellaTimerWindow *self,
 {
   g_return_if_fail (PATELLA_IS_TIMER_WINDOW (self));
   patella_timer_plan_state_at (&self->plan, elapsed (self), state);
+}
+
+/* For tests: as if the timer had run @seconds more. */
+void
+patella_timer_window_run_for (PatellaTimerWindow *self,
+                              double              seconds)
+{
+  g_return_if_fail (PATELLA_IS_TIMER_WINDOW (self));
+
+  self->elapsed_before += seconds;
+  update (self);
 }

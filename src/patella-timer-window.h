@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PatellaTimerWindow, patella_timer_window, PATELLA, TIMER_WINDOW, AdwWindow)
 
 /* @name is the exercise's name as shown. "finished" is emitted once when the
- * last rep ends; closing the window earlier logs nothing. */
+ * last rep ends, unless a hold was skipped (the window then says that the
+ * set was not logged); closing the window earlier logs nothing. */
 PatellaTimerWindow *patella_timer_window_new         (GtkWindow             *parent,
                                                       const PatellaExercise *exercise,
                                                       const char            *name);
@@ -24,5 +25,8 @@ const char         *patella_timer_window_get_exercise_id (PatellaTimerWindow *se
 gboolean            patella_timer_window_get_running (PatellaTimerWindow    *self);
 void                patella_timer_window_get_state   (PatellaTimerWindow    *self,
                                                       PatellaTimerState     *state);
+
+void                patella_timer_window_run_for     (PatellaTimerWindow    *self,
+                                                      double                 seconds);
 
 G_END_DECLS

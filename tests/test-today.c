@@ -135,7 +135,7 @@ timer_gone (gpointer data)
   return patella_today_page_get_timer (data) == NULL;
 }
 
-/* The timer is skipped through phase by phase; the set is logged at the end. */
+/* The timer skipped through logs nothing; with its holds run, the set is logged. */
 static void
 timer (PatellaApplication *app,
        PatellaWindow      *window,
@@ -180,6 +180,25 @@ timer (PatellaApplication *app,
     }
   g_assert_cmpint (phases, ==, 12);
 
+  /* Skipped through, holds and all: nothing is logged, and it says so. */
+  g_assert_cmpint (count_sets (page), ==, 0);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer_window),
+                                             "A hold was skipped, so this set was not logged."));
+  patella_test_close_window (GTK_WINDOW (timer_window));
+
+  /* The holds run their time (Relax and Get Ready may be skipped): the set is logged. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.start-timer", "s", "hamstring-stretch"));
+  timer_window = PATELLA_TIMER_WINDOW (patella_today_page_get_timer (page));
+  patella_timer_window_get_state (timer_window, &state);
+  while (state.phase != PATELLA_TIMER_DONE)
+    {
+      g_assert_cmpint (count_sets (page), ==, 0);
+      if (state.phase == PATELLA_TIMER_HOLD)
+        patella_timer_window_run_for (timer_window, state.remaining);
+      else
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer_window), "timer.skip", NULL));
+      patella_timer_window_get_state (timer_window, &state);
+    }
   g_assert_cmpint (count_sets (page), ==, 1);
   g_assert_true (patella_routine_item_get_complete (patella_day_plan_find (plan, "hamstring-stretch")));
   g_assert_nonnull (patella_today_page_get_undo_toast (page));
