@@ -404,16 +404,34 @@ scale (PatellaEntryDialog *self,
 {
   GtkWidget *widget = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, PATELLA_SCALE_MAX, 1);
 
+  GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
   gtk_scale_set_digits (GTK_SCALE (widget), 0);
-  /* Room for the words under the ends of the scale. */
-  gtk_widget_set_margin_start (widget, 48);
-  gtk_widget_set_margin_end (widget, 48);
   gtk_scale_set_draw_value (GTK_SCALE (widget), TRUE);
   gtk_scale_set_value_pos (GTK_SCALE (widget), GTK_POS_TOP);
   gtk_range_set_round_digits (GTK_RANGE (widget), 0);
   gtk_range_set_value (GTK_RANGE (widget), value);
+  /* Ticks at the anchors; their words are in the value above ("3 ·
+   * Moderate"). Words under every tick overlapped in German and made the
+   * dialog wider than a phone: only the ends are named, under the scale,
+   * each wrapping in its own half. */
   for (guint i = 0; i < n_anchors; i++)
-    gtk_scale_add_mark (GTK_SCALE (widget), anchors[i], GTK_POS_BOTTOM, _(words[i]));
+    gtk_scale_add_mark (GTK_SCALE (widget), anchors[i], GTK_POS_BOTTOM, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *end = gtk_label_new (_(words[i == 0 ? 0 : n_anchors - 1]));
+
+      gtk_label_set_wrap (GTK_LABEL (end), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (end), 1);
+      gtk_label_set_justify (GTK_LABEL (end), i == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (end), i == 0 ? 0 : 1);
+      gtk_widget_set_hexpand (end, TRUE);
+      gtk_widget_add_css_class (end, "dim-label");
+      gtk_widget_add_css_class (end, "caption");
+      gtk_box_append (GTK_BOX (ends), end);
+    }
+  gtk_widget_set_margin_start (ends, 6);
+  gtk_widget_set_margin_end (ends, 6);
   {
     Anchors *format = g_new (Anchors, 1);
 
@@ -424,6 +442,7 @@ scale (PatellaEntryDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (widget, "value-changed", G_CALLBACK (validate), self);
   gtk_box_append (GTK_BOX (box), widget);
+  gtk_box_append (GTK_BOX (box), ends);
   return GTK_RANGE (widget);
 }
 

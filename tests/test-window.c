@@ -404,6 +404,72 @@ test_window_dbus_activation (Fixture       *fixture,
   }
 }
 
+/* The one window besides @main that is on screen, or NULL. */
+static GtkWindow *
+other_window (GtkWindow *main)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != main && gtk_widget_get_mapped (GTK_WIDGET (window)) && !GTK_IS_POPOVER (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+other_shown (gpointer data)
+{
+  return other_window (data) != NULL;
+}
+
+/* Every dialog fits a 360 px screen: none needs more width than that. */
+static void
+narrow (PatellaApplication *app,
+        PatellaWindow      *window,
+        gpointer            data)
+{
+  static const struct { const char *action; const char *target; } openers[] = {
+    { "win.log-pain", NULL }, { "win.log-run", NULL }, { "app.preferences", NULL },
+    { "win.edit-routine", NULL }, { "today.mark-rest-day", NULL },
+  };
+  GtkWidget *today = GTK_WIDGET (patella_window_get_today_page (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      GtkWindow *dialog;
+      int minimum = 0;
+
+      g_assert_true (gtk_widget_activate_action (today, openers[i].action, NULL));
+      patella_test_wait_for (other_shown, window);
+      dialog = other_window (GTK_WINDOW (window));
+      /* What is inside the window's frame: 360 px of screen for it. */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dialog)); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_minimum = 0;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, NULL, NULL, NULL);
+          minimum = MAX (minimum, child_minimum);
+        }
+      g_test_message ("%s: %d px at the least", openers[i].action, minimum);
+      g_assert_cmpint (minimum, <=, 360);
+      patella_test_close_window (dialog);
+    }
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, narrow, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +487,7 @@ main (int   argc,
 
   ADD ("shows", test_window_shows);
   ADD ("about", test_window_about);
+  ADD ("narrow", test_narrow);
   ADD ("refuses-corrupt", test_window_refuses_corrupt);
   ADD ("second-launch", test_window_second_launch);
   ADD ("outside-import", test_window_outside_import);
