@@ -320,7 +320,7 @@ draw_dates (cairo_t                 *cr,
         {
           tick = g_date_get_weekday (&date) == G_DATE_MONDAY;
           /* Translators: a date under a chart, e.g. "3 Mar"; see strftime */
-          format = _("%e %b");
+          format = _("%-d %b");
         }
       else if (p->n_days <= 800)
         {
@@ -609,9 +609,15 @@ draw_load (cairo_t                 *cr,
     cairo_line_to (cr, plot.x + plot.w, y15);
     cairo_stroke (cr);
     cairo_restore (cr);
-    draw_text (cr, layout, "0.8", plot.x + plot.w + 6, bottom, 0, 0.5, &style->foreground, 0.7);
-    draw_text (cr, layout, "1.3", plot.x + plot.w + 6, top, 0, 0.5, &style->foreground, 0.7);
-    draw_text (cr, layout, "1.5", plot.x + plot.w + 6, y15 - 10, 0, 0.5, &style->warning, 1);
+    /* In the locale's decimals, as the tooltips and descriptions are: "0,8" in German. */
+    char low[16], high[16], line[16];
+
+    g_snprintf (low, sizeof low, "%.1f", 0.8);
+    g_snprintf (high, sizeof high, "%.1f", 1.3);
+    g_snprintf (line, sizeof line, "%.1f", 1.5);
+    draw_text (cr, layout, low, plot.x + plot.w + 6, bottom, 0, 0.5, &style->foreground, 0.7);
+    draw_text (cr, layout, high, plot.x + plot.w + 6, top, 0, 0.5, &style->foreground, 0.7);
+    draw_text (cr, layout, line, plot.x + plot.w + 6, y15 - 10, 0, 0.5, &style->warning, 1);
   }
 
   /* Weekly distance as bars spanning their days: bodies, then tops, each
@@ -935,7 +941,7 @@ format_day (const PatellaProgress *p,
   datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                     g_date_get_day (&date), 12, 0, 0);
   /* Translators: a day in a chart's tooltip; see strftime */
-  return g_date_time_format (datetime, _("%a %e %B %Y"));
+  return g_date_time_format (datetime, _("%a %-d %B %Y"));
 }
 
 static char *

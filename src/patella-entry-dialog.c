@@ -283,7 +283,7 @@ show_day (PatellaEntryDialog *self)
     label = g_strdup (_("Today"));
   else
     /* Translators: a date in the log dialog; see strftime */
-    label = g_date_time_format (datetime, _("%a %e %B %Y"));
+    label = g_date_time_format (datetime, _("%a %-d %B %Y"));
   gtk_menu_button_set_label (self->day_button, label);
   gtk_calendar_select_day (self->calendar, datetime);
 }

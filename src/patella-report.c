@@ -113,7 +113,7 @@ long_day (const char *day)
   datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                     g_date_get_day (&date), 12, 0, 0);
   /* Translators: a date in the report; see strftime */
-  return g_date_time_format (datetime, _("%a %e %B %Y"));
+  return g_date_time_format (datetime, _("%a %-d %B %Y"));
 }
 
 /* Mean of @values over days [@from, @to], NAN when none. */
@@ -674,7 +674,7 @@ patella_report_new (PatellaStore            *store,
   first_text = long_day (first);
   last_text = long_day (last);
   /* Translators: when the report was made; see strftime */
-  made = g_date_time_format (now, _("%e %B %Y at %H:%M"));
+  made = g_date_time_format (now, _("%-d %B %Y at %H:%M"));
 
   add (self, BLOCK_TITLE, g_strdup (_("Patella: Knee Rehab Report")));
   /* Translators: the first and last days, how many days that is, and when the

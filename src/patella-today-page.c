@@ -78,7 +78,7 @@ patella_today_page_format_day (const char *day,
   datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                     g_date_get_day (&date), 12, 0, 0);
   /* Translators: a day in the navigation, e.g. "Monday 3 March"; see strftime */
-  return g_date_time_format (datetime, days_ago < 7 ? _("%A") : _("%a %e %B %Y"));
+  return g_date_time_format (datetime, days_ago < 7 ? _("%A") : _("%a %-d %B %Y"));
 }
 
 static void

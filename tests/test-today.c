@@ -659,6 +659,27 @@ test_navigation (Fixture       *fixture,
   patella_test_run_app (fixture->path, navigation, NULL);
 }
 
+/* Dates never show the padding of %e ("Sat  3 January"). */
+static void
+test_day_names (void)
+{
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *name = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  /* The 3rd of a month more than a week ago. */
+  g_assert_true (patella_day_parse (today, &date));
+  g_date_subtract_months (&date, 2);
+  g_date_set_day (&date, 3);
+  day = g_strdup_printf ("%04d-%02d-03", g_date_get_year (&date), g_date_get_month (&date));
+  name = patella_today_page_format_day (day, today);
+  g_test_message ("%s: %s", day, name);
+  g_assert_null (strstr (name, "  "));
+  g_assert_null (strstr (name, "\u2007"));
+  g_assert_nonnull (strstr (name, " 3 "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +697,7 @@ main (int   argc,
   ADD ("day-log", test_day_log);
   ADD ("exercise-row", test_exercise_row);
   ADD ("navigation", test_navigation);
+  g_test_add_func ("/today/day-names", test_day_names);
 #undef ADD
 
   return g_test_run ();
