@@ -25,7 +25,8 @@
 #define AXIS_BOTTOM   22.0
 #define PAD            8.0
 #define LEGEND_ROW    18.0
-#define LEGEND_COLUMN 150.0
+#define LEGEND_MARK   24.0   /* the mark and the space before its words */
+#define LEGEND_GAP    18.0   /* between one item and the next */
 #define MARKER         3.5
 
 typedef struct
@@ -84,32 +85,112 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* The legend's words, in the order drawn; the drawing adds marks and colours. */
 static guint
-n_legend_items (PatellaChartKind kind)
+legend_labels (PatellaChartKind       kind,
+               const PatellaProgress *p,
+               const char            *labels[PATELLA_CHART_LEGEND_ITEMS])
 {
-  return kind == PATELLA_CHART_LOAD ? 5 : 4;
+  switch (kind)
+    {
+    case PATELLA_CHART_PAIN:
+      labels[0] = _("Morning");
+      labels[1] = _("During activity");
+      labels[2] = _("After activity");
+      labels[3] = _("7-day average");
+      return 4;
+    case PATELLA_CHART_LOAD:
+      labels[0] = p->unit == PATELLA_UNIT_MILES ? _("Weekly miles") : _("Weekly km");
+      labels[1] = _("Load ratio");
+      labels[2] = _("Ratio 0.8–1.3");
+      labels[3] = _("Ratio 1.5");
+      labels[4] = _("Warning");
+      return 5;
+    case PATELLA_CHART_ADHERENCE:
+    case PATELLA_N_CHARTS:
+    default:
+      labels[0] = _("Done");
+      labels[1] = _("Partly done");
+      labels[2] = _("Missed");
+      labels[3] = _("Rest or sick day");
+      return 4;
+    }
 }
 
-/* Legend items sit in fixed columns, so its height never needs text metrics. */
-static double
-legend_height (PatellaChartKind kind,
-               double           width)
+static PangoFontDescription *
+style_font (const PatellaChartStyle *style)
 {
-  guint columns = MAX (1, (guint) (width / LEGEND_COLUMN));
-  guint rows = (n_legend_items (kind) + columns - 1) / columns;
+  return style->font ? pango_font_description_copy (style->font) : pango_font_description_from_string ("Sans 9");
+}
 
-  return rows * LEGEND_ROW + 4;
+/* Places the legend's items left to right, each whole (mark and words),
+ * starting a new row when the next would not fit: long words in German
+ * never run into the next item. The drawing and the hit-testing share it,
+ * so its text is measured with a context of its own. */
+guint
+patella_chart_legend_place (PatellaChartKind         kind,
+                            const PatellaProgress   *p,
+                            double                   width,
+                            const PatellaChartStyle *style,
+                            graphene_rect_t          slots[PATELLA_CHART_LEGEND_ITEMS])
+{
+  const char *labels[PATELLA_CHART_LEGEND_ITEMS];
+  guint n = legend_labels (kind, p, labels);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font = style_font (style);
+  double x = PAD;
+  guint row = 0;
+
+  if (style->resolution > 0)
+    pango_cairo_context_set_resolution (context, style->resolution);
+  layout = pango_layout_new (context);
+  g_object_unref (context);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int text_width;
+      double item;
+
+      pango_layout_set_text (layout, labels[i], -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      item = LEGEND_MARK + text_width;
+      if (x > PAD && x + item > width - PAD)
+        {
+          row++;
+          x = PAD;
+        }
+      graphene_rect_init (&slots[i], x, row * LEGEND_ROW + 2, item, LEGEND_ROW);
+      x += item + LEGEND_GAP;
+    }
+  return n;
+}
+
+static double
+legend_height (PatellaChartKind         kind,
+               const PatellaProgress   *p,
+               double                   width,
+               const PatellaChartStyle *style)
+{
+  graphene_rect_t slots[PATELLA_CHART_LEGEND_ITEMS];
+  guint n = patella_chart_legend_place (kind, p, width, style, slots);
+
+  return n > 0 ? slots[n - 1].origin.y + LEGEND_ROW + 2 : 0;
 }
 
 static Box
-plot_box (PatellaChartKind kind,
-          double           width,
-          double           height)
+plot_box (PatellaChartKind         kind,
+          const PatellaProgress   *p,
+          double                   width,
+          double                   height,
+          const PatellaChartStyle *style)
 {
   Box box;
 
   box.x = AXIS_LEFT;
-  box.y = legend_height (kind, width) + 8;
+  box.y = legend_height (kind, p, width, style) + 8;
   box.w = MAX (1.0, width - AXIS_LEFT - (kind == PATELLA_CHART_LOAD ? AXIS_RIGHT : PAD));
   box.h = MAX (1.0, height - box.y - AXIS_BOTTOM);
   return box;
@@ -123,9 +204,10 @@ typedef struct
 } Grid;
 
 static Grid
-heat_grid (const PatellaProgress *p,
-           double                 width,
-           double                 height)
+heat_grid (const PatellaProgress   *p,
+           double                   width,
+           double                   height,
+           const PatellaChartStyle *style)
 {
   Grid g;
   double avail_w, avail_h;
@@ -133,7 +215,7 @@ heat_grid (const PatellaProgress *p,
   g.offset = (guint) (p->first_weekday - 1);
   g.n_weeks = (p->n_days + g.offset + 6) / 7;
   g.x = AXIS_LEFT;
-  g.y = legend_height (PATELLA_CHART_ADHERENCE, width) + 24;
+  g.y = legend_height (PATELLA_CHART_ADHERENCE, p, width, style) + 24;
   avail_w = MAX (1.0, width - g.x - PAD);
   avail_h = MAX (1.0, height - g.y - PAD);
   g.cell = MIN (32.0, MIN (avail_w / g.n_weeks, avail_h / 7));
@@ -146,8 +228,7 @@ new_layout (cairo_t                 *cr,
             const PatellaChartStyle *style)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = style->font ? pango_font_description_copy (style->font)
-                                           : pango_font_description_from_string ("Sans 9");
+  PangoFontDescription *font = style_font (style);
 
   /* The desktop's text scaling, when drawing for the screen. */
   if (style->resolution > 0)
@@ -223,18 +304,21 @@ static void draw_cell (cairo_t *cr, const PatellaChartStyle *style, PatellaRouti
 static void
 draw_legend (cairo_t                 *cr,
              PangoLayout             *layout,
+             PatellaChartKind         kind,
+             const PatellaProgress   *p,
              const LegendItem        *items,
              guint                    n_items,
              double                   width,
              const PatellaChartStyle *style)
 {
-  guint columns = MAX (1, (guint) (width / LEGEND_COLUMN));
+  graphene_rect_t slots[PATELLA_CHART_LEGEND_ITEMS];
+  guint n = patella_chart_legend_place (kind, p, width, style, slots);
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < n_items && i < n; i++)
     {
       const LegendItem *item = &items[i];
-      double x = PAD + (i % columns) * LEGEND_COLUMN;
-      double y = (i / columns) * LEGEND_ROW + LEGEND_ROW / 2 + 2;
+      double x = slots[i].origin.x;
+      double y = slots[i].origin.y + LEGEND_ROW / 2;
 
       cairo_save (cr);
       switch (item->mark)
@@ -289,7 +373,7 @@ draw_legend (cairo_t                 *cr,
           break;
         }
       cairo_restore (cr);
-      draw_text (cr, layout, item->label, x + 24, y, 0, 0.5, &style->foreground, 0.9);
+      draw_text (cr, layout, item->label, x + LEGEND_MARK, y, 0, 0.5, &style->foreground, 0.9);
     }
 }
 
@@ -493,13 +577,13 @@ draw_pain (cairo_t                 *cr,
     { _("After activity"), &style->after, dotted, 2, 2, MARK_TRIANGLE },
     { _("7-day average"), &style->foreground, NULL, 0, 4, MARK_NONE },
   };
-  Box plot = plot_box (PATELLA_CHART_PAIN, width, height);
+  Box plot = plot_box (PATELLA_CHART_PAIN, p, width, height, style);
   const struct { double from, to; const GdkRGBA *color; } bands[] = {
     { 0, 3, &style->success }, { 3, 5, &style->warning }, { 5, 10, &style->error },
   };
   const int ticks[] = { 0, 3, 5, 10 };
 
-  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+  draw_legend (cr, layout, PATELLA_CHART_PAIN, p, legend, G_N_ELEMENTS (legend), width, style);
 
   /* The pain-monitoring model's bands: safe, acceptable, too much. */
   for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
@@ -562,13 +646,13 @@ draw_load (cairo_t                 *cr,
     { _("Ratio 1.5"), &style->warning, dashed, 2, 1.5, MARK_NONE },
     { _("Warning"), &style->error, NULL, 0, 0, MARK_TRIANGLE },
   };
-  Box plot = plot_box (PATELLA_CHART_LOAD, width, height);
+  Box plot = plot_box (PATELLA_CHART_LOAD, p, width, height, style);
   double unit = p->unit == PATELLA_UNIT_MILES ? PATELLA_KM_PER_MILE : 1.0;
   double max_week = 0, max_ratio = 2.0, dist_top, ratio_top;
   double dx = plot.w / p->n_days;
   guint offset = (guint) (p->first_weekday - 1);
 
-  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+  draw_legend (cr, layout, PATELLA_CHART_LOAD, p, legend, G_N_ELEMENTS (legend), width, style);
 
   for (guint w = 0; w < p->n_weeks; w++)
     max_week = MAX (max_week, p->week_distance[w] / unit);
@@ -781,12 +865,12 @@ draw_adherence (cairo_t                 *cr,
     { _("Missed"), &style->foreground, NULL, 0, 0, MARK_CELL_EMPTY },
     { _("Rest or sick day"), &style->foreground, NULL, 0, 0, MARK_CELL_OFF },
   };
-  Grid g = heat_grid (p, width, height);
+  Grid g = heat_grid (p, width, height, style);
   const char *weekdays[] = { N_("Mon"), N_("Wed"), N_("Fri") };
   double last_right = -G_MAXDOUBLE;
   GDate date;
 
-  draw_legend (cr, layout, legend, G_N_ELEMENTS (legend), width, style);
+  draw_legend (cr, layout, PATELLA_CHART_ADHERENCE, p, legend, G_N_ELEMENTS (legend), width, style);
 
   if (g.cell >= 9)
     for (guint k = 0; k < G_N_ELEMENTS (weekdays); k++)
@@ -870,12 +954,13 @@ patella_chart_render (cairo_t                 *cr,
 }
 
 int
-patella_chart_day_at (PatellaChartKind       kind,
-                      const PatellaProgress *progress,
-                      double                 width,
-                      double                 height,
-                      double                 x,
-                      double                 y)
+patella_chart_day_at (PatellaChartKind         kind,
+                      const PatellaProgress   *progress,
+                      double                   width,
+                      double                   height,
+                      const PatellaChartStyle *style,
+                      double                   x,
+                      double                   y)
 {
   g_return_val_if_fail (progress != NULL, -1);
 
@@ -884,7 +969,7 @@ patella_chart_day_at (PatellaChartKind       kind,
 
   if (kind == PATELLA_CHART_ADHERENCE)
     {
-      Grid g = heat_grid (progress, width, height);
+      Grid g = heat_grid (progress, width, height, style);
       int column = (int) floor ((x - g.x) / g.cell);
       int row = (int) floor ((y - g.y) / g.cell);
       int index = column * 7 + row - (int) g.offset;
@@ -895,7 +980,7 @@ patella_chart_day_at (PatellaChartKind       kind,
     }
   else
     {
-      Box plot = plot_box (kind, width, height);
+      Box plot = plot_box (kind, progress, width, height, style);
       int index;
 
       if (x < plot.x || x >= plot.x + plot.w || y < plot.y || y > plot.y + plot.h)
@@ -906,23 +991,24 @@ patella_chart_day_at (PatellaChartKind       kind,
 }
 
 void
-patella_chart_day_rect (PatellaChartKind       kind,
-                        const PatellaProgress *progress,
-                        double                 width,
-                        double                 height,
-                        guint                  index,
-                        graphene_rect_t       *rect)
+patella_chart_day_rect (PatellaChartKind         kind,
+                        const PatellaProgress   *progress,
+                        double                   width,
+                        double                   height,
+                        const PatellaChartStyle *style,
+                        guint                    index,
+                        graphene_rect_t         *rect)
 {
   if (kind == PATELLA_CHART_ADHERENCE)
     {
-      Grid g = heat_grid (progress, width, height);
+      Grid g = heat_grid (progress, width, height, style);
       guint column = (index + g.offset) / 7, row = (index + g.offset) % 7;
 
       graphene_rect_init (rect, g.x + column * g.cell - 1, g.y + row * g.cell - 1, g.cell + 2 - g.gap, g.cell + 2 - g.gap);
     }
   else
     {
-      Box plot = plot_box (kind, width, height);
+      Box plot = plot_box (kind, progress, width, height, style);
       double dx = plot.w / MAX (progress->n_days, 1);
 
       graphene_rect_init (rect, plot.x + index * dx, plot.y, MAX (dx, 1), plot.h);

@@ -54,6 +54,7 @@ int   patella_chart_day_at   (PatellaChartKind         kind,
                               const PatellaProgress   *progress,
                               double                   width,
                               double                   height,
+                              const PatellaChartStyle *style,
                               double                   x,
                               double                   y);
 
@@ -62,8 +63,18 @@ void  patella_chart_day_rect (PatellaChartKind         kind,
                               const PatellaProgress   *progress,
                               double                   width,
                               double                   height,
+                              const PatellaChartStyle *style,
                               guint                    index,
                               graphene_rect_t         *rect);
+
+/* Where the legend's items go, each whole, flowed onto as many rows as
+ * @width needs; returns how many there are. */
+#define PATELLA_CHART_LEGEND_ITEMS 5
+guint patella_chart_legend_place (PatellaChartKind         kind,
+                                  const PatellaProgress   *progress,
+                                  double                   width,
+                                  const PatellaChartStyle *style,
+                                  graphene_rect_t          slots[PATELLA_CHART_LEGEND_ITEMS]);
 
 /* One sentence that sums the chart up, for screen readers. */
 char *patella_chart_describe (PatellaChartKind         kind,

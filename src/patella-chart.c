@@ -138,7 +138,7 @@ highlight (PatellaChart *self,
 
   patella_chart_day_rect (self->kind, self->progress,
                           gtk_widget_get_width (GTK_WIDGET (self)),
-                          gtk_widget_get_height (GTK_WIDGET (self)), (guint) index, &rect);
+                          gtk_widget_get_height (GTK_WIDGET (self)), &self->style, (guint) index, &rect);
   color.alpha *= alpha;
   gtk_snapshot_append_color (snapshot, &color, &rect);
 }
@@ -188,7 +188,7 @@ patella_chart_query_tooltip (GtkWidget  *widget,
 
   index = keyboard ? self->cursor
                    : patella_chart_day_at (self->kind, self->progress, gtk_widget_get_width (widget),
-                                           gtk_widget_get_height (widget), x, y);
+                                           gtk_widget_get_height (widget), &self->style, x, y);
   if (index < 0)
     return FALSE;
 
@@ -217,7 +217,7 @@ motion (GtkEventControllerMotion *controller,
     return;
   set_hover (self, patella_chart_day_at (self->kind, self->progress,
                                          gtk_widget_get_width (GTK_WIDGET (self)),
-                                         gtk_widget_get_height (GTK_WIDGET (self)), x, y));
+                                         gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y));
 }
 
 static void
@@ -251,7 +251,7 @@ pressed (GtkGestureClick *gesture,
   if (self->progress == NULL)
     return;
   index = patella_chart_day_at (self->kind, self->progress, gtk_widget_get_width (GTK_WIDGET (self)),
-                                gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+                                gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y);
   if (index >= 0)
     {
       patella_chart_set_cursor (self, index);

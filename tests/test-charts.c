@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "core/patella-day.h"
+#include "patella-chart-render.h"
 #include "patella-chart.h"
 #include "patella-progress-page.h"
 #include "patella-test-app.h"
@@ -292,6 +293,43 @@ test_table (Fixture       *fixture,
   patella_test_run_app (fixture->path, table, NULL);
 }
 
+/* Legend items flow as wholes: at any width, none runs into the next or
+ * past the edge (bar a single item wider than the chart), however long
+ * its words (a large font stands in for German here). */
+static void
+test_legend_flow (void)
+{
+  PatellaProgress progress = { .unit = PATELLA_UNIT_KM };
+  PatellaChartStyle style;
+
+  patella_chart_style_init_default (&style);
+  style.font = pango_font_description_from_string ("Sans 16");
+  for (guint kind = 0; kind < PATELLA_N_CHARTS; kind++)
+    for (double width = 200; width <= 1000; width += 40)
+      {
+        graphene_rect_t slots[PATELLA_CHART_LEGEND_ITEMS];
+        guint n = patella_chart_legend_place (kind, &progress, width, &style, slots);
+        guint rows = 1;
+
+        g_assert_cmpuint (n, >=, 4);
+        for (guint i = 0; i < n; i++)
+          {
+            gboolean alone = i == 0 || slots[i].origin.y != slots[i - 1].origin.y;
+
+            g_assert_cmpfloat (slots[i].size.width, >, 24);
+            if (!alone)
+              g_assert_cmpfloat (slots[i].origin.x, >=, slots[i - 1].origin.x + slots[i - 1].size.width);
+            else if (i > 0)
+              rows++;
+            if (!alone || (i + 1 < n && slots[i + 1].origin.y == slots[i].origin.y))
+              g_assert_cmpfloat (slots[i].origin.x + slots[i].size.width, <=, width);
+          }
+        if (width <= 300)
+          g_assert_cmpuint (rows, >, 1);
+      }
+  pango_font_description_free (style.font);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +343,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("old-record", test_old_record);
   ADD ("table", test_table);
+  g_test_add_func ("/charts/legend-flow", test_legend_flow);
 #undef ADD
 
   return g_test_run ();
