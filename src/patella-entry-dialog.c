@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "core/patella-day.h"
+#include "patella-a11y.h"
 #include "patella-calendar.h"
 #include "patella-entry-dialog.h"
 
@@ -624,6 +625,7 @@ build (PatellaEntryDialog *self)
 
   show_day (self);
   validate (self);
+  patella_a11y_name_controls (GTK_WIDGET (self));
 }
 
 gboolean

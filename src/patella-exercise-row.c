@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-a11y.h"
 #include "patella-exercise-row.h"
 
 struct _PatellaExerciseRow
@@ -36,6 +37,18 @@ patella_exercise_row_format_progress (int done,
   return g_strdup_printf (_("%d of %d"), done, target);
 }
 
+/* Libadwaita 1.2's expander row has no subtitle-lines of its own; its
+ * heading is an action row that has. */
+static AdwActionRow *
+find_header (PatellaExerciseRow *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  while (header != NULL && !ADW_IS_ACTION_ROW (header))
+    header = gtk_widget_get_first_child (header);
+  return header != NULL ? ADW_ACTION_ROW (header) : NULL;
+}
+
 /* Everything the row shows follows the item; text is never markup, so a
  * runner's own exercise can be called anything. */
 static void
@@ -49,6 +62,13 @@ update (PatellaExerciseRow *self)
   g_autofree char *timer_label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  /* The row and its heading, which take the focus, by the exercise's name. */
+  patella_a11y_set_name (GTK_WIDGET (self), name);
+  if (find_header (self) != NULL)
+    {
+      patella_a11y_set_name (GTK_WIDGET (find_header (self)), name);
+      patella_a11y_set_name (gtk_widget_get_parent (GTK_WIDGET (find_header (self))), name);
+    }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), patella_routine_item_get_dose (item));
   gtk_label_set_text (self->dose_label, patella_routine_item_get_dose (item));
   gtk_label_set_text (self->cues_label, patella_routine_item_get_cues (item));
@@ -111,18 +131,6 @@ patella_exercise_row_class_init (PatellaExerciseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, cues_label);
 }
 
-/* Libadwaita 1.2's expander row has no subtitle-lines of its own; its
- * heading is an action row that has. */
-static AdwActionRow *
-find_header (PatellaExerciseRow *self)
-{
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self));
-
-  while (header != NULL && !ADW_IS_ACTION_ROW (header))
-    header = gtk_widget_get_first_child (header);
-  return header != NULL ? ADW_ACTION_ROW (header) : NULL;
-}
-
 static void
 patella_exercise_row_init (PatellaExerciseRow *self)
 {
@@ -134,6 +142,18 @@ patella_exercise_row_init (PatellaExerciseRow *self)
   header = find_header (self);
   if (header != NULL)
     adw_action_row_set_subtitle_lines (header, 2);
+
+  /* The expanded part is text: the labels take the focus (and are read),
+   * not the nameless rows and list around them. */
+  for (GtkWidget *label = GTK_WIDGET (self->dose_label); label != NULL;
+       label = label == GTK_WIDGET (self->dose_label) ? GTK_WIDGET (self->cues_label) : NULL)
+    {
+      GtkWidget *row = gtk_widget_get_parent (label);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_set_focusable (gtk_widget_get_parent (row), FALSE);
+    }
 }
 
 /* The header's subtitle lines, for tests: 0 is as many as it takes. */

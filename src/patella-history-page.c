@@ -17,6 +17,7 @@
 
 #include "core/patella-day.h"
 #include "core/patella-settings.h"
+#include "patella-a11y.h"
 #include "patella-entry-row.h"
 #include "patella-history-page.h"
 #include "patella-today-page.h"
@@ -508,6 +509,18 @@ patella_history_page_class_init (PatellaHistoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "history.delete", "(ixs)", delete_action);
 }
 
+/* The drop-down's button says what it shows: "Show: Runs". */
+static void
+name_filter (GtkDropDown *filter)
+{
+  guint selected = gtk_drop_down_get_selected (filter);
+  /* Translators: the History filter's button, for screen readers: "Show: Runs" */
+  g_autofree char *name = g_strdup_printf (_("Show: %s"), selected < G_N_ELEMENTS (filters)
+                                                          ? _(filters[selected].label) : "");
+
+  patella_a11y_name_inner_button (GTK_WIDGET (filter), name);
+}
+
 static void
 patella_history_page_init (PatellaHistoryPage *self)
 {
@@ -529,16 +542,21 @@ patella_history_page_init (PatellaHistoryPage *self)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->filter));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* On its button and in its list, GTK 4.8 leaves the choices nameless. */
+  gtk_drop_down_set_factory (self->filter, patella_a11y_string_factory ());
+  gtk_drop_down_set_list_factory (self->filter, patella_a11y_string_factory ());
   g_signal_connect_swapped (self->filter, "notify::selected", G_CALLBACK (filter_changed), self);
+  g_signal_connect (self->filter, "notify::selected", G_CALLBACK (name_filter), NULL);
+  name_filter (self->filter);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
   gtk_box_append (GTK_BOX (box), bar);
 
   self->day_widgets = g_ptr_array_new ();
   self->days_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->days_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Everything logged, newest day first"), -1);
   scrolled_window = gtk_scrolled_window_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled_window), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Everything logged, newest day first"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled_window), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled_window), GTK_WIDGET (self->days_box));
   self->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled_window));
@@ -567,5 +585,6 @@ patella_history_page_init (PatellaHistoryPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 
   adw_bin_set_child (ADW_BIN (self), box);
+  patella_a11y_name_controls (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (ensure_loaded), NULL);
 }

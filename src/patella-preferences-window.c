@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-a11y.h"
 #include "patella-preferences-window.h"
 #include "patella-routine-guide.h"
 #include "patella-time-row.h"
@@ -415,5 +416,6 @@ patella_preferences_window_present (GtkWindow *parent,
     {
       add_unavailable_page (self);
     }
+  patella_a11y_name_controls (GTK_WIDGET (self));
   gtk_window_present (GTK_WINDOW (self));
 }

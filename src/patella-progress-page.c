@@ -15,6 +15,7 @@
 
 #include "core/patella-day.h"
 #include "core/patella-settings.h"
+#include "patella-a11y.h"
 #include "patella-chart.h"
 #include "patella-progress-page.h"
 #include "patella-window.h"
@@ -405,6 +406,7 @@ patella_progress_page_init (PatellaProgressPage *self)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "patella-progress-symbolic");
@@ -417,6 +419,7 @@ patella_progress_page_init (PatellaProgressPage *self)
   gtk_stack_add_named (self->stack, scrolled, "charts");
   gtk_stack_add_named (self->stack, empty, "empty");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+  patella_a11y_name_controls (GTK_WIDGET (self));
 
   g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
 }

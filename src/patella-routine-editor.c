@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-a11y.h"
 #include "patella-routine-editor.h"
 
 struct _PatellaRoutineEditor
@@ -318,6 +319,7 @@ rebuild (PatellaRoutineEditor *self)
       g_ptr_array_add (self->rows, row);
       adw_preferences_group_add (self->list_group, row);
     }
+  patella_a11y_name_controls (GTK_WIDGET (self));
 }
 
 static void

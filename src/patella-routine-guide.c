@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-exercise.h"
+#include "patella-a11y.h"
 #include "patella-routine-guide.h"
 
 #define PATELLA_TYPE_ROUTINE_GUIDE (patella_routine_guide_get_type ())
@@ -356,6 +357,7 @@ static void
 patella_routine_guide_init (PatellaRoutineGuide *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patella_a11y_name_controls (GTK_WIDGET (self));
   fill (self);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "patella-a11y.h"
 #include "patella-timer-window.h"
 
 #define TICK_MS 100
@@ -129,11 +130,11 @@ update (PatellaTimerWindow *self)
   gtk_label_set_text (self->rep_label, reps);
 
   if (running)
-    gtk_button_set_label (self->toggle_button, _("_Pause"));
+    patella_a11y_set_button_label (self->toggle_button, _("_Pause"));
   else if (self->elapsed_before > 0)
-    gtk_button_set_label (self->toggle_button, _("_Resume"));
+    patella_a11y_set_button_label (self->toggle_button, _("_Resume"));
   else
-    gtk_button_set_label (self->toggle_button, _("_Start"));
+    patella_a11y_set_button_label (self->toggle_button, _("_Start"));
 
   if (state.phase == PATELLA_TIMER_DONE && !self->finished)
     {
@@ -256,6 +257,7 @@ patella_timer_window_init (PatellaTimerWindow *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patella_a11y_name_controls (GTK_WIDGET (self));
 
   /* Space pauses wherever the focus is, even on the Skip button. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -15,6 +15,7 @@
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
 #include "core/patella-settings.h"
+#include "patella-a11y.h"
 #include "patella-calendar.h"
 #include "patella-day-log.h"
 #include "patella-exercise-row.h"
@@ -128,6 +129,12 @@ update_summary (PatellaTodayPage *self)
   GDate date;
 
   gtk_label_set_text (self->day_label, day_label);
+  {
+    /* Translators: the day button, for screen readers: "Choose a Day, now Today" */
+    g_autofree char *name = g_strdup_printf (_("Choose a Day, now %s"), day_label);
+
+    patella_a11y_name_menu_button (GTK_WIDGET (self->day_button), name);
+  }
   patella_day_log_set_day (self->day_log, day);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next-day",
                                  !patella_day_plan_get_is_today (plan));
@@ -735,6 +742,7 @@ mark_rest_day_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rest");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
+  patella_a11y_name_controls (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rest_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -866,4 +874,5 @@ patella_today_page_init (PatellaTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   patella_calendar_setup (self->calendar, _("Choose a Day"));
+  patella_a11y_name_controls (GTK_WIDGET (self));
 }

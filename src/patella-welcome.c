@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patella-a11y.h"
 #include "patella-time-row.h"
 #include "patella-routine-guide.h"
 #include "patella-welcome.h"
@@ -301,6 +302,7 @@ patella_welcome_init (PatellaWelcome *self)
   GtkIconTheme *theme;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patella_a11y_name_controls (GTK_WIDGET (self));
 
   /* Run from the build tree the app icon is not installed yet; no icon is
    * better than a broken one. */

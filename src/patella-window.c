@@ -13,6 +13,8 @@
 #include "core/patella-run-file.h"
 #include "core/patella-settings.h"
 #include "core/patella-xlsx.h"
+
+#include "patella-a11y.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
@@ -1175,4 +1177,6 @@ patella_window_init (PatellaWindow *self)
     g_signal_connect_object (drop, "drop", G_CALLBACK (files_dropped), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   }
+
+  patella_a11y_name_controls (GTK_WIDGET (self));
 }
