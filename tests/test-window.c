@@ -143,6 +143,10 @@ about (PatellaApplication *app,
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Patella");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  /* Its icon is found from the build tree too, not only once installed. */
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+                                          APP_ID));
   gtk_window_destroy (about);
   patella_test_close_window (GTK_WINDOW (window));
 }
@@ -470,6 +474,101 @@ test_narrow (Fixture       *fixture,
   patella_test_run_app (fixture->path, narrow, NULL);
 }
 
+#define ICON_SIZE 64
+
+/* @paintable drawn at ICON_SIZE, as premultiplied ARGB32 pixels. */
+static guchar *
+render_pixels (GdkPaintable  *paintable,
+               const GdkRGBA *foreground)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkRGBA colors[4] = { { 0, 0, 0, 1 }, { 0.8, 0, 0, 1 }, { 0.9, 0.6, 0, 1 }, { 0.2, 0.6, 0.2, 1 } };
+  guchar *pixels = g_malloc0 (ICON_SIZE * ICON_SIZE * 4);
+
+  if (foreground != NULL)
+    colors[0] = *foreground;
+  if (foreground != NULL && GTK_IS_SYMBOLIC_PAINTABLE (paintable))
+    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (paintable), GDK_SNAPSHOT (snapshot),
+                                              ICON_SIZE, ICON_SIZE, colors, G_N_ELEMENTS (colors));
+  else
+    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), ICON_SIZE, ICON_SIZE);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, ICON_SIZE, ICON_SIZE));
+  gdk_texture_download (texture, pixels, ICON_SIZE * 4);
+  gsk_renderer_unrealize (renderer);
+  return pixels;
+}
+
+/* The symbolic icon, as GTK 4.8 draws it in the light and the dark style:
+ * the same shape in both, the shape its file draws (no open path filled
+ * into a wedge), and all of it in the style's colour (no stroke left in
+ * the file's own). */
+static void
+icons (PatellaApplication *app,
+       PatellaWindow      *window,
+       gpointer            data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", "hicolor", "symbolic", "apps",
+                                                 APP_ID "-symbolic.svg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_size (file, ICON_SIZE, ICON_SIZE, &error);
+  const GdkRGBA light = { 0.18, 0.2, 0.21, 1 }, dark = { 1, 1, 1, 1 };
+  g_autofree guchar *on_light = NULL;
+  g_autofree guchar *on_dark = NULL;
+  g_autofree guchar *drawn = NULL;
+  guint covered = 0, differ = 0;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+  icon = gtk_icon_theme_lookup_icon (theme, APP_ID "-symbolic", NULL, ICON_SIZE, 1, GTK_TEXT_DIR_LTR, 0);
+  g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+
+  g_assert_no_error (error);
+  plain = gdk_texture_new_for_pixbuf (pixbuf);
+  on_light = render_pixels (GDK_PAINTABLE (icon), &light);
+  on_dark = render_pixels (GDK_PAINTABLE (icon), &dark);
+  drawn = render_pixels (GDK_PAINTABLE (plain), NULL);
+
+  for (guint i = 0; i < ICON_SIZE * ICON_SIZE; i++)
+    {
+      /* ARGB32 in memory order on a little-endian machine: B G R A. */
+      guint a_light = on_light[4 * i + 3], a_dark = on_dark[4 * i + 3], a_file = drawn[4 * i + 3];
+
+      g_assert_cmpuint (ABS ((int) a_light - (int) a_dark), <=, 2);
+      differ += ABS ((int) a_light - (int) a_file) > 64;
+      /* Inside the shapes (GTK 4.8 blends its other colours into
+       * antialiased edges): the style's foreground. */
+      if (a_light == 255)
+        {
+          covered++;
+          g_assert_cmpuint (ABS ((int) on_light[4 * i + 2] - (int) (light.red * 255)), <=, 8);
+          g_assert_cmpuint (ABS ((int) on_dark[4 * i + 2] - (int) (dark.red * 255)), <=, 8);
+        }
+    }
+  g_test_message ("%u of %u pixels covered, %u differ from the file", covered, ICON_SIZE * ICON_SIZE, differ);
+  g_assert_cmpuint (covered, >, ICON_SIZE * ICON_SIZE / 20);
+  g_assert_cmpuint (differ, <, ICON_SIZE * ICON_SIZE / 100);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_icons (Fixture       *fixture,
+            gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, icons, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +587,7 @@ main (int   argc,
   ADD ("shows", test_window_shows);
   ADD ("about", test_window_about);
   ADD ("narrow", test_narrow);
+  ADD ("icons", test_icons);
   ADD ("refuses-corrupt", test_window_refuses_corrupt);
   ADD ("second-launch", test_window_second_launch);
   ADD ("outside-import", test_window_outside_import);
