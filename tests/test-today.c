@@ -582,6 +582,14 @@ navigation (PatellaApplication *app,
       settle ();
       g_assert_cmpfloat (x_of (previous, GTK_WIDGET (page)), ==, previous_x);
       g_assert_cmpfloat (x_of (next, GTK_WIDGET (page)), ==, next_x);
+      /* And the day's name is there whole, not "…". */
+      {
+        g_autofree char *name = patella_today_page_format_day (day, today);
+        GtkLabel *label = patella_test_find_label (GTK_WIDGET (page), name);
+
+        g_assert_nonnull (label);
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      }
     }
 
   /* Today's month: the days after today, and the month after, are out of reach. */
