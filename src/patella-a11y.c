@@ -74,6 +74,44 @@ patella_a11y_set_button_label (GtkButton  *button,
 }
 
 void
+patella_a11y_name_expander_row (GtkWidget  *row,
+                                const char *name)
+{
+  GtkWidget *box = gtk_widget_get_first_child (row);
+
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  /* Libadwaita 1.2's expander row is a box: a list holding the heading (an
+   * action row), then a revealer with a list of the rows added. The row,
+   * its heading and that list take the focus nameless: each is the row. */
+  patella_a11y_set_name (row, name);
+  for (GtkWidget *part = box ? gtk_widget_get_first_child (box) : NULL; part; part = gtk_widget_get_next_sibling (part))
+    {
+      GtkWidget *list = GTK_IS_REVEALER (part) ? gtk_revealer_get_child (GTK_REVEALER (part)) : part;
+
+      if (!GTK_IS_LIST_BOX (list))
+        continue;
+      if (list == part)
+        {
+          patella_a11y_set_name (list, name);
+          for (GtkWidget *heading = gtk_widget_get_first_child (list); heading; heading = gtk_widget_get_next_sibling (heading))
+            patella_a11y_set_name (heading, name);
+          continue;
+        }
+      /* The rows added are text: the labels take the focus and are read,
+       * not the nameless rows and list around them. */
+      gtk_widget_set_focusable (list, FALSE);
+      for (GtkWidget *added = gtk_widget_get_first_child (list); added; added = gtk_widget_get_next_sibling (added))
+        if (GTK_IS_LIST_BOX_ROW (added) && !ADW_IS_PREFERENCES_ROW (added))
+          {
+            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (added), FALSE);
+            gtk_widget_set_focusable (added, FALSE);
+          }
+    }
+  patella_a11y_name_controls (row);
+}
+
+void
 patella_a11y_name_inner_button (GtkWidget  *widget,
                                 const char *name)
 {

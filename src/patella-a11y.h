@@ -20,6 +20,11 @@ void  patella_a11y_set_name (GtkWidget  *widget,
 void  patella_a11y_set_button_label (GtkButton  *button,
                                      const char *label);
 
+/* Names an expander row, and the parts of it that take the focus, @name;
+ * call it once its rows are added. */
+void  patella_a11y_name_expander_row (GtkWidget  *row,
+                                      const char *name);
+
 /* Names the toggle button inside a menu button or a drop-down. */
 void  patella_a11y_name_inner_button (GtkWidget  *widget,
                                       const char *name);

@@ -62,13 +62,7 @@ update (PatellaExerciseRow *self)
   g_autofree char *timer_label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  /* The row and its heading, which take the focus, by the exercise's name. */
-  patella_a11y_set_name (GTK_WIDGET (self), name);
-  if (find_header (self) != NULL)
-    {
-      patella_a11y_set_name (GTK_WIDGET (find_header (self)), name);
-      patella_a11y_set_name (gtk_widget_get_parent (GTK_WIDGET (find_header (self))), name);
-    }
+  patella_a11y_name_expander_row (GTK_WIDGET (self), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), patella_routine_item_get_dose (item));
   gtk_label_set_text (self->dose_label, patella_routine_item_get_dose (item));
   gtk_label_set_text (self->cues_label, patella_routine_item_get_cues (item));
@@ -143,17 +137,6 @@ patella_exercise_row_init (PatellaExerciseRow *self)
   if (header != NULL)
     adw_action_row_set_subtitle_lines (header, 2);
 
-  /* The expanded part is text: the labels take the focus (and are read),
-   * not the nameless rows and list around them. */
-  for (GtkWidget *label = GTK_WIDGET (self->dose_label); label != NULL;
-       label = label == GTK_WIDGET (self->dose_label) ? GTK_WIDGET (self->cues_label) : NULL)
-    {
-      GtkWidget *row = gtk_widget_get_parent (label);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
-      gtk_widget_set_focusable (gtk_widget_get_parent (row), FALSE);
-    }
 }
 
 /* The header's subtitle lines, for tests: 0 is as many as it takes. */

@@ -260,6 +260,8 @@ day_widget_new (PatellaHistoryPage *self,
   gtk_widget_set_margin_top (heading, 12);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  /* A screen reader names the day's list by its day. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), list);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);

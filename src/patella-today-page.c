@@ -286,6 +286,7 @@ warning_row (const PatellaEpisode *episode,
 
   g_object_set_data_full (G_OBJECT (row), "code",
                           g_strdup (patella_warning_code_to_string (warning->code)), g_free);
+  patella_a11y_name_expander_row (row, title);
   return row;
 }
 

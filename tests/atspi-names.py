@@ -13,6 +13,7 @@ with a mnemonic underscore ("_Quit").
 
 Run under a session bus and an X server (build-aux/patella-dev test does).
 """
+import datetime
 import os
 import shutil
 import signal
@@ -153,7 +154,17 @@ def start(binary, tmp, env, welcome_done):
     with open(keyfile, "w") as f:
         f.write("[io/github/patella/Patella]\nwelcome-done=%s\n" % ("true" if welcome_done else "false"))
     env = dict(env, XDG_CONFIG_HOME=config)
-    process = subprocess.Popen([binary, "--database=" + os.path.join(tmp, "patella-%d.db" % welcome_done)], env=env)
+    database = "--database=" + os.path.join(tmp, "patella-%d.db" % welcome_done)
+    if welcome_done:
+        # A severe pain score and a run today: a warning, and the day's log.
+        log = os.path.join(tmp, "today.csv")
+        with open(log, "w") as f:
+            today = datetime.date.today().isoformat()
+            f.write("date,kind,pain,context,minutes,distance_km,rpe\n")
+            f.write("%s,pain,9,stairs,,,\n%s,run,,,30,5,4\n" % (today, today))
+        subprocess.run([binary, database, "--import-csv=" + log], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([binary, database], env=env)
     app = find_app(process.pid)
     time.sleep(2.0)
     return process, app
