@@ -13,7 +13,6 @@
 #include "core/patella-run-file.h"
 #include "core/patella-settings.h"
 #include "core/patella-xlsx.h"
-
 #include "patella-a11y.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"

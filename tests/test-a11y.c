@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "core/patella-day.h"
+#include "patella-a11y.h"
 #include "patella-chart.h"
 #include "patella-chart-render.h"
 #include "patella-entry-dialog.h"
@@ -1033,6 +1034,23 @@ test_shortcuts (Fixture       *fixture,
   patella_test_run_app (fixture->path, shortcuts, NULL);
 }
 
+/* A mnemonic label's words, as a screen reader should say them. */
+static void
+test_strip_mnemonic (void)
+{
+  const char *cases[][2] = {
+    { "_Quit", "Quit" }, { "Log _Pain…", "Log Pain…" }, { "Show the Numbers as a _Table", "Show the Numbers as a Table" },
+    { "snake__case", "snake_case" }, { "no mnemonic", "no mnemonic" }, { "_", "" }, { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = patella_a11y_strip_mnemonic (cases[i][0]);
+
+      g_assert_cmpstr (words, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1065,7 @@ main (int   argc,
   ADD ("other-windows", test_other_windows);
   ADD ("shortcuts", test_shortcuts);
 #undef ADD
+  g_test_add_func ("/a11y/strip-mnemonic", test_strip_mnemonic);
 
   return g_test_run ();
 }
