@@ -446,7 +446,10 @@ busy_database (PatellaApplication *app,
   g_source_remove (ticker);
   sqlite3_close (busy.other);
   g_assert_true (busy.released);
-  g_assert_cmpuint (busy.ticks, >=, 10);
+  /* A frozen loop would tick at most once, after the wait (a timeout does
+   * not queue the ticks it missed); a few prove the loop ran through it,
+   * however busy the machine. */
+  g_assert_cmpuint (busy.ticks, >=, 3);
   g_assert_true (busy.toast_seen);
   g_assert_true (patella_store_count (store_of (window), PATELLA_TABLE_EXERCISE_LOG, &after, NULL));
   g_assert_cmpint (after, ==, before + 1);
