@@ -17,6 +17,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "core/patella-buckets.h"
 #include "core/patella-day.h"
 #include "patella-chart-render.h"
 
@@ -40,6 +41,7 @@ typedef enum
   MARK_CIRCLE,
   MARK_SQUARE,
   MARK_TRIANGLE,
+  MARK_TRIANGLE_OUTLINE,
   MARK_BAR,
   MARK_BAND,
   MARK_CELL_FULL,
@@ -85,30 +87,81 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* Over a long range the calendar is a row per year: 54 columns of weeks
+ * (Monday to Sunday, the first and last of a year partial), each shaded by
+ * the share of its counted days on which the routine was done. */
+#define YEAR_COLUMNS 54
+#define YEAR_GRID_MIN_CELL 6.0
+
+/* By width alone, so that the legend (measured without the height) knows. */
+static gboolean
+uses_year_grid (const PatellaProgress *p,
+                double                 width)
+{
+  guint n_weeks = (p->n_days + (guint) MAX (p->first_weekday - 1, 0) + 6) / 7;
+
+  return p->n_days > 0 && (width - AXIS_LEFT - PAD) / MAX (n_weeks, 1) < YEAR_GRID_MIN_CELL;
+}
+
+/* The resolution of the pain and load charts at @width: days while a day
+ * gets a few pixels, then weeks, then months (core/patella-buckets.c). */
+static PatellaBucketSize
+chart_bucket_size (PatellaChartKind       kind,
+                   const PatellaProgress *p,
+                   double                 width)
+{
+  double plot_width = width - AXIS_LEFT - (kind == PATELLA_CHART_LOAD ? AXIS_RIGHT : PAD);
+
+  if (kind == PATELLA_CHART_ADHERENCE)
+    return PATELLA_BUCKET_DAY;
+  return patella_bucket_size_choose (p->n_days, MAX (plot_width, 1));
+}
+
 /* The legend's words, in the order drawn; the drawing adds marks and colours. */
 static guint
 legend_labels (PatellaChartKind       kind,
                const PatellaProgress *p,
+               double                 width,
                const char            *labels[PATELLA_CHART_LEGEND_ITEMS])
 {
+  PatellaBucketSize size = chart_bucket_size (kind, p, width);
+
   switch (kind)
     {
     case PATELLA_CHART_PAIN:
       labels[0] = _("Morning");
       labels[1] = _("During activity");
       labels[2] = _("After activity");
-      labels[3] = _("7-day average");
+      /* Over a long range the lines are each week's (month's) mean, with
+       * a band from its lowest score to its highest. */
+      labels[3] = size == PATELLA_BUCKET_WEEK ? _("Weekly mean, lowest to highest")
+                : size == PATELLA_BUCKET_MONTH ? _("Monthly mean, lowest to highest")
+                : _("7-day average");
       return 4;
     case PATELLA_CHART_LOAD:
-      labels[0] = p->unit == PATELLA_UNIT_MILES ? _("Weekly miles") : _("Weekly km");
-      labels[1] = _("Load ratio");
+      labels[0] = p->unit == PATELLA_UNIT_MILES
+                    ? (size == PATELLA_BUCKET_MONTH ? _("Monthly miles") : _("Weekly miles"))
+                    : (size == PATELLA_BUCKET_MONTH ? _("Monthly km") : _("Weekly km"));
+      labels[1] = size == PATELLA_BUCKET_DAY ? _("Load ratio") : _("Highest load ratio");
       labels[2] = _("Ratio 0.8–1.3");
       labels[3] = _("Ratio 1.5");
-      labels[4] = _("Warning");
-      return 5;
+      if (size != PATELLA_BUCKET_DAY)
+        {
+          labels[4] = _("Days with a warning");
+          return 5;
+        }
+      labels[4] = _("High warning");
+      labels[5] = _("Caution");
+      return 6;
     case PATELLA_CHART_ADHERENCE:
     case PATELLA_N_CHARTS:
     default:
+      if (uses_year_grid (p, width))
+        {
+          labels[0] = _("A week, darker the more was done");
+          labels[1] = _("No day that counts");
+          return 2;
+        }
       labels[0] = _("Done");
       labels[1] = _("Partly done");
       labels[2] = _("Missed");
@@ -135,7 +188,7 @@ patella_chart_legend_place (PatellaChartKind         kind,
                             graphene_rect_t          slots[PATELLA_CHART_LEGEND_ITEMS])
 {
   const char *labels[PATELLA_CHART_LEGEND_ITEMS];
-  guint n = legend_labels (kind, p, labels);
+  guint n = legend_labels (kind, p, width, labels);
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font = style_font (style);
@@ -281,6 +334,7 @@ draw_marker (cairo_t *cr,
       cairo_rectangle (cr, x - size, y - size, 2 * size, 2 * size);
       break;
     case MARK_TRIANGLE:
+    case MARK_TRIANGLE_OUTLINE:
       cairo_move_to (cr, x, y - size * 1.2);
       cairo_line_to (cr, x + size * 1.1, y + size * 0.8);
       cairo_line_to (cr, x - size * 1.1, y + size * 0.8);
@@ -344,6 +398,12 @@ draw_legend (cairo_t                 *cr,
           break;
         case MARK_CELL_OFF:
           draw_cell (cr, style, PATELLA_ROUTINE_OFF, x + 3, y - 6, 12);
+          break;
+        case MARK_TRIANGLE_OUTLINE:
+          set_color (cr, item->color, 1);
+          cairo_set_line_width (cr, 1.5);
+          draw_marker (cr, MARK_TRIANGLE, x + 9, y, MARKER + 0.5);
+          cairo_stroke (cr);
           break;
         case MARK_TRIANGLE:
           if (item->line_width == 0)
@@ -409,8 +469,10 @@ draw_dates (cairo_t                 *cr,
       else if (p->n_days <= 800)
         {
           tick = g_date_get_day (&date) == 1;
+          /* The year on January and on the first label, so that a range
+           * over two years never leaves a month without its year. */
           /* Translators: a month under a chart, e.g. "Mar"; see strftime */
-          format = g_date_get_month (&date) == G_DATE_JANUARY ? _("%b %Y") : _("%b");
+          format = g_date_get_month (&date) == G_DATE_JANUARY || last_right == -G_MAXDOUBLE ? _("%b %Y") : _("%b");
         }
       else
         {
@@ -563,6 +625,81 @@ draw_series (cairo_t       *cr,
 #undef Y
 }
 
+/* A series at week or month resolution: a light band from each bucket's
+ * lowest to highest value (@band), and a line through each bucket's mean,
+ * or its highest value with @use_max; an empty bucket breaks the line. */
+static void
+draw_bucket_series (cairo_t       *cr,
+                    const double  *values,
+                    GArray        *buckets,
+                    guint          n_days,
+                    const Box     *plot,
+                    double         lo,
+                    double         hi,
+                    const GdkRGBA *color,
+                    double         alpha,
+                    double         line_width,
+                    const double  *dashes,
+                    int            n_dashes,
+                    gboolean       band,
+                    gboolean       use_max)
+{
+  double dx = plot->w / n_days;
+  gboolean drawing = FALSE;
+
+#define Y(v) (plot->y + plot->h - ((v) - lo) / (hi - lo) * plot->h)
+
+  cairo_save (cr);
+  if (band)
+    {
+      for (guint k = 0; k < buckets->len; k++)
+        {
+          const PatellaBucket *b = &g_array_index (buckets, PatellaBucket, k);
+          PatellaBucketStat stat;
+          double x0, x1, top, bottom;
+
+          patella_bucket_stat (values, b, &stat);
+          if (stat.n == 0)
+            continue;
+          x0 = round (plot->x + b->first * dx);
+          x1 = MAX (round (plot->x + (b->first + b->n_days) * dx), x0 + 1);
+          top = floor (Y (stat.max));
+          bottom = MAX (ceil (Y (stat.min)), top + 1);
+          cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
+        }
+      set_color (cr, color, 0.09);
+      cairo_fill (cr);
+    }
+
+  for (guint k = 0; k < buckets->len; k++)
+    {
+      const PatellaBucket *b = &g_array_index (buckets, PatellaBucket, k);
+      PatellaBucketStat stat;
+      double x, y;
+
+      patella_bucket_stat (values, b, &stat);
+      if (stat.n == 0)
+        {
+          drawing = FALSE;
+          continue;
+        }
+      x = plot->x + (b->first + b->n_days / 2.0) * dx;
+      y = Y (use_max ? stat.max : stat.mean);
+      if (drawing)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      drawing = TRUE;
+    }
+  set_color (cr, color, alpha);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+#undef Y
+}
+
 static void
 draw_pain (cairo_t                 *cr,
            PangoLayout             *layout,
@@ -571,11 +708,20 @@ draw_pain (cairo_t                 *cr,
            double                   height,
            const PatellaChartStyle *style)
 {
-  const LegendItem legend[] = {
+  PatellaBucketSize size = chart_bucket_size (PATELLA_CHART_PAIN, p, width);
+  const char *labels[PATELLA_CHART_LEGEND_ITEMS];
+  const LegendItem day_legend[] = {
     { _("Morning"), &style->morning, NULL, 0, 2, MARK_CIRCLE },
     { _("During activity"), &style->during, dashed, 2, 2, MARK_SQUARE },
     { _("After activity"), &style->after, dotted, 2, 2, MARK_TRIANGLE },
     { _("7-day average"), &style->foreground, NULL, 0, 4, MARK_NONE },
+  };
+  /* No points over weeks or months: lines of the means, and the band. */
+  LegendItem bucket_legend[] = {
+    { _("Morning"), &style->morning, NULL, 0, 2, MARK_NONE },
+    { _("During activity"), &style->during, dashed, 2, 2, MARK_NONE },
+    { _("After activity"), &style->after, dotted, 2, 2, MARK_NONE },
+    { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
   };
   Box plot = plot_box (PATELLA_CHART_PAIN, p, width, height, style);
   const struct { double from, to; const GdkRGBA *color; } bands[] = {
@@ -583,7 +729,12 @@ draw_pain (cairo_t                 *cr,
   };
   const int ticks[] = { 0, 3, 5, 10 };
 
-  draw_legend (cr, layout, PATELLA_CHART_PAIN, p, legend, G_N_ELEMENTS (legend), width, style);
+  legend_labels (PATELLA_CHART_PAIN, p, width, labels);
+  bucket_legend[3].label = labels[3];
+  if (size == PATELLA_BUCKET_DAY)
+    draw_legend (cr, layout, PATELLA_CHART_PAIN, p, day_legend, G_N_ELEMENTS (day_legend), width, style);
+  else
+    draw_legend (cr, layout, PATELLA_CHART_PAIN, p, bucket_legend, G_N_ELEMENTS (bucket_legend), width, style);
 
   /* The pain-monitoring model's bands: safe, acceptable, too much. */
   for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
@@ -607,11 +758,25 @@ draw_pain (cairo_t                 *cr,
       draw_text (cr, layout, label, plot.x - 6, y, 1, 0.5, &style->foreground, 0.7);
     }
 
-  draw_series (cr, p->trend, p->n_days, &plot, 0, 10, &style->foreground, 0.35, 4, NULL, 0, MARK_NONE, TRUE);
-  /* Lines only join logged days that follow each other: a gap stays a gap. */
-  draw_series (cr, p->morning, p->n_days, &plot, 0, 10, &style->morning, 1, 2, NULL, 0, MARK_CIRCLE, TRUE);
-  draw_series (cr, p->during, p->n_days, &plot, 0, 10, &style->during, 1, 2, dashed, 2, MARK_SQUARE, TRUE);
-  draw_series (cr, p->after, p->n_days, &plot, 0, 10, &style->after, 1, 2, dotted, 2, MARK_TRIANGLE, TRUE);
+  if (size == PATELLA_BUCKET_DAY)
+    {
+      draw_series (cr, p->trend, p->n_days, &plot, 0, 10, &style->foreground, 0.35, 4, NULL, 0, MARK_NONE, TRUE);
+      /* Lines only join logged days that follow each other: a gap stays a gap. */
+      draw_series (cr, p->morning, p->n_days, &plot, 0, 10, &style->morning, 1, 2, NULL, 0, MARK_CIRCLE, TRUE);
+      draw_series (cr, p->during, p->n_days, &plot, 0, 10, &style->during, 1, 2, dashed, 2, MARK_SQUARE, TRUE);
+      draw_series (cr, p->after, p->n_days, &plot, 0, 10, &style->after, 1, 2, dotted, 2, MARK_TRIANGLE, TRUE);
+    }
+  else
+    {
+      g_autoptr(GArray) buckets = patella_buckets_new (p->first, p->n_days, size);
+
+      draw_bucket_series (cr, p->morning, buckets, p->n_days, &plot, 0, 10, &style->morning, 1, 2,
+                          NULL, 0, TRUE, FALSE);
+      draw_bucket_series (cr, p->during, buckets, p->n_days, &plot, 0, 10, &style->during, 1, 2,
+                          dashed, 2, TRUE, FALSE);
+      draw_bucket_series (cr, p->after, buckets, p->n_days, &plot, 0, 10, &style->after, 1, 2,
+                          dotted, 2, TRUE, FALSE);
+    }
 
   draw_dates (cr, layout, p, &plot, width, style);
 }
@@ -637,25 +802,48 @@ draw_load (cairo_t                 *cr,
            double                   height,
            const PatellaChartStyle *style)
 {
-  const LegendItem legend[] = {
-    { p->unit == PATELLA_UNIT_MILES ? _("Weekly miles") : _("Weekly km"), &style->accent, NULL, 0, 0, MARK_BAR },
-    { _("Load ratio"), &style->foreground, NULL, 0, 2, MARK_NONE },
+  PatellaBucketSize size = chart_bucket_size (PATELLA_CHART_LOAD, p, width);
+  const char *labels[PATELLA_CHART_LEGEND_ITEMS];
+  /* The words come from legend_labels(), which the layout measures. */
+  LegendItem legend[] = {
+    { NULL, &style->accent, NULL, 0, 0, MARK_BAR },
+    { NULL, &style->foreground, NULL, 0, 2, MARK_NONE },
     /* A description of load, not a goal: neutral, never the success green
      * (Impellizzeri et al. 2020). */
-    { _("Ratio 0.8–1.3"), &style->foreground, NULL, 0, 0, MARK_BAND },
-    { _("Ratio 1.5"), &style->warning, dashed, 2, 1.5, MARK_NONE },
-    { _("Warning"), &style->error, NULL, 0, 0, MARK_TRIANGLE },
+    { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
+    { NULL, &style->warning, dashed, 2, 1.5, MARK_NONE },
+    /* Days: a filled triangle for high, an outline for caution; weeks and
+     * months: a bar for the days with a warning. */
+    { NULL, &style->error, NULL, 0, 0, size == PATELLA_BUCKET_DAY ? MARK_TRIANGLE : MARK_BAR },
+    { NULL, &style->warning, NULL, 0, 0, MARK_TRIANGLE_OUTLINE },
   };
+  guint n_legend = legend_labels (PATELLA_CHART_LOAD, p, width, labels);
   Box plot = plot_box (PATELLA_CHART_LOAD, p, width, height, style);
   double unit = p->unit == PATELLA_UNIT_MILES ? PATELLA_KM_PER_MILE : 1.0;
   double max_week = 0, max_ratio = 2.0, dist_top, ratio_top;
   double dx = plot.w / p->n_days;
   guint offset = (guint) (p->first_weekday - 1);
+  g_autoptr(GArray) buckets = NULL;
+  g_autofree double *bars = NULL;
+  guint n_bars;
 
-  draw_legend (cr, layout, PATELLA_CHART_LOAD, p, legend, G_N_ELEMENTS (legend), width, style);
+  for (guint i = 0; i < n_legend; i++)
+    legend[i].label = labels[i];
+  draw_legend (cr, layout, PATELLA_CHART_LOAD, p, legend, n_legend, width, style);
 
-  for (guint w = 0; w < p->n_weeks; w++)
-    max_week = MAX (max_week, p->week_distance[w] / unit);
+  /* Bars by week, or by month when weeks are too narrow. */
+  buckets = patella_buckets_new (p->first, p->n_days,
+                                 size == PATELLA_BUCKET_MONTH ? PATELLA_BUCKET_MONTH : PATELLA_BUCKET_WEEK);
+  n_bars = buckets->len;
+  bars = g_new0 (double, MAX (n_bars, 1));
+  for (guint k = 0; k < n_bars; k++)
+    bars[k] = size == PATELLA_BUCKET_MONTH
+                ? patella_bucket_sum (p->distance, &g_array_index (buckets, PatellaBucket, k))
+                : p->week_distance[k];
+  (void) offset;
+
+  for (guint w = 0; w < n_bars; w++)
+    max_week = MAX (max_week, bars[w] / unit);
   for (guint i = 0; i < p->n_days; i++)
     if (!isnan (p->acwr[i]))
       max_ratio = MAX (max_ratio, p->acwr[i]);
@@ -704,16 +892,16 @@ draw_load (cairo_t                 *cr,
     draw_text (cr, layout, line, plot.x + plot.w + 6, y15 - 10, 0, 0.5, &style->warning, 1);
   }
 
-  /* Weekly distance as bars spanning their days: bodies, then tops, each
-   * one path, however many weeks. */
+  /* Weekly (monthly) distance as bars spanning their days: bodies, then
+   * tops, each one path, however many. The weeks are the ISO weeks that
+   * week_distance sums. */
   for (int pass = 0; pass < 2; pass++)
     {
-      for (guint w = 0; w < p->n_weeks; w++)
+      for (guint w = 0; w < n_bars; w++)
         {
-          int from = MAX (0, (int) (w * 7) - (int) offset);
-          int to = MIN ((int) p->n_days - 1, (int) (w * 7 + 6) - (int) offset);
-          double x0 = plot.x + from * dx, x1 = plot.x + (to + 1) * dx;
-          double value = p->week_distance[w] / unit;
+          const PatellaBucket *b = &g_array_index (buckets, PatellaBucket, w);
+          double x0 = plot.x + b->first * dx, x1 = plot.x + (b->first + b->n_days) * dx;
+          double value = bars[w] / unit;
           double y = plot.y + plot.h - value / dist_top * plot.h;
 
           if (value <= 0)
@@ -734,6 +922,37 @@ draw_load (cairo_t                 *cr,
         }
       set_color (cr, &style->accent, pass == 0 ? 0.35 : 0.9);
       cairo_fill (cr);
+    }
+
+  if (size != PATELLA_BUCKET_DAY)
+    {
+      g_autoptr(GArray) periods = patella_buckets_new (p->first, p->n_days, size);
+
+      /* Each week's (month's) highest ratio, and its days with a warning
+       * as a bar at the top, coloured by the worst of them. */
+      draw_bucket_series (cr, p->acwr, periods, p->n_days, &plot, 0, ratio_top, &style->foreground, 0.85, 2,
+                          NULL, 0, FALSE, TRUE);
+      for (guint8 severity = 1; severity <= 2; severity++)
+        {
+          for (guint k = 0; k < periods->len; k++)
+            {
+              const PatellaBucket *b = &g_array_index (periods, PatellaBucket, k);
+              guint8 worst = 0;
+              guint count = patella_bucket_count_levels (p->warning, b, &worst);
+              double x0, x1, h;
+
+              if (count == 0 || worst != severity)
+                continue;
+              x0 = round (plot.x + b->first * dx);
+              x1 = MAX (round (plot.x + (b->first + b->n_days) * dx) - 1, x0 + 1);
+              h = 3 + 9.0 * MIN (count, 7u) / 7;
+              cairo_rectangle (cr, x0, plot.y + 12 - round (h), x1 - x0, round (h));
+            }
+          set_color (cr, severity == 2 ? &style->error : &style->warning, 0.9);
+          cairo_fill (cr);
+        }
+      draw_dates (cr, layout, p, &plot, width, style);
+      return;
     }
 
   draw_series (cr, p->acwr, p->n_days, &plot, 0, ratio_top, &style->foreground, 0.85, 2, NULL, 0, MARK_NONE, TRUE);
@@ -851,6 +1070,127 @@ draw_cell (cairo_t                 *cr,
       }
 }
 
+typedef struct
+{
+  double x, y, cell_w, cell_h;
+  int    first_year, n_years;
+} YearGrid;
+
+static YearGrid
+year_grid (const PatellaProgress   *p,
+           double                   width,
+           double                   height,
+           const PatellaChartStyle *style)
+{
+  YearGrid g;
+  GDate first, last;
+
+  patella_day_parse (p->first, &first);
+  patella_day_parse (p->last, &last);
+  g.first_year = g_date_get_year (&first);
+  g.n_years = g_date_get_year (&last) - g.first_year + 1;
+  g.x = AXIS_LEFT;
+  g.y = legend_height (PATELLA_CHART_ADHERENCE, p, width, style) + 24;
+  g.cell_w = MAX (1.0, (width - g.x - PAD) / YEAR_COLUMNS);
+  /* Rows as tall as the height allows, up to a line of text: a year a row
+   * never shrinks to a strip, and each keeps its label. */
+  g.cell_h = MIN (18.0, MAX (1.0, (height - g.y - PAD) / g.n_years));
+  return g;
+}
+
+/* The row and column of @date in the year grid. */
+static void
+year_cell (const GDate *date,
+           int          first_year,
+           int         *row,
+           int         *column)
+{
+  GDate jan1;
+
+  g_date_clear (&jan1, 1);
+  g_date_set_dmy (&jan1, 1, G_DATE_JANUARY, g_date_get_year (date));
+  *row = g_date_get_year (date) - first_year;
+  *column = (int) ((g_date_get_day_of_year (date) - 1 + g_date_get_weekday (&jan1) - 1) / 7);
+}
+
+static void
+draw_year_grid (cairo_t                 *cr,
+                PangoLayout             *layout,
+                const PatellaProgress   *p,
+                double                   width,
+                double                   height,
+                const PatellaChartStyle *style)
+{
+  YearGrid g = year_grid (p, width, height, style);
+  g_autofree double *done = g_new0 (double, g.n_years * YEAR_COLUMNS);
+  g_autofree guint *counted = g_new0 (guint, g.n_years * YEAR_COLUMNS);
+  g_autofree guint *days = g_new0 (guint, g.n_years * YEAR_COLUMNS);
+  const char *months[] = { N_("Jan"), N_("Apr"), N_("Jul"), N_("Oct") };
+  GDate date;
+
+  patella_day_parse (p->first, &date);
+  for (guint i = 0; i < p->n_days; i++, g_date_add_days (&date, 1))
+    {
+      int row, column, k;
+
+      year_cell (&date, g.first_year, &row, &column);
+      k = row * YEAR_COLUMNS + column;
+      days[k]++;
+      if (p->routine[i] == PATELLA_ROUTINE_OFF || p->routine[i] == PATELLA_ROUTINE_NONE)
+        continue;
+      counted[k]++;
+      done[k] += p->routine[i] == PATELLA_ROUTINE_COMPLETE ? 1 : p->routine[i] == PATELLA_ROUTINE_PARTIAL ? 0.5 : 0;
+    }
+
+  /* Weeks with nothing that counts: a faint cell; the others shaded. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (int k = 0; k < g.n_years * YEAR_COLUMNS; k++)
+        {
+          double x = g.x + (k % YEAR_COLUMNS) * g.cell_w, y = g.y + (k / YEAR_COLUMNS) * g.cell_h;
+          double gap = g.cell_w >= 6 ? 1 : 0;
+
+          if (days[k] == 0 || (pass == 0) != (counted[k] == 0))
+            continue;
+          if (pass == 1)
+            {
+              set_color (cr, &style->success, 0.12 + 0.83 * done[k] / counted[k]);
+              cairo_rectangle (cr, x, y, g.cell_w - gap, g.cell_h - gap);
+              cairo_fill (cr);
+            }
+          else
+            cairo_rectangle (cr, x, y, g.cell_w - gap, g.cell_h - gap);
+        }
+      if (pass == 0)
+        {
+          set_color (cr, &style->foreground, 0.08);
+          cairo_fill (cr);
+        }
+    }
+
+  /* Each year at the start of its row; the quarters over the columns. */
+  for (int row = 0; row < g.n_years; row++)
+    {
+      char year[16];
+
+      /* Every other year when the rows are lower than the words. */
+      if (g.cell_h < 11 && (g.n_years - 1 - row) % 2 == 1)
+        continue;
+      g_snprintf (year, sizeof year, "%d", g.first_year + row);
+      draw_text (cr, layout, year, g.x - 4, g.y + (row + 0.5) * g.cell_h, 1, 0.5, &style->foreground, 0.7);
+    }
+  for (guint q = 0; q < G_N_ELEMENTS (months); q++)
+    {
+      GDate start;
+      int row, column;
+
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, 1, (GDateMonth) (1 + 3 * q), 2001);   /* 2001 began on a Monday */
+      year_cell (&start, 2001, &row, &column);
+      draw_text (cr, layout, _(months[q]), g.x + column * g.cell_w, g.y - 4, 0, 1, &style->foreground, 0.7);
+    }
+}
+
 static void
 draw_adherence (cairo_t                 *cr,
                 PangoLayout             *layout,
@@ -870,6 +1210,21 @@ draw_adherence (cairo_t                 *cr,
   double last_right = -G_MAXDOUBLE;
   GDate date;
 
+  if (uses_year_grid (p, width))
+    {
+      const char *labels[PATELLA_CHART_LEGEND_ITEMS];
+      LegendItem weeks[] = {
+        { NULL, &style->success, NULL, 0, 0, MARK_BAR },
+        { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
+      };
+
+      legend_labels (PATELLA_CHART_ADHERENCE, p, width, labels);
+      weeks[0].label = labels[0];
+      weeks[1].label = labels[1];
+      draw_legend (cr, layout, PATELLA_CHART_ADHERENCE, p, weeks, G_N_ELEMENTS (weeks), width, style);
+      draw_year_grid (cr, layout, p, width, height, style);
+      return;
+    }
   draw_legend (cr, layout, PATELLA_CHART_ADHERENCE, p, legend, G_N_ELEMENTS (legend), width, style);
 
   if (g.cell >= 9)
@@ -967,6 +1322,29 @@ patella_chart_day_at (PatellaChartKind         kind,
   if (progress->n_days == 0)
     return -1;
 
+  if (kind == PATELLA_CHART_ADHERENCE && uses_year_grid (progress, width))
+    {
+      /* The first day of the range in the week under the pointer. */
+      YearGrid g = year_grid (progress, width, height, style);
+      int row = (int) floor ((y - g.y) / g.cell_h);
+      int column = (int) floor ((x - g.x) / g.cell_w);
+      GDate date;
+
+      if (x < g.x || y < g.y || row >= g.n_years || column >= YEAR_COLUMNS)
+        return -1;
+      patella_day_parse (progress->first, &date);
+      for (guint i = 0; i < progress->n_days; i++, g_date_add_days (&date, 1))
+        {
+          int r, c;
+
+          year_cell (&date, g.first_year, &r, &c);
+          if (r == row && c == column)
+            return (int) i;
+          if (r > row)
+            break;
+        }
+      return -1;
+    }
   if (kind == PATELLA_CHART_ADHERENCE)
     {
       Grid g = heat_grid (progress, width, height, style);
@@ -999,7 +1377,18 @@ patella_chart_day_rect (PatellaChartKind         kind,
                         guint                    index,
                         graphene_rect_t         *rect)
 {
-  if (kind == PATELLA_CHART_ADHERENCE)
+  if (kind == PATELLA_CHART_ADHERENCE && uses_year_grid (progress, width))
+    {
+      YearGrid g = year_grid (progress, width, height, style);
+      GDate date;
+      int row, column;
+
+      patella_day_parse (progress->first, &date);
+      g_date_add_days (&date, index);
+      year_cell (&date, g.first_year, &row, &column);
+      graphene_rect_init (rect, g.x + column * g.cell_w - 1, g.y + row * g.cell_h - 1, g.cell_w + 1, g.cell_h + 1);
+    }
+  else if (kind == PATELLA_CHART_ADHERENCE)
     {
       Grid g = heat_grid (progress, width, height, style);
       guint column = (index + g.offset) / 7, row = (index + g.offset) % 7;
@@ -1100,6 +1489,97 @@ patella_chart_describe_day (PatellaChartKind       kind,
         return g_strdup_printf (_("%s: %s"), day, state);
       }
     }
+}
+
+/* A week or a month of the pain or load chart in words. */
+static char *
+describe_bucket (PatellaChartKind         kind,
+                 const PatellaProgress   *p,
+                 const PatellaBucket     *bucket,
+                 PatellaBucketSize        size)
+{
+  g_autofree char *name = patella_bucket_describe (p->first, bucket, size);
+
+  if (kind == PATELLA_CHART_PAIN)
+    {
+      const double *series[] = { p->morning, p->during, p->after };
+      char *texts[G_N_ELEMENTS (series)];
+      char *text;
+
+      for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+        {
+          PatellaBucketStat stat;
+
+          patella_bucket_stat (series[k], bucket, &stat);
+          texts[k] = stat.n == 0 ? g_strdup ("–")
+                     /* Translators: a mean pain score and its lowest and highest, e.g. "2.1 (1–4)" */
+                     : g_strdup_printf (_("%.1f (%.0f–%.0f)"), stat.mean, stat.min, stat.max);
+        }
+      /* Translators: a week or month, then its mean pain scores out of 10
+         with the lowest and highest of each, e.g. "Week of 3 March 2025:
+         morning 2.1 (1–4), during 3.0 (2–5), after –" */
+      text = g_strdup_printf (_("%s: morning %s, during %s, after %s"), name, texts[0], texts[1], texts[2]);
+      for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+        g_free (texts[k]);
+      return text;
+    }
+  else
+    {
+      PatellaBucketStat ratio;
+      guint8 worst = 0;
+      guint warned = patella_bucket_count_levels (p->warning, bucket, &worst);
+      g_autofree char *distance = patella_format_distance (patella_bucket_sum (p->distance, bucket), p->unit);
+      g_autofree char *ratio_text = NULL;
+
+      patella_bucket_stat (p->acwr, bucket, &ratio);
+      ratio_text = ratio.n == 0 ? g_strdup (_("not yet defined")) : g_strdup_printf ("%.2f", ratio.max);
+      /* Translators: a week or month, its distance, its highest load ratio
+         ("1.32" or "not yet defined"), then a count of days */
+      return g_strdup_printf (ngettext ("%s: %s; highest load ratio %s; a warning on %u day",
+                                        "%s: %s; highest load ratio %s; warnings on %u days", warned),
+                              name, distance, ratio_text, warned);
+    }
+}
+
+char *
+patella_chart_describe_at (PatellaChartKind         kind,
+                           const PatellaProgress   *p,
+                           double                   width,
+                           double                   height,
+                           const PatellaChartStyle *style,
+                           guint                    index)
+{
+  PatellaBucketSize size;
+  g_autoptr(GArray) buckets = NULL;
+
+  g_return_val_if_fail (p != NULL && index < p->n_days, NULL);
+
+  /* The calendar over years: the week, and how much of it was done. */
+  if (kind == PATELLA_CHART_ADHERENCE && uses_year_grid (p, width))
+    {
+      g_autoptr(GArray) weeks = patella_buckets_new (p->first, p->n_days, PATELLA_BUCKET_WEEK);
+      const PatellaBucket *week = &g_array_index (weeks, PatellaBucket, patella_buckets_find (weeks, index));
+      g_autofree char *name = patella_bucket_describe (p->first, week, PATELLA_BUCKET_WEEK);
+      guint done = 0, counted = 0;
+
+      for (guint i = week->first; i < week->first + week->n_days; i++)
+        {
+          done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
+          counted += p->routine[i] != PATELLA_ROUTINE_OFF && p->routine[i] != PATELLA_ROUTINE_NONE;
+        }
+      /* Translators: a week, then the days the routine was done of the days that count */
+      return g_strdup_printf (ngettext ("%s: routine done on %u of %u day that counts",
+                                        "%s: routine done on %u of %u days that count", counted),
+                              name, done, counted);
+    }
+
+  size = chart_bucket_size (kind, p, width);
+  if (size == PATELLA_BUCKET_DAY)
+    return patella_chart_describe_day (kind, p, index);
+
+  buckets = patella_buckets_new (p->first, p->n_days, size);
+  return describe_bucket (kind, p, &g_array_index (buckets, PatellaBucket, patella_buckets_find (buckets, index)),
+                          size);
 }
 
 char *

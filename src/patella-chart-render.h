@@ -69,7 +69,7 @@ void  patella_chart_day_rect (PatellaChartKind         kind,
 
 /* Where the legend's items go, each whole, flowed onto as many rows as
  * @width needs; returns how many there are. */
-#define PATELLA_CHART_LEGEND_ITEMS 5
+#define PATELLA_CHART_LEGEND_ITEMS 6
 guint patella_chart_legend_place (PatellaChartKind         kind,
                                   const PatellaProgress   *progress,
                                   double                   width,
@@ -79,6 +79,15 @@ guint patella_chart_legend_place (PatellaChartKind         kind,
 /* One sentence that sums the chart up, for screen readers. */
 char *patella_chart_describe (PatellaChartKind         kind,
                               const PatellaProgress   *progress);
+
+/* What the chart shows at day @index, drawn @width by @height, in words:
+ * the day, or over a long range the week or month that holds it. */
+char *patella_chart_describe_at (PatellaChartKind         kind,
+                                 const PatellaProgress   *progress,
+                                 double                   width,
+                                 double                   height,
+                                 const PatellaChartStyle *style,
+                                 guint                    index);
 
 /* The day and its values in words, for the tooltip and the keyboard. */
 char *patella_chart_describe_day (PatellaChartKind       kind,

@@ -192,7 +192,8 @@ patella_chart_query_tooltip (GtkWidget  *widget,
   if (index < 0)
     return FALSE;
 
-  text = patella_chart_describe_day (self->kind, self->progress, (guint) index);
+  text = patella_chart_describe_at (self->kind, self->progress, gtk_widget_get_width (widget),
+                                    gtk_widget_get_height (widget), &self->style, (guint) index);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -424,7 +425,8 @@ patella_chart_set_cursor (PatellaChart *self,
     return;
 
   self->cursor = index;
-  text = patella_chart_describe_day (self->kind, self->progress, (guint) index);
+  text = patella_chart_describe_at (self->kind, self->progress, gtk_widget_get_width (GTK_WIDGET (self)),
+                                    gtk_widget_get_height (GTK_WIDGET (self)), &self->style, (guint) index);
   g_signal_emit (self, signals[CURSOR_MOVED], 0, text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

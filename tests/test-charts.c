@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include "core/patella-csv.h"
 #include "core/patella-day.h"
+#include "history-generator.h"
 #include "patella-chart-render.h"
 #include "patella-chart.h"
 #include "patella-progress-page.h"
@@ -330,6 +332,72 @@ test_legend_flow (void)
   pango_font_description_free (style.font);
 }
 
+/* Ten years at 1000 px: the pain and load charts by month, the calendar a
+ * row per year, and hover in words per month and week; a year at 360 px by
+ * week; four weeks by day, as before. */
+static void
+test_long_range (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const PatellaHistoryOptions options = { .years = 10, .seed = 2, .end = "2026-11-30" };
+  g_autoptr(GString) csv = patella_history_generate (&options, NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaProgress) all = NULL;
+  g_autoptr(PatellaProgress) year = NULL;
+  g_autoptr(PatellaProgress) month = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  PatellaChartStyle style;
+  graphene_rect_t slots[PATELLA_CHART_LEGEND_ITEMS];
+  g_autofree char *pain = NULL, *load = NULL, *calendar = NULL, *week = NULL, *day = NULL;
+
+  patella_chart_style_init_default (&style);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_csv_import (store, csv->str, csv->len, &summary, &error));
+  all = patella_progress_load_span (store, "2016-12-01", "2026-11-30", NULL, PATELLA_UNIT_KM, &error);
+  year = patella_progress_load_span (store, "2025-12-01", "2026-11-30", NULL, PATELLA_UNIT_KM, &error);
+  month = patella_progress_load_span (store, "2026-11-03", "2026-11-30", NULL, PATELLA_UNIT_KM, &error);
+  g_assert_no_error (error);
+
+  /* Everything draws, at both widths. */
+  for (guint kind = 0; kind < PATELLA_N_CHARTS; kind++)
+    for (int width = 360; width <= 1000; width += 640)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, 300);
+        cairo_t *cr = cairo_create (surface);
+
+        patella_chart_render (cr, kind, all, width, 300, &style);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+
+  /* Index 3000 is 17 February 2025. */
+  pain = patella_chart_describe_at (PATELLA_CHART_PAIN, all, 1000, 300, &style, 3000);
+  g_assert_true (g_str_has_prefix (pain, "February 2025: morning "));
+  g_assert_nonnull (strstr (pain, "–"));
+  load = patella_chart_describe_at (PATELLA_CHART_LOAD, all, 1000, 300, &style, 3000);
+  g_assert_nonnull (strstr (load, "highest load ratio"));
+  calendar = patella_chart_describe_at (PATELLA_CHART_ADHERENCE, all, 1000, 300, &style, 3000);
+  g_assert_true (g_str_has_prefix (calendar, "Week of "));
+  g_assert_nonnull (strstr (calendar, "routine done on "));
+  /* The legends say what is drawn: the means and their range, monthly
+   * distance, days with a warning, the calendar's weeks. */
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, all, 1000, &style, slots), ==, 5);
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_ADHERENCE, all, 1000, &style, slots), ==, 2);
+
+  /* A year at 360 px: weeks. */
+  week = patella_chart_describe_at (PATELLA_CHART_PAIN, year, 360, 300, &style, 100);
+  g_assert_true (g_str_has_prefix (week, "Week of "));
+
+  /* Four weeks: days, with points, a caution and a high warning told apart. */
+  day = patella_chart_describe_at (PATELLA_CHART_PAIN, month, 1000, 300, &style, 10);
+  g_assert_cmpstr (day, ==, patella_chart_describe_day (PATELLA_CHART_PAIN, month, 10));
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, month, 1000, &style, slots), ==, 6);
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_ADHERENCE, month, 1000, &style, slots), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +411,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("old-record", test_old_record);
   ADD ("table", test_table);
+  ADD ("long-range", test_long_range);
   g_test_add_func ("/charts/legend-flow", test_legend_flow);
 #undef ADD
 
