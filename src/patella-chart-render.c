@@ -158,7 +158,7 @@ legend_labels (PatellaChartKind       kind,
     default:
       if (uses_year_grid (p, width))
         {
-          labels[0] = _("A week, darker the more was done");
+          labels[0] = _("Share of each week done");
           labels[1] = _("No day that counts");
           return 2;
         }
@@ -1089,7 +1089,8 @@ year_grid (const PatellaProgress   *p,
   patella_day_parse (p->last, &last);
   g.first_year = g_date_get_year (&first);
   g.n_years = g_date_get_year (&last) - g.first_year + 1;
-  g.x = AXIS_LEFT;
+  /* Room for a year's four digits on the left. */
+  g.x = AXIS_LEFT + 14;
   g.y = legend_height (PATELLA_CHART_ADHERENCE, p, width, style) + 24;
   g.cell_w = MAX (1.0, (width - g.x - PAD) / YEAR_COLUMNS);
   /* Rows as tall as the height allows, up to a line of text: a year a row
