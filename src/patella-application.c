@@ -245,6 +245,7 @@ patella_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (application);
 
@@ -266,6 +267,9 @@ patella_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* GTK binds Ctrl+? only for a gtk/help-overlay.ui, which Patella does not
+   * have: its shortcuts window is built when asked for (see PatellaWindow). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   self->primary = !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE);
   if (self->settings != NULL)

@@ -1158,6 +1158,28 @@ create_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, menu);
 }
 
+/* The shortcuts window, built the first time it is asked for (Ctrl+? or the
+ * menu). Its resource is not at gtk/help-overlay.ui on purpose: GTK would
+ * build it, some 380 widgets never shown, with every window at start-up. */
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *parameter,
+                   PatellaWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/patella/Patella/patella-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 patella_window_init (PatellaWindow *self)
 {
@@ -1169,6 +1191,15 @@ patella_window_init (PatellaWindow *self)
   /* A menu's widgets are built the first time it opens, not at start-up. */
   gtk_menu_button_set_create_popup_func (self->log_menu_button, create_menu, self->log_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu, self->primary_menu, NULL);
+
+  {
+    /* In the window's own action map, so that GTK keeps it rather than adding
+     * its own when the shortcuts window is set. */
+    g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+  }
 
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

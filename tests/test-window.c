@@ -78,7 +78,23 @@ shows (PatellaApplication *app,
   close_accels = gtk_application_get_accels_for_action (gtk_app, "window.close");
   g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
   g_assert_true (g_strv_contains ((const char * const *) close_accels, "<Control>w"));
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  {
+    g_auto(GStrv) help_accels = gtk_application_get_accels_for_action (gtk_app, "win.show-help-overlay");
+    GtkShortcutsWindow *overlay;
+
+    /* The shortcuts window is built when asked for, not at start-up; once. */
+    g_assert_true (g_strv_contains ((const char * const *) help_accels, "<Control>question"));
+    g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+    gtk_window_close (GTK_WINDOW (overlay));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+    gtk_window_close (GTK_WINDOW (overlay));
+  }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 
   /* The distance unit is a choice in the main menu, kept in GSettings. */
