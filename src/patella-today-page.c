@@ -33,7 +33,6 @@ struct _PatellaTodayPage
   GtkMenuButton      *day_button;
   GtkLabel           *day_label;
   GtkPopover         *calendar_popover;
-  GtkCalendar        *calendar;
   GtkWidget          *nudge_box;
   GtkWidget          *rest_box;
   GtkImage           *rest_icon;
@@ -51,6 +50,9 @@ struct _PatellaTodayPage
   guint               n_warnings;
 
   guint               clock_id;
+
+  /* borrowed: NULL until the day's popover first opens */
+  GtkCalendar        *calendar;
 
   /* borrowed: weak pointers, cleared when they go */
   AdwToast           *undo_toast;
@@ -112,6 +114,21 @@ show_error (PatellaTodayPage *self,
   show_toast (self, toast);
 }
 
+/* The calendar, once it is made, shows the page's day. */
+static void
+select_calendar_day (PatellaTodayPage *self)
+{
+  g_autoptr(GDateTime) selected = NULL;
+  GDate date;
+
+  if (self->calendar == NULL || self->plan == NULL ||
+      !patella_day_parse (patella_day_plan_get_day (self->plan), &date))
+    return;
+  selected = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, selected);
+}
+
 static void
 update_summary (PatellaTodayPage *self)
 {
@@ -125,8 +142,6 @@ update_summary (PatellaTodayPage *self)
   g_autofree char *progress = NULL;
   g_autofree char *streak = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr(GDateTime) selected = NULL;
-  GDate date;
 
   gtk_label_set_text (self->day_label, day_label);
   {
@@ -141,12 +156,7 @@ update_summary (PatellaTodayPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
                                  !patella_day_plan_get_is_today (plan));
 
-  if (patella_day_parse (day, &date))
-    {
-      selected = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                        g_date_get_day (&date), 12, 0, 0);
-      gtk_calendar_select_day (self->calendar, selected);
-    }
+  select_calendar_day (self);
 
   if (n_items == 0)
     progress = g_strdup (_("No exercises are switched on"));
@@ -520,6 +530,22 @@ calendar_day_selected (PatellaTodayPage *self)
   go_to_day (self, day);
 }
 
+/* The calendar is made the first time its popover opens: its sixty-odd
+ * widgets are not in the first frame. */
+static void
+create_calendar (GtkMenuButton    *button,
+                 PatellaTodayPage *self)
+{
+  if (self->calendar != NULL)
+    return;
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  patella_calendar_setup (self->calendar, _("Choose a Day"));
+  select_calendar_day (self);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_popover_set_child (self->calendar_popover, GTK_WIDGET (self->calendar));
+}
+
 static void
 log_set (PatellaTodayPage *self,
          const char       *exercise_id)
@@ -841,7 +867,6 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, nudge_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_icon);
@@ -852,7 +877,6 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_log);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
   gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
   gtk_widget_class_install_action (widget_class, "today.undo", "x", undo_action);
@@ -874,6 +898,7 @@ static void
 patella_today_page_init (PatellaTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  patella_calendar_setup (self->calendar, _("Choose a Day"));
+  gtk_menu_button_set_create_popup_func (self->day_button, (GtkMenuButtonCreatePopupFunc) create_calendar,
+                                         self, NULL);
   patella_a11y_name_controls (GTK_WIDGET (self));
 }

@@ -562,7 +562,8 @@ navigation (PatellaApplication *app,
   PatellaTodayPage *page = patella_window_get_today_page (window);
   GtkWidget *previous = patella_test_find_widget (GTK_WIDGET (page), has_action, "today.previous-day");
   GtkWidget *next = patella_test_find_widget (GTK_WIDGET (page), has_action, "today.next-day");
-  GtkCalendar *calendar = GTK_CALENDAR (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));
+  GtkMenuButton *day_button = GTK_MENU_BUTTON (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL));
+  GtkCalendar *calendar;
   g_autofree char *today = patella_day_today ();
   g_autofree char *tomorrow = patella_day_add (today, 1);
   g_autofree char *long_ago = patella_day_add (today, -400);
@@ -591,6 +592,20 @@ navigation (PatellaApplication *app,
         g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
       }
     }
+
+  /* The calendar is made when its popover first opens, on the page's day. */
+  g_assert_null (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));
+  gtk_menu_button_popup (day_button);
+  calendar = GTK_CALENDAR (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));
+  g_assert_nonnull (calendar);
+  patella_test_wait_for (is_mapped, calendar);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+    g_autofree char *shown_day = g_date_time_format (shown, "%Y-%m-%d");
+
+    g_assert_cmpstr (shown_day, ==, patella_day_plan_get_day (patella_today_page_get_plan (page)));
+  }
+  gtk_menu_button_popdown (day_button);
 
   /* Today's month: the days after today, and the month after, are out of reach. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
@@ -640,8 +655,9 @@ navigation (PatellaApplication *app,
     g_autoptr(GDateTime) selected = NULL;
     g_autofree char *selected_day = NULL;
 
-    gtk_menu_button_popup (GTK_MENU_BUTTON (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL)));
+    gtk_menu_button_popup (day_button);
     patella_test_wait_for (is_mapped, calendar);
+    g_assert_true (GTK_CALENDAR (patella_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL)) == calendar);
     gtk_calendar_select_day (calendar, later);
     selected = gtk_calendar_get_date (calendar);
     selected_day = g_date_time_format (selected, "%Y-%m-%d");
