@@ -710,17 +710,18 @@ draw_pain (cairo_t                 *cr,
 {
   PatellaBucketSize size = chart_bucket_size (PATELLA_CHART_PAIN, p, width);
   const char *labels[PATELLA_CHART_LEGEND_ITEMS];
-  const LegendItem day_legend[] = {
-    { _("Morning"), &style->morning, NULL, 0, 2, MARK_CIRCLE },
-    { _("During activity"), &style->during, dashed, 2, 2, MARK_SQUARE },
-    { _("After activity"), &style->after, dotted, 2, 2, MARK_TRIANGLE },
-    { _("7-day average"), &style->foreground, NULL, 0, 4, MARK_NONE },
+  /* The words come from legend_labels(), which the layout measures. */
+  LegendItem day_legend[] = {
+    { NULL, &style->morning, NULL, 0, 2, MARK_CIRCLE },
+    { NULL, &style->during, dashed, 2, 2, MARK_SQUARE },
+    { NULL, &style->after, dotted, 2, 2, MARK_TRIANGLE },
+    { NULL, &style->foreground, NULL, 0, 4, MARK_NONE },
   };
   /* No points over weeks or months: lines of the means, and the band. */
   LegendItem bucket_legend[] = {
-    { _("Morning"), &style->morning, NULL, 0, 2, MARK_NONE },
-    { _("During activity"), &style->during, dashed, 2, 2, MARK_NONE },
-    { _("After activity"), &style->after, dotted, 2, 2, MARK_NONE },
+    { NULL, &style->morning, NULL, 0, 2, MARK_NONE },
+    { NULL, &style->during, dashed, 2, 2, MARK_NONE },
+    { NULL, &style->after, dotted, 2, 2, MARK_NONE },
     { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
   };
   Box plot = plot_box (PATELLA_CHART_PAIN, p, width, height, style);
@@ -730,7 +731,8 @@ draw_pain (cairo_t                 *cr,
   const int ticks[] = { 0, 3, 5, 10 };
 
   legend_labels (PATELLA_CHART_PAIN, p, width, labels);
-  bucket_legend[3].label = labels[3];
+  for (guint i = 0; i < G_N_ELEMENTS (day_legend); i++)
+    day_legend[i].label = bucket_legend[i].label = labels[i];
   if (size == PATELLA_BUCKET_DAY)
     draw_legend (cr, layout, PATELLA_CHART_PAIN, p, day_legend, G_N_ELEMENTS (day_legend), width, style);
   else
@@ -822,7 +824,6 @@ draw_load (cairo_t                 *cr,
   double unit = p->unit == PATELLA_UNIT_MILES ? PATELLA_KM_PER_MILE : 1.0;
   double max_week = 0, max_ratio = 2.0, dist_top, ratio_top;
   double dx = plot.w / p->n_days;
-  guint offset = (guint) (p->first_weekday - 1);
   g_autoptr(GArray) buckets = NULL;
   g_autofree double *bars = NULL;
   guint n_bars;
@@ -840,7 +841,6 @@ draw_load (cairo_t                 *cr,
     bars[k] = size == PATELLA_BUCKET_MONTH
                 ? patella_bucket_sum (p->distance, &g_array_index (buckets, PatellaBucket, k))
                 : p->week_distance[k];
-  (void) offset;
 
   for (guint w = 0; w < n_bars; w++)
     max_week = MAX (max_week, bars[w] / unit);
@@ -926,7 +926,9 @@ draw_load (cairo_t                 *cr,
 
   if (size != PATELLA_BUCKET_DAY)
     {
-      g_autoptr(GArray) periods = patella_buckets_new (p->first, p->n_days, size);
+      /* The bars' buckets when they are the same size. */
+      g_autoptr(GArray) periods = size == PATELLA_BUCKET_MONTH ? g_array_ref (buckets)
+                                                               : patella_buckets_new (p->first, p->n_days, size);
 
       /* Each week's (month's) highest ratio, and its days with a warning
        * as a bar at the top, coloured by the worst of them. */

@@ -396,14 +396,14 @@ static char *
 period_label (const GDate *date,
               PeriodKind   kind)
 {
-  char text[64];
-
   switch (kind)
     {
     case PERIOD_MONTH:
-      /* Translators: a month in the report's summary; see strftime */
-      g_date_strftime (text, sizeof text, _("%b %Y"), date);
-      return g_strdup (text);
+      {
+        g_autofree char *day = patella_day_format (date);
+
+        return month_of (day);
+      }
     case PERIOD_QUARTER:
       /* Translators: a quarter of a year in the report's summary, e.g. "Q2 2025" */
       return g_strdup_printf (_("Q%d %d"), (g_date_get_month (date) - 1) / 3 + 1, g_date_get_year (date));
