@@ -132,6 +132,31 @@ test_create (Fixture       *fixture,
                          " AND name NOT LIKE 'sqlite_%' AND strict = 1", "7");
 }
 
+/* The warning codes are one list (patella-warning-codes.h) that also makes
+ * the CHECK of dismissed_warnings. That CHECK is in a released migration,
+ * which every file is compared with: its text stays as released, byte for
+ * byte, here spelled out as migration 1 -> 2 wrote it. */
+static void
+test_released_warning_check (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  assert_sql_text (fixture->path, "SELECT sql FROM sqlite_schema WHERE name = 'dismissed_warnings'",
+                   "CREATE TABLE dismissed_warnings ("
+                   "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+                   " AND date(day, '+0 days') IS day),"
+                   "  code TEXT NOT NULL CHECK (code IN ('pain-high', 'pain-severe', 'morning-worse',"
+                   "    'pain-trend-up', 'run-spike', 'weekly-distance-spike', 'acwr-high', 'monotony-high')),"
+                   "  PRIMARY KEY (day, code)"
+                   ") STRICT, WITHOUT ROWID");
+}
+
 /* A record others could read is made private on opening, not refused;
  * its log stays as private as the file. */
 static void
@@ -1123,6 +1148,7 @@ main (int   argc,
 
   g_test_add_func ("/day/parse-and-step", test_day);
   ADD ("create", test_create);
+  ADD ("released-warning-check", test_released_warning_check);
   ADD ("reopen", test_reopen);
   ADD ("tightens-permissions", test_tightens_permissions);
   ADD ("migrate-from-empty", test_migrate_empty);

@@ -9,8 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "patella-day.h"
+#include "patella-series.h"
 #include "patella-store-private.h"
-#include "patella-warnings.h"
+#include "patella-warning-codes.h"
 
 gboolean
 patella_store_set_rest_day (PatellaStore       *self,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "patella-store-private.h"
+#include "patella-warning-codes.h"
 
 /* A day is "YYYY-MM-DD" naming a real date (the "+0 days" makes SQLite
  * normalise 02-30 to 03-02, which then differs); an instant is UTC with a Z. */
@@ -82,8 +83,7 @@ static const char *const migrations[] = {
   /* 1 -> 2: a warning the runner has read can be put away for that day. */
   "CREATE TABLE dismissed_warnings ("
   "  day TEXT NOT NULL " DAY_CHECK ("day") ","
-  "  code TEXT NOT NULL CHECK (code IN ('pain-high', 'pain-severe', 'morning-worse',"
-  "    'pain-trend-up', 'run-spike', 'weekly-distance-spike', 'acwr-high', 'monotony-high')),"
+  "  code TEXT NOT NULL CHECK (code IN (" PATELLA_WARNING_CODES_SQL ")),"
   "  PRIMARY KEY (day, code)"
   ") STRICT, WITHOUT ROWID;",
 

@@ -247,7 +247,7 @@ gboolean      patella_store_get_first_day      (PatellaStore  *self,
                                                 char         **day,
                                                 GError       **error);
 
-/* For the warnings: see patella-warnings.h. */
+/* For the warnings: see patella-series.h. */
 typedef struct _PatellaSeries PatellaSeries;
 
 PatellaSeries *patella_store_load_series       (PatellaStore  *self,

@@ -44,15 +44,15 @@
 
 #define EPSILON 1e-9
 
+/* By code; the codes themselves are in patella-warning-codes.h. */
 static const struct {
-  const char      *code;
   PatellaSeverity  severity;
   const char      *title;
   const char      *advice;
   const char      *source;
 } rules[PATELLA_N_WARNINGS] = {
   [PATELLA_WARNING_PAIN_HIGH] = {
-    "pain-high", PATELLA_SEVERITY_HIGH,
+    PATELLA_SEVERITY_HIGH,
     N_("Pain during activity is too high"),
     N_("Pain above 5 out of 10 during activity is more than the knee should take. "
        "Ease off: shorten or slow the next runs, or swap one for rest, until pain "
@@ -63,7 +63,7 @@ static const struct {
        "the next morning."),
   },
   [PATELLA_WARNING_PAIN_SEVERE] = {
-    "pain-severe", PATELLA_SEVERITY_HIGH,
+    PATELLA_SEVERITY_HIGH,
     N_("Severe pain"),
     N_("At 8 out of 10 or more, stop running for now and use PRICE care: protect, "
        "rest, ice for 10–20 minutes, compress, and raise the leg. See a clinician if "
@@ -71,7 +71,7 @@ static const struct {
     N_("Clinical practice for severe pain, with PRICE care while the knee is inflamed."),
   },
   [PATELLA_WARNING_MORNING_WORSE] = {
-    "morning-worse", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("Worse the morning after a run"),
     N_("Pain from a run should settle by the next morning. A morning clearly worse "
        "than your usual one says the run was more than the knee wanted: make the next "
@@ -82,7 +82,7 @@ static const struct {
        "(Farrar et al., 2001; Crossley et al., 2004)."),
   },
   [PATELLA_WARNING_PAIN_TREND_UP] = {
-    "pain-trend-up", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("Pain is rising week on week"),
     N_("Pain should hold steady or fall from week to week. Hold your running where it "
        "is, or reduce it, until the average comes back down."),
@@ -92,7 +92,7 @@ static const struct {
        "compared with themselves."),
   },
   [PATELLA_WARNING_RUN_SPIKE] = {
-    "run-spike", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("A much longer run than usual"),
     /* xgettext:no-c-format */
     N_("A single run more than 10% longer than your longest of the last 30 days "
@@ -103,7 +103,7 @@ static const struct {
        "shows an association, not a cause."),
   },
   [PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE] = {
-    "weekly-distance-spike", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("A big jump in weekly distance"),
     /* xgettext:no-c-format */
     N_("A week more than 30% above your recent weeks is linked with running "
@@ -111,7 +111,7 @@ static const struct {
     N_("Nielsen et al., JOSPT 2014. (The popular 10% rule is a convention, not evidence.)"),
   },
   [PATELLA_WARNING_ACWR_HIGH] = {
-    "acwr-high", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("Recent load well above what you are used to"),
     N_("This describes your recent load: the last 7 days carried 1.5 times or more "
        "of a usual week. It is not a prediction of injury, but a reason to make the "
@@ -120,35 +120,13 @@ static const struct {
        "use to predict injury is criticised (Lolli et al. 2019, Impellizzeri et al. 2020)."),
   },
   [PATELLA_WARNING_MONOTONY_HIGH] = {
-    "monotony-high", PATELLA_SEVERITY_CAUTION,
+    PATELLA_SEVERITY_CAUTION,
     N_("Every day much the same"),
     N_("Training that barely varies from day to day gives the knee little chance to "
        "recover. Mix hard and easy days, and keep rest days."),
     N_("Training monotony, the week's mean daily load over its standard deviation (Foster 1998)."),
   },
 };
-
-const char *
-patella_warning_code_to_string (PatellaWarningCode code)
-{
-  g_return_val_if_fail (code < PATELLA_N_WARNINGS, NULL);
-  return rules[code].code;
-}
-
-gboolean
-patella_warning_code_from_string (const char         *text,
-                                  PatellaWarningCode *out)
-{
-  for (guint i = 0; i < PATELLA_N_WARNINGS; i++)
-    {
-      if (g_strcmp0 (rules[i].code, text) == 0)
-        {
-          *out = (PatellaWarningCode) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
 
 PatellaSeverity
 patella_warning_code_get_severity (PatellaWarningCode code)
@@ -289,34 +267,6 @@ patella_warnings_group_episodes (GPtrArray *warnings)
     }
 
   return g_steal_pointer (&episodes);
-}
-
-PatellaSeries *
-patella_series_new (const char *first,
-                    guint       n_days)
-{
-  PatellaSeries *series;
-
-  g_return_val_if_fail (patella_day_is_valid (first), NULL);
-
-  series = g_new0 (PatellaSeries, 1);
-  series->first = g_strdup (first);
-  series->n_days = n_days;
-  series->days = g_new0 (PatellaDayStats, MAX (n_days, 1));
-  series->first_run = G_MININT;
-  for (guint i = 0; i < n_days; i++)
-    series->days[i].during = series->days[i].morning = series->days[i].after = series->days[i].max_score = -1;
-  return series;
-}
-
-void
-patella_series_free (PatellaSeries *series)
-{
-  if (series == NULL)
-    return;
-  g_free (series->first);
-  g_free (series->days);
-  g_free (series);
 }
 
 char *

@@ -6,53 +6,10 @@
 
 #include <glib.h>
 
+#include "patella-series.h"
+#include "patella-warning-codes.h"
+
 G_BEGIN_DECLS
-
-/* What one local calendar day holds, as the rules see it. */
-typedef struct
-{
-  double load;        /* sum over runs of minutes × RPE */
-  double distance;    /* sum of run km */
-  double minutes;     /* sum of run minutes */
-  double longest;     /* the longest single run, km */
-  int    n_runs;
-  int    during;      /* highest "during" pain or run pain; -1 when none */
-  int    morning;     /* highest "morning" pain; -1 when none */
-  int    after;       /* highest "after" pain; -1 when none */
-  int    max_score;   /* highest pain score or run pain; -1 when none */
-  double score_sum;   /* every pain score and run pain of the day */
-  int    n_scores;
-  double morning_sum; /* every "morning" pain score */
-  int    n_morning;
-  double during_sum;  /* every "during" pain score and run pain */
-  int    n_during;
-} PatellaDayStats;
-
-/* Consecutive days; days[0] is @first. */
-typedef struct _PatellaSeries PatellaSeries;
-
-struct _PatellaSeries
-{
-  char            *first;
-  guint            n_days;
-  PatellaDayStats *days;
-  /* The first run ever, in days from @first (negative when earlier);
-   * G_MININT when there has been no run. */
-  int              first_run;
-};
-
-typedef enum
-{
-  PATELLA_WARNING_PAIN_HIGH,
-  PATELLA_WARNING_PAIN_SEVERE,
-  PATELLA_WARNING_MORNING_WORSE,
-  PATELLA_WARNING_PAIN_TREND_UP,
-  PATELLA_WARNING_RUN_SPIKE,
-  PATELLA_WARNING_WEEKLY_DISTANCE_SPIKE,
-  PATELLA_WARNING_ACWR_HIGH,
-  PATELLA_WARNING_MONOTONY_HIGH,
-  PATELLA_N_WARNINGS
-} PatellaWarningCode;
 
 typedef enum
 {
@@ -108,9 +65,6 @@ typedef struct
   PatellaWarning     *last;       /* its last day's warning */
 } PatellaEpisode;
 
-const char *patella_warning_code_to_string (PatellaWarningCode code);
-gboolean    patella_warning_code_from_string (const char         *text,
-                                              PatellaWarningCode *out);
 PatellaSeverity patella_warning_code_get_severity (PatellaWarningCode code);
 const char *patella_warning_code_get_title  (PatellaWarningCode code);
 const char *patella_warning_code_get_advice (PatellaWarningCode code);
@@ -127,10 +81,6 @@ GPtrArray  *patella_warnings_group_episodes (GPtrArray      *warnings);
 /* How far back the rules look from a day: D-34 for the weekly distance. */
 #define PATELLA_WARNINGS_LOOKBACK_DAYS 34
 
-PatellaSeries *patella_series_new           (const char    *first,
-                                             guint          n_days);
-void           patella_series_free          (PatellaSeries *series);
-
 /* ratio(D), or NAN when it is not defined on day @index. */
 double      patella_series_acwr             (const PatellaSeries *series,
                                              guint                index);
@@ -145,7 +95,6 @@ GPtrArray  *patella_warnings_for_day        (const PatellaSeries     *series,
 char       *patella_format_distance         (double              km,
                                              PatellaDistanceUnit unit);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaSeries, patella_series_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaWarning, patella_warning_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaEpisode, patella_episode_free)
 
