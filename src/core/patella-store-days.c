@@ -1,4 +1,4 @@
-/* patella-store-days.c: days: rest days, sets per day, the series for the rules, dismissed warnings
+/* patella-store-days.c: rest days, sets per day, the series for the rules, dismissed warnings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -46,7 +46,6 @@ struct _PatellaStore
   gint64        wait_started;
 };
 
-
 sqlite3      *patella_store_get_db           (PatellaStore  *self);
 void          patella_store_set_sqlite_error (PatellaStore  *self,
                                               int            rc,

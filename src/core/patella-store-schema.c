@@ -1,4 +1,4 @@
-/* patella-store-schema.c: the schema: the migrations as data, and the check of a file's schema
+/* patella-store-schema.c: the migrations, kept as data, and the check of a file's schema
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
