@@ -40,10 +40,17 @@ struct _PatellaHistoryPage
   GPtrArray      *day_widgets;  /* the days built so far, newest first */
   GtkAdjustment  *vadjustment;
   AdwStatusPage  *empty_page;
+  guint           more_id;      /* building the next days once idle */
 };
 
 /* Days built at a time: a few screens' worth. */
 #define DAYS_PER_STEP 14
+
+/* Entries that fill a first screen: the page's first frame builds the
+ * newest days until they hold this many, and the rest of the step once it
+ * is painted (each entry costs about 1 M instructions to build and lay out;
+ * fourteen days of a full routine held some 140). */
+#define FIRST_SCREEN_ENTRIES 16
 
 G_DEFINE_FINAL_TYPE (PatellaHistoryPage, patella_history_page, ADW_TYPE_BIN)
 
@@ -236,10 +243,12 @@ read_names (PatellaHistoryPage *self)
     }
 }
 
-/* One day: its heading and a boxed list of its entries. */
+/* One day: its heading and a boxed list of its entries, which it adds to
+ * @n_entries. */
 static GtkWidget *
 day_widget_new (PatellaHistoryPage *self,
-                PatellaHistoryDay  *day)
+                PatellaHistoryDay  *day,
+                guint              *n_entries)
 {
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -269,6 +278,8 @@ day_widget_new (PatellaHistoryPage *self,
   entries = patella_history_day_get_entries (day, &error);
   if (entries == NULL)
     show_error (self, error);
+  else
+    *n_entries += entries->len;
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list),
                          patella_entry_row_new (g_ptr_array_index (entries, i),
@@ -277,22 +288,29 @@ day_widget_new (PatellaHistoryPage *self,
   return clamp;
 }
 
-/* Builds days [from, to) and puts them after @sibling (NULL: first). */
-static void
+/* Builds days [from, to) and puts them after @sibling (NULL: first); stops
+ * early once the days built hold @max_entries entries. Returns the days
+ * built. */
+static guint
 insert_days (PatellaHistoryPage *self,
              guint               from,
              guint               to,
-             GtkWidget          *sibling)
+             GtkWidget          *sibling,
+             guint               max_entries)
 {
-  for (guint i = from; i < to; i++)
+  guint n_entries = 0;
+  guint i;
+
+  for (i = from; i < to && n_entries < max_entries; i++)
     {
       g_autoptr(PatellaHistoryDay) day = g_list_model_get_item (G_LIST_MODEL (self->history), i);
-      GtkWidget *widget = day_widget_new (self, day);
+      GtkWidget *widget = day_widget_new (self, day, &n_entries);
 
       gtk_box_insert_child_after (self->days_box, widget, sibling);
       g_ptr_array_insert (self->day_widgets, (int) i, widget);
       sibling = widget;
     }
+  return i - from;
 }
 
 /* Removes the built days from @from on. */
@@ -308,6 +326,7 @@ remove_days (PatellaHistoryPage *self,
     }
 }
 
+/* The next step of days; from none, only a first screen's worth. */
 static void
 show_more (PatellaHistoryPage *self)
 {
@@ -316,10 +335,23 @@ show_more (PatellaHistoryPage *self)
 
   if (shown < n)
     insert_days (self, shown, MIN (n, shown + DAYS_PER_STEP),
-                 shown > 0 ? g_ptr_array_index (self->day_widgets, shown - 1) : NULL);
+                 shown > 0 ? g_ptr_array_index (self->day_widgets, shown - 1) : NULL,
+                 shown > 0 ? G_MAXUINT : FIRST_SCREEN_ENTRIES);
 }
 
-/* Within a screen of the end, the next days are built. */
+static gboolean
+show_more_when_idle (gpointer data)
+{
+  PatellaHistoryPage *self = data;
+
+  self->more_id = 0;
+  if (self->history != NULL && self->day_widgets != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Within a screen of the end, the next days are built: after the frame
+ * being laid out is painted, so that a first screen shows at once. */
 static void
 scrolled (PatellaHistoryPage *self)
 {
@@ -327,8 +359,8 @@ scrolled (PatellaHistoryPage *self)
   double page = gtk_adjustment_get_page_size (self->vadjustment);
 
   if (self->history != NULL && self->day_widgets != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      value + 2 * page >= gtk_adjustment_get_upper (self->vadjustment))
-    show_more (self);
+      value + 2 * page >= gtk_adjustment_get_upper (self->vadjustment) && self->more_id == 0)
+    self->more_id = g_idle_add_full (G_PRIORITY_LOW, show_more_when_idle, self, NULL);
 }
 
 /* Keeps the built days matching the model: changed days are rebuilt, and
@@ -356,7 +388,7 @@ history_changed (PatellaHistoryPage *self,
   remove_days (self, position, removed);
   insert = position < limit ? MIN (added, limit - position) : 0;
   insert_days (self, position, position + insert,
-               position > 0 ? g_ptr_array_index (self->day_widgets, position - 1) : NULL);
+               position > 0 ? g_ptr_array_index (self->day_widgets, position - 1) : NULL, G_MAXUINT);
   /* Days after a gap would be out of step with the model. */
   if (insert < added)
     remove_days (self, position + insert, G_MAXUINT);
@@ -490,6 +522,7 @@ patella_history_page_dispose (GObject *object)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
+  g_clear_handle_id (&self->more_id, g_source_remove);
   g_clear_pointer (&self->day_widgets, g_ptr_array_unref);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->store);

@@ -535,6 +535,46 @@ test_long_history (Fixture       *fixture,
   patella_test_run_app (fixture->path, long_history, NULL);
 }
 
+/* Full days: opening History builds the newest days until they fill a
+ * first screen (sixteen entries: two days of ten), and the rest of the
+ * step once that is painted. */
+static void
+first_screen (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaHistoryPage *page = patella_window_get_history_page (window);
+  PatellaStore *store = store_of (window);
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+  BuiltWait wait = { page, 2 };
+
+  for (int i = 1; i <= 30; i++)
+    {
+      g_autofree char *day = patella_day_add (today, -i);
+
+      for (int score = 0; score < 10; score++)
+        {
+          g_assert_cmpint (patella_store_log_pain (store, day, NULL, score, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+          g_assert_no_error (error);
+        }
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), ==, 2);
+  patella_test_wait_for (built_more, &wait);
+  g_assert_cmpuint (patella_history_page_get_n_days_built (page), >=, 14);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_first_screen (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, first_screen, NULL);
+}
+
 static void
 warnings (PatellaApplication *app,
           PatellaWindow      *window,
@@ -749,6 +789,7 @@ main (int   argc,
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
   ADD ("long-history", test_long_history);
+  ADD ("history-first-screen", test_first_screen);
   ADD ("warnings", test_warnings);
   ADD ("episodes", test_episodes);
   ADD ("file-tasks", test_file_tasks);
