@@ -472,7 +472,8 @@ count_labels (GtkWidget  *widget,
 }
 
 /* The row's status is an icon that does not look like, or act as, a check
- * box; its dose takes two lines at most and is whole when expanded. */
+ * box; its dose takes two lines at most and is whole when expanded, with
+ * the how-to, which is only written into the row then. */
 static void
 exercise_row (PatellaApplication *app,
               PatellaWindow      *window,
@@ -482,6 +483,7 @@ exercise_row (PatellaApplication *app,
   PatellaExerciseRow *row = patella_test_find_exercise_row (GTK_WIDGET (page), "foam-roll");
   GtkImage *status = patella_exercise_row_get_status_icon (row);
   const char *dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+  const char *cues;
 
   g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (status)));
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (status)));
@@ -492,8 +494,13 @@ exercise_row (PatellaApplication *app,
 
   row = patella_test_find_exercise_row (GTK_WIDGET (page), "quad-setting");
   dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+  cues = patella_routine_item_get_cues (patella_exercise_row_get_item (row));
   g_assert_cmpint (patella_exercise_row_get_subtitle_lines (row), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 1);
 
   patella_test_close_window (GTK_WINDOW (window));
 }
