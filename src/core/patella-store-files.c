@@ -15,20 +15,11 @@
 #include "patella-files.h"
 #include "patella-store-private.h"
 
-/**
- * patella_store_import:
- * @plan: decides, inside the write transaction, what to add: it reads the
- *   record as it is now (no other writer can change it meanwhile) and fills
- *   the exercises and entries to add
- *
- * Adds everything @plan chose in one transaction: all of it, or, on any
- * failure (of @plan too), none.
- */
-gboolean
-patella_store_import (PatellaStore       *self,
-                      PatellaImportPlan   plan,
-                      gpointer            user_data,
-                      GError            **error)
+static gboolean
+import_in_transaction (PatellaStore       *self,
+                       PatellaImportPlan   plan,
+                       gpointer            user_data,
+                       GError            **error)
 {
   sqlite3_stmt *statements[PATELLA_N_ENTRY_KINDS] = { NULL };
   g_autoptr(GPtrArray) exercises = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_exercise_free);
@@ -118,6 +109,41 @@ fail:
       return FALSE;
     }
   return patella_store_commit_and_announce (self, PATELLA_TABLE_EXERCISES, error);
+}
+
+/* SQLite's default page cache (2 MiB) holds the pages ten years of entries
+ * change, not fifty: beyond it the transaction spills pages into the WAL
+ * before it commits and reads them back, so fifty years wrote 6.3 times
+ * and read 8.8 times as many pages as ten (`strace -c`). The import's
+ * transaction gets a cache of up to 64 MiB, filled only as it needs, and
+ * the default returns after it. */
+#define IMPORT_CACHE_SIZE "-65536"
+#define DEFAULT_CACHE_SIZE "-2000"
+
+/**
+ * patella_store_import:
+ * @plan: decides, inside the write transaction, what to add: it reads the
+ *   record as it is now (no other writer can change it meanwhile) and fills
+ *   the exercises and entries to add
+ *
+ * Adds everything @plan chose in one transaction: all of it, or, on any
+ * failure (of @plan too), none.
+ */
+gboolean
+patella_store_import (PatellaStore       *self,
+                      PatellaImportPlan   plan,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  sqlite3_exec (self->db, "PRAGMA cache_size = " IMPORT_CACHE_SIZE, NULL, NULL, NULL);
+  ok = import_in_transaction (self, plan, user_data, error);
+  sqlite3_exec (self->db, "PRAGMA cache_size = " DEFAULT_CACHE_SIZE, NULL, NULL, NULL);
+  return ok;
 }
 
 /* SQLite's companions of a database at @path: a rollback journal, or a
