@@ -579,6 +579,53 @@ test_adherence_long_streak (Fixture       *fixture,
   g_assert_cmpfloat (adherence.score, >, 0.999999);
 }
 
+static void
+collect_sets (const char *day,
+              const char *exercise_id,
+              int         sets,
+              gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%s %s %d\n", day, exercise_id, sets);
+}
+
+/* The marks' one read of the sets hands each day's sets to a caller that
+ * needs them too (the daily export), as patella_store_foreach_sets()
+ * does, and the marks are the same as without it. */
+static void
+test_marks_with_sets (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree PatellaDayMark *marks = NULL;
+  g_autofree PatellaDayMark *plain = NULL;
+  guint n = 0, n_plain = 0;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  patella_store_set_today (store, "2024-01-10");
+  g_assert_cmpint (patella_store_log_exercise (store, "2024-01-01", NULL, "quad-setting", 2, 0, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2024-01-01", NULL, "quad-setting", 1, 0, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2024-01-03", NULL, "band-walks", 1, 0, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2024-01-12", NULL, "band-walks", 1, 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (patella_store_foreach_sets (store, "2024-01-01", "2024-01-10", collect_sets, expected, &error));
+  marks = patella_routine_load_marks_full (store, "2024-01-01", "2024-01-10", &n, collect_sets, seen, &error);
+  g_assert_no_error (error);
+  plain = patella_routine_load_marks (store, "2024-01-01", "2024-01-10", &n_plain, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (seen->str, ==, expected->str);
+  g_assert_nonnull (strstr (seen->str, "2024-01-01 quad-setting 3\n"));
+  g_assert_null (strstr (seen->str, "2024-01-12"));
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpuint (n_plain, ==, n);
+  g_assert_cmpmem (marks, n * sizeof *marks, plain, n_plain * sizeof *plain);
+}
+
 /* With 6, 7 or 10 exercises, adding 1/n n times falls short of 1; a day
  * with every exercise done must still be complete. */
 static void
@@ -831,6 +878,7 @@ main (int   argc,
   ADD ("adherence-across-dst", test_adherence_across_dst);
   ADD ("adherence-long-streak", test_adherence_long_streak);
   ADD ("adherence-any-routine-size", test_adherence_any_routine_size);
+  ADD ("marks-with-sets", test_marks_with_sets);
   ADD ("edit-routine", test_edit_routine);
   ADD ("routine-history", test_routine_history);
 #undef ADD

@@ -1315,9 +1315,11 @@ patella_csv_export_daily (PatellaStore   *store,
 
   start = patella_day_add (first, -PATELLA_WARNINGS_LOOKBACK_DAYS);
   series = patella_store_load_series (store, start, last, error);
-  marks = series ? patella_routine_load_marks (store, first, last, &n_marks, error) : NULL;
+  /* The marks and each day's sets from one read of the sets. */
+  marks = series ? patella_routine_load_marks_full (store, first, last, &n_marks, add_daily_sets, sets, error)
+                 : NULL;
   rest = marks ? patella_store_list_rest_days (store, first, last, error) : NULL;
-  if (rest == NULL || !patella_store_foreach_sets (store, first, last, add_daily_sets, sets, error))
+  if (rest == NULL)
     return FALSE;
 
   for (guint i = 0; i < n_marks; i++)

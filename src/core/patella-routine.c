@@ -324,10 +324,12 @@ targets_on (const Targets *targets,
 
 typedef struct
 {
-  const Targets  *targets;
-  PatellaDayMark *marks;
-  guint           n_marks;
-  const char     *first;
+  const Targets        *targets;
+  PatellaDayMark       *marks;
+  guint                 n_marks;
+  const char           *first;
+  PatellaStoreSetsFunc  each_set;       /* the caller's, or NULL */
+  gpointer              each_set_data;
 } MarkBuilder;
 
 static void
@@ -340,6 +342,8 @@ add_sets_to_marks (const char *day,
   int index = patella_day_diff (builder->first, day);
   gpointer target;
 
+  if (builder->each_set != NULL)
+    builder->each_set (day, exercise_id, sets, builder->each_set_data);
   if (index < 0 || (guint) index >= builder->n_marks)
     return;
 
@@ -353,16 +357,18 @@ add_sets_to_marks (const char *day,
 /* The day marks of [@first, @last], each against the routine of its day,
  * or NULL on a read error. A day whose routine was empty counts as off. */
 static PatellaDayMark *
-load_marks (PatellaStore  *store,
-            const char    *first,
-            const char    *last,
-            guint          n_days,
-            GError       **error)
+load_marks (PatellaStore         *store,
+            const char           *first,
+            const char           *last,
+            guint                 n_days,
+            PatellaStoreSetsFunc  each_set,
+            gpointer              each_set_data,
+            GError              **error)
 {
   g_autofree PatellaDayMark *marks = g_new0 (PatellaDayMark, MAX (n_days, 1));
   g_autoptr(GPtrArray) rest_days = NULL;
   g_autoptr(Targets) targets = NULL;
-  MarkBuilder builder = { NULL, marks, n_days, first };
+  MarkBuilder builder = { NULL, marks, n_days, first, each_set, each_set_data };
 
   targets = targets_load (store, first, last, error);
   if (targets == NULL)
@@ -406,7 +412,7 @@ compute_adherence_from (PatellaStore     *store,
       return TRUE;
     }
 
-  marks = load_marks (store, first, today, (guint) n_days, error);
+  marks = load_marks (store, first, today, (guint) n_days, NULL, NULL, error);
   if (marks == NULL)
     return FALSE;
 
@@ -462,13 +468,34 @@ patella_routine_load_marks (PatellaStore  *store,
                             guint         *n_days,
                             GError       **error)
 {
+  return patella_routine_load_marks_full (store, first, last, n_days, NULL, NULL, error);
+}
+
+/**
+ * patella_routine_load_marks_full:
+ * @each_set: (nullable): called with each day's sets of each exercise in
+ *   [@first, @last], as patella_store_foreach_sets() would, from the same
+ *   single read
+ *
+ * The same as patella_routine_load_marks(), for a caller that needs the
+ * sets too.
+ */
+PatellaDayMark *
+patella_routine_load_marks_full (PatellaStore          *store,
+                                 const char            *first,
+                                 const char            *last,
+                                 guint                 *n_days,
+                                 PatellaStoreSetsFunc   each_set,
+                                 gpointer               each_set_data,
+                                 GError               **error)
+{
   int n = patella_day_diff (first, last) + 1;
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), NULL);
   g_return_val_if_fail (n > 0, NULL);
 
   *n_days = (guint) n;
-  return load_marks (store, first, last, (guint) n, error);
+  return load_marks (store, first, last, (guint) n, each_set, each_set_data, error);
 }
 
 gboolean

@@ -80,5 +80,12 @@ PatellaDayMark *patella_routine_load_marks        (PatellaStore     *store,
                                                    const char       *last,
                                                    guint            *n_days,
                                                    GError          **error);
+PatellaDayMark *patella_routine_load_marks_full   (PatellaStore         *store,
+                                                   const char           *first,
+                                                   const char           *last,
+                                                   guint                *n_days,
+                                                   PatellaStoreSetsFunc  each_set,
+                                                   gpointer              each_set_data,
+                                                   GError              **error);
 
 G_END_DECLS
