@@ -103,6 +103,26 @@ uses_year_grid (const PatellaProgress *p,
   return p->n_days > 0 && (width - AXIS_LEFT - PAD) / MAX (n_weeks, 1) < YEAR_GRID_MIN_CELL;
 }
 
+/* The narrowest the calendar stays readable: a year or less as a day grid
+ * of cells this wide, longer ranges as the year rows. Narrower than that
+ * it scrolls sideways rather than shrink to a strip. */
+#define DAY_GRID_MIN_CELL 10.0
+#define YEAR_GRID_READABLE_CELL 8.0
+
+int
+patella_chart_min_width (PatellaChartKind       kind,
+                         const PatellaProgress *p)
+{
+  guint n_weeks;
+
+  if (kind != PATELLA_CHART_ADHERENCE || p == NULL || p->n_days == 0)
+    return 0;
+  n_weeks = (p->n_days + (guint) MAX (p->first_weekday - 1, 0) + 6) / 7;
+  if (n_weeks <= YEAR_COLUMNS)
+    return (int) ceil (AXIS_LEFT + n_weeks * DAY_GRID_MIN_CELL + PAD);
+  return (int) ceil (AXIS_LEFT + 14 + YEAR_COLUMNS * YEAR_GRID_READABLE_CELL + PAD);
+}
+
 /* The resolution of the pain and load charts at @width: days while a day
  * gets a few pixels, then weeks, then months (core/patella-buckets.c). */
 static PatellaBucketSize

@@ -49,6 +49,11 @@ void  patella_chart_render   (cairo_t                 *cr,
                               double                   height,
                               const PatellaChartStyle *style);
 
+/* The narrowest @kind stays readable for @progress, in pixels; 0 when any
+ * width will do. Narrower, the window scrolls it sideways. */
+int   patella_chart_min_width (PatellaChartKind        kind,
+                               const PatellaProgress  *progress);
+
 /* The day under (@x, @y), or -1; the same geometry as the drawing. */
 int   patella_chart_day_at   (PatellaChartKind         kind,
                               const PatellaProgress   *progress,

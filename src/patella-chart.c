@@ -114,8 +114,10 @@ patella_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 240;
-      *natural = 720;
+      /* The calendar of a year keeps cells one can read and tap; at a
+       * phone's width its card scrolls it sideways. */
+      *minimum = MAX (240, patella_chart_min_width (self->kind, self->progress));
+      *natural = MAX (720, *minimum);
     }
   else
     {
@@ -403,6 +405,7 @@ patella_chart_set_progress (PatellaChart    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   drop_cache (self);
 }
 
@@ -411,6 +414,29 @@ patella_chart_get_cursor (PatellaChart *self)
 {
   g_return_val_if_fail (PATELLA_IS_CHART (self), -1);
   return self->cursor;
+}
+
+/* When the chart scrolls sideways (the calendar at a narrow width), the
+ * keyboard cursor's day is brought into view. */
+static void
+scroll_to_cursor (PatellaChart *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t rect;
+  double x, y;
+
+  if (scroller == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  patella_chart_day_rect (self->kind, self->progress, gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)), &self->style, (guint) self->cursor, &rect);
+  if (viewport == NULL || !gtk_widget_translate_coordinates (GTK_WIDGET (self), viewport, rect.origin.x, 0, &x, &y))
+    return;
+  x += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, x - 8, x + rect.size.width + 8);
 }
 
 void
@@ -425,6 +451,7 @@ patella_chart_set_cursor (PatellaChart *self,
     return;
 
   self->cursor = index;
+  scroll_to_cursor (self);
   text = patella_chart_describe_at (self->kind, self->progress, gtk_widget_get_width (GTK_WIDGET (self)),
                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style, (guint) index);
   g_signal_emit (self, signals[CURSOR_MOVED], 0, text);

@@ -37,6 +37,7 @@ struct _PatellaProgressPage
   GtkLabel        *headline_values[3];
   GtkLabel        *headline_notes[3];
   GtkWidget       *charts[PATELLA_N_CHARTS];
+  GtkWidget       *holders[PATELLA_N_CHARTS];   /* the chart, or its scroller */
   GtkLabel        *empty_labels[PATELLA_N_CHARTS];
   GtkLabel        *readouts[PATELLA_N_CHARTS];
 };
@@ -115,6 +116,7 @@ show_progress (PatellaProgressPage *self)
                               : _("Nothing was logged in this range. Choose a longer one above."));
       patella_chart_set_progress (PATELLA_CHART (self->charts[k]), self->progress);
       gtk_widget_set_visible (self->charts[k], has[k]);
+      gtk_widget_set_visible (self->holders[k], has[k]);
       gtk_widget_set_visible (GTK_WIDGET (self->empty_labels[k]), !has[k]);
       gtk_widget_set_visible (GTK_WIDGET (self->readouts[k]), has[k]);
       gtk_label_set_text (self->readouts[k], "");
@@ -376,7 +378,20 @@ patella_progress_page_init (PatellaProgressPage *self)
                                       _(titles[k]), -1);
       g_signal_connect (self->charts[k], "day-activated", G_CALLBACK (day_activated), self);
       g_signal_connect (self->charts[k], "cursor-moved", G_CALLBACK (cursor_moved), readout);
-      gtk_box_append (GTK_BOX (card), self->charts[k]);
+      if (k == PATELLA_CHART_ADHERENCE)
+        {
+          /* Narrower than its readable width, the calendar scrolls
+           * sideways (the chart keeps the keyboard cursor in view). */
+          GtkWidget *scroller = gtk_scrolled_window_new ();
+
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->charts[k]);
+          self->holders[k] = scroller;
+        }
+      else
+        self->holders[k] = self->charts[k];
+      gtk_box_append (GTK_BOX (card), self->holders[k]);
 
       gtk_label_set_wrap (GTK_LABEL (readout), TRUE);
       gtk_label_set_xalign (GTK_LABEL (readout), 0);

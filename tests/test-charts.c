@@ -156,6 +156,77 @@ test_charts (Fixture       *fixture,
   patella_test_run_app (fixture->path, charts, NULL);
 }
 
+static gboolean
+window_narrow (gpointer data)
+{
+  GtkWidget *chart = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (chart))) <= 400 &&
+         gtk_widget_get_width (chart) > 0 && gtk_widget_get_width (scroller) < gtk_widget_get_width (chart);
+}
+
+/* A year's calendar in a phone-wide window keeps cells one can read and
+ * scrolls sideways; the keyboard cursor brings its day into view. */
+static void
+narrow_calendar (PatellaApplication *app,
+                 PatellaWindow      *window,
+                 gpointer            data)
+{
+  PatellaProgressPage *page = patella_window_get_progress_page (window);
+  GtkWidget *chart = patella_progress_page_get_chart (page, PATELLA_CHART_ADHERENCE);
+  GtkAdjustment *adjustment;
+  PatellaProgress *progress;
+  PatellaChartStyle style;
+  g_autofree char *day = NULL;
+  int min_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (progress_loaded, page);
+  patella_progress_page_set_range (page, PATELLA_RANGE_YEAR);
+  progress = patella_progress_page_get_progress (page);
+  g_assert_true (progress->has_routine);
+  patella_test_wait_for (window_narrow, chart);
+
+  /* 53 weeks of 10 px cells, wider than the window: the day grid, not a strip. */
+  min_width = patella_chart_min_width (PATELLA_CHART_ADHERENCE, progress);
+  g_assert_cmpint (min_width, >=, 53 * 10);
+  g_assert_cmpint (gtk_widget_get_width (chart), >=, min_width);
+  patella_chart_style_init_default (&style);
+  day = patella_chart_describe_at (PATELLA_CHART_ADHERENCE, progress, min_width, 280, &style, 100);
+  g_assert_false (g_str_has_prefix (day, "Week of"));
+
+  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  patella_chart_set_cursor (PATELLA_CHART (chart), 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  patella_chart_set_cursor (PATELLA_CHART (chart), (int) progress->n_days - 1);
+  {
+    graphene_rect_t rect;
+    double value = gtk_adjustment_get_value (adjustment);
+
+    /* Scrolled to the right, the last day whole in view. */
+    g_assert_cmpfloat (value, >, 0);
+    patella_chart_day_rect (PATELLA_CHART_ADHERENCE, progress, gtk_widget_get_width (chart),
+                            gtk_widget_get_height (chart), &style, progress->n_days - 1, &rect);
+    g_assert_cmpfloat (rect.origin.x, >=, value);
+    g_assert_cmpfloat (rect.origin.x + rect.size.width, <=, value + gtk_adjustment_get_page_size (adjustment));
+  }
+
+  /* The other charts never scroll: they draw weeks or months instead. */
+  g_assert_cmpint (patella_chart_min_width (PATELLA_CHART_PAIN, progress), ==, 0);
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_calendar (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  make_history (fixture->path);
+  patella_test_run_app (fixture->path, narrow_calendar, NULL);
+}
+
 /* An empty record: the page says what to log. */
 static void
 empty (PatellaApplication *app,
@@ -416,6 +487,7 @@ main (int   argc,
   ADD ("old-record", test_old_record);
   ADD ("table", test_table);
   ADD ("long-range", test_long_range);
+  ADD ("narrow-calendar", test_narrow_calendar);
   g_test_add_func ("/charts/legend-flow", test_legend_flow);
 #undef ADD
 
