@@ -9,7 +9,7 @@
 
 #include "core/patella-cli.h"
 #include "patella-application.h"
-#include "patella-report.h"
+#include "render/patella-report.h"
 
 /* How long a D-Bus-started Patella with no window stays for more calls. */
 #define PATELLA_SERVICE_TIMEOUT_MS 10000
@@ -38,7 +38,7 @@ main (int   argc,
       return PATELLA_EXIT_USAGE;
     }
 
-  /* The report draws the charts, which live with the GTK layer. */
+  /* The report draws the charts with cairo (src/render): no GTK, no window. */
   if (options.report != NULL)
     return patella_report_run_cli (&options, stderr);
 

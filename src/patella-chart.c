@@ -47,13 +47,23 @@ drop_cache (PatellaChart *self)
 }
 
 static void
-lookup (GtkStyleContext *context,
-        const char      *name,
-        const char      *fallback,
-        GdkRGBA         *out)
+to_chart_color (const GdkRGBA     *rgba,
+                PatellaChartColor *out)
 {
-  if (!gtk_style_context_lookup_color (context, name, out))
-    gdk_rgba_parse (out, fallback);
+  *out = (PatellaChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+static void
+lookup (GtkStyleContext   *context,
+        const char        *name,
+        const char        *fallback,
+        PatellaChartColor *out)
+{
+  GdkRGBA rgba;
+
+  if (!gtk_style_context_lookup_color (context, name, &rgba))
+    gdk_rgba_parse (&rgba, fallback);
+  to_chart_color (&rgba, out);
 }
 
 /* The theme's colours and font, read again whenever the theme changes. */
@@ -62,8 +72,10 @@ read_style (PatellaChart *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   const PangoFontDescription *font;
+  GdkRGBA foreground;
 
-  gtk_style_context_get_color (context, &self->style.foreground);
+  gtk_style_context_get_color (context, &foreground);
+  to_chart_color (&foreground, &self->style.foreground);
   lookup (context, "accent_color", "#3584e4", &self->style.accent);
   lookup (context, "success_color", "#26a269", &self->style.success);
   lookup (context, "warning_color", "#cd9309", &self->style.warning);
@@ -133,7 +145,8 @@ highlight (PatellaChart *self,
            double        alpha)
 {
   graphene_rect_t rect;
-  GdkRGBA color = self->style.accent;
+  GdkRGBA color = { self->style.accent.red, self->style.accent.green, self->style.accent.blue,
+                    self->style.accent.alpha };
 
   if (index < 0 || self->progress == NULL || index >= (int) self->progress->n_days)
     return;

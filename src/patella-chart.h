@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 
 G_BEGIN_DECLS
 

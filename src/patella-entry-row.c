@@ -49,7 +49,7 @@ patella_entry_row_new (const PatellaEntry  *entry,
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  patella_history_describe_entry (entry, unit, names, &title, &subtitle);
+  patella_entry_describe (entry, unit, names, &title, &subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-progress.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 
 G_BEGIN_DECLS
 

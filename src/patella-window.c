@@ -17,7 +17,7 @@
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
-#include "patella-report.h"
+#include "render/patella-report.h"
 #include "patella-run-import-dialog.h"
 #include "patella-today-page.h"
 #include "patella-window.h"

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "core/patella-progress.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 
 #define FRAMES 25
 #define WIDTH 1000

@@ -13,7 +13,7 @@
 #include "core/patella-day.h"
 #include "patella-a11y.h"
 #include "patella-chart.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 #include "patella-entry-dialog.h"
 #include "patella-exercise-row.h"
 #include "patella-history-page.h"

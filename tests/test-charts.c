@@ -7,7 +7,7 @@
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "history-generator.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 #include "patella-chart.h"
 #include "patella-progress-page.h"
 #include "patella-test-app.h"

@@ -759,7 +759,7 @@ test_run_words (void)
   g_assert_cmpstr (pace_mi, ==, "9:50 /mi");
   g_assert_null (no_pace);
 
-  patella_history_describe_entry (&run, PATELLA_UNIT_KM, NULL, &title, &subtitle);
+  patella_entry_describe (&run, PATELLA_UNIT_KM, NULL, &title, &subtitle);
   g_assert_cmpstr (title, ==, "Run 11.4 km in 1:09:36 (6:06 /km), effort 6 (hard)");
   for (int rpe = 0; rpe <= 10; rpe++)
     {
@@ -767,7 +767,7 @@ test_run_words (void)
       g_autofree char *u = NULL;
 
       run.rpe = rpe;
-      patella_history_describe_entry (&run, PATELLA_UNIT_KM, NULL, &t, &u);
+      patella_entry_describe (&run, PATELLA_UNIT_KM, NULL, &t, &u);
       g_assert_nonnull (strstr (t, " ("));
       g_assert_true (g_str_has_suffix (t, ")"));
     }

@@ -11,8 +11,8 @@
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
 #include "history-generator.h"
-#include "patella-chart-render.h"
-#include "patella-report.h"
+#include "render/patella-chart-render.h"
+#include "render/patella-report.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;

@@ -10,7 +10,7 @@
 
 #include "core/patella-cli.h"
 #include "core/patella-progress.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 
 G_BEGIN_DECLS
 

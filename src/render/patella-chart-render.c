@@ -19,7 +19,7 @@
 
 #include "core/patella-buckets.h"
 #include "core/patella-day.h"
-#include "patella-chart-render.h"
+#include "render/patella-chart-render.h"
 
 #define AXIS_LEFT     36.0
 #define AXIS_RIGHT    40.0
@@ -53,7 +53,7 @@ typedef enum
 typedef struct
 {
   const char    *label;
-  const GdkRGBA *color;
+  const PatellaChartColor *color;
   const double  *dashes;
   int            n_dashes;
   double         line_width;
@@ -63,25 +63,32 @@ typedef struct
 static const double dashed[] = { 6, 3 };
 static const double dotted[] = { 1.5, 2.5 };
 
+static PatellaChartColor
+rgb (guint32 hex)
+{
+  return (PatellaChartColor) { (hex >> 16 & 0xff) / 255.0, (hex >> 8 & 0xff) / 255.0, (hex & 0xff) / 255.0, 1 };
+}
+
 void
 patella_chart_style_init_default (PatellaChartStyle *style)
 {
   /* Adwaita's light palette. */
-  gdk_rgba_parse (&style->foreground, "rgba(0,0,0,0.8)");
-  gdk_rgba_parse (&style->accent, "#3584e4");
-  gdk_rgba_parse (&style->success, "#26a269");
-  gdk_rgba_parse (&style->warning, "#cd9309");
-  gdk_rgba_parse (&style->error, "#c01c28");
-  gdk_rgba_parse (&style->morning, "#3584e4");
-  gdk_rgba_parse (&style->during, "#e66100");
-  gdk_rgba_parse (&style->after, "#9141ac");
+  /* Adwaita's light palette. */
+  style->foreground = (PatellaChartColor) { 0, 0, 0, 0.8 };
+  style->accent = rgb (0x3584e4);
+  style->success = rgb (0x26a269);
+  style->warning = rgb (0xcd9309);
+  style->error = rgb (0xc01c28);
+  style->morning = rgb (0x3584e4);
+  style->during = rgb (0xe66100);
+  style->after = rgb (0x9141ac);
   style->font = NULL;
   style->resolution = 0;
 }
 
 static void
 set_color (cairo_t       *cr,
-           const GdkRGBA *color,
+           const PatellaChartColor *color,
            double         alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
@@ -324,7 +331,7 @@ draw_text (cairo_t       *cr,
            double         y,
            double         xalign,
            double         yalign,
-           const GdkRGBA *color,
+           const PatellaChartColor *color,
            double         alpha)
 {
   int w, h;
@@ -529,7 +536,7 @@ draw_series (cairo_t       *cr,
              const Box     *plot,
              double         lo,
              double         hi,
-             const GdkRGBA *color,
+             const PatellaChartColor *color,
              double         alpha,
              double         line_width,
              const double  *dashes,
@@ -656,7 +663,7 @@ draw_bucket_series (cairo_t       *cr,
                     const Box     *plot,
                     double         lo,
                     double         hi,
-                    const GdkRGBA *color,
+                    const PatellaChartColor *color,
                     double         alpha,
                     double         line_width,
                     const double  *dashes,
@@ -745,7 +752,7 @@ draw_pain (cairo_t                 *cr,
     { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
   };
   Box plot = plot_box (PATELLA_CHART_PAIN, p, width, height, style);
-  const struct { double from, to; const GdkRGBA *color; } bands[] = {
+  const struct { double from, to; const PatellaChartColor *color; } bands[] = {
     { 0, 3, &style->success }, { 3, 5, &style->warning }, { 5, 10, &style->error },
   };
   const int ticks[] = { 0, 3, 5, 10 };
@@ -1021,7 +1028,7 @@ draw_load (cairo_t                 *cr,
 typedef struct
 {
   PatellaRoutineState state;
-  const GdkRGBA      *color;
+  const PatellaChartColor      *color;
   double              alpha;
   double              left, top, width, height;   /* of the cell, as fractions */
   gboolean            outline;

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cairo.h>
-#include <gdk/gdk.h>
 #include <graphene.h>
 #include <pango/pango.h>
 
@@ -24,17 +23,23 @@ typedef enum
   PATELLA_N_CHARTS
 } PatellaChartKind;
 
+/* A colour, its parts from 0 to 1. */
+typedef struct
+{
+  double red, green, blue, alpha;
+} PatellaChartColor;
+
 /* Colours from the theme, so that dark mode just works. */
 typedef struct
 {
-  GdkRGBA                foreground;
-  GdkRGBA                accent;
-  GdkRGBA                success;
-  GdkRGBA                warning;
-  GdkRGBA                error;
-  GdkRGBA                morning;
-  GdkRGBA                during;
-  GdkRGBA                after;
+  PatellaChartColor                foreground;
+  PatellaChartColor      accent;
+  PatellaChartColor      success;
+  PatellaChartColor      warning;
+  PatellaChartColor      error;
+  PatellaChartColor      morning;
+  PatellaChartColor      during;
+  PatellaChartColor      after;
   PangoFontDescription  *font;   /* for labels; NULL for the default */
   double                 resolution;  /* dots per inch for text; 0: cairo's */
 } PatellaChartStyle;

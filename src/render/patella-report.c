@@ -21,10 +21,10 @@
 
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
+#include "core/patella-entry-text.h"
 #include "core/patella-files.h"
 #include "core/patella-settings.h"
-#include "patella-history-page.h"
-#include "patella-report.h"
+#include "render/patella-report.h"
 
 #define MARGIN 48.0
 #define GAP 10.0
@@ -197,7 +197,7 @@ add_notes (PatellaReport       *self,
           add (self, BLOCK_SUBHEADING, long_day (day));
         }
       /* The subtitle is the time and the note, as History shows them. */
-      patella_history_describe_entry (entry, unit, names, &what, &when);
+      patella_entry_describe (entry, unit, names, &what, &when);
       /* Translators: an entry in the report's notes: its time and note, then
          what was logged, e.g. "07:10 · Stiff after the drive — Pain 3 out of 10, on waking" */
       add (self, BLOCK_TEXT, g_strdup_printf (_("%s — %s"), when, what));
@@ -949,7 +949,7 @@ patella_report_draw_page (PatellaReport *self,
 {
   double y = MARGIN;
   gboolean first_on_page = TRUE;
-  GdkRGBA black = { 0, 0, 0, 0.87 };
+  PatellaChartColor black = { 0, 0, 0, 0.87 };
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
@@ -973,7 +973,7 @@ patella_report_draw_page (PatellaReport *self,
         }
       else if (is_table (block))
         {
-          gdk_cairo_set_source_rgba (cr, &black);
+          cairo_set_source_rgba (cr, black.red, black.green, black.blue, black.alpha);
           table_row (self, cr, block, TRUE, y);
         }
       else
@@ -981,7 +981,7 @@ patella_report_draw_page (PatellaReport *self,
           g_autoptr(PangoLayout) layout = block_layout (self, cr, block);
 
           cairo_move_to (cr, MARGIN, y);
-          gdk_cairo_set_source_rgba (cr, &black);
+          cairo_set_source_rgba (cr, black.red, black.green, black.blue, black.alpha);
           pango_cairo_show_layout (cr, layout);
         }
       y += block->height;
@@ -999,7 +999,7 @@ patella_report_draw_page (PatellaReport *self,
     pango_layout_set_text (layout, text, -1);
     pango_layout_get_pixel_size (layout, &w, &h);
     cairo_move_to (cr, self->width - MARGIN - w, self->height - MARGIN / 2 - h);
-    gdk_cairo_set_source_rgba (cr, &black);
+    cairo_set_source_rgba (cr, black.red, black.green, black.blue, black.alpha);
     pango_cairo_show_layout (cr, layout);
   }
 }
