@@ -454,8 +454,10 @@ test_long_range (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (calendar, "Week of "));
   g_assert_nonnull (strstr (calendar, "routine done on "));
   /* The legends say what is drawn: the means and their range, monthly
-   * distance, days with a warning, the calendar's weeks. */
-  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, all, 1000, &style, slots), ==, 5);
+   * distance, days with a warning in the colour of the worst (high or
+   * caution), the calendar's weeks. */
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_PAIN, all, 1000, &style, slots), ==, 5);
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, all, 1000, &style, slots), ==, 6);
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_ADHERENCE, all, 1000, &style, slots), ==, 2);
 
   /* A year at 360 px: weeks. */
@@ -469,6 +471,7 @@ test_long_range (Fixture       *fixture,
 
     g_assert_cmpstr (day, ==, same);
   }
+  g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_PAIN, month, 1000, &style, slots), ==, 5);
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, month, 1000, &style, slots), ==, 6);
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_ADHERENCE, month, 1000, &style, slots), ==, 4);
 }

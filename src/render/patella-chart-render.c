@@ -43,7 +43,9 @@ typedef enum
   MARK_TRIANGLE,
   MARK_TRIANGLE_OUTLINE,
   MARK_BAR,
+  MARK_COUNT,   /* a count of days with a warning, as solid as drawn */
   MARK_BAND,
+  MARK_ZONES,   /* the pain chart's three zones, stacked */
   MARK_CELL_FULL,
   MARK_CELL_HALF,
   MARK_CELL_EMPTY,
@@ -164,7 +166,9 @@ legend_labels (PatellaChartKind       kind,
       labels[3] = size == PATELLA_BUCKET_WEEK ? _("Weekly mean, lowest to highest")
                 : size == PATELLA_BUCKET_MONTH ? _("Monthly mean, lowest to highest")
                 : _("7-day average");
-      return 4;
+      /* The shaded zones behind the lines (Silbernagel's pain-monitoring model). */
+      labels[4] = _("0–3 safe, 4–5 acceptable, above 5 too much");
+      return 5;
     case PATELLA_CHART_LOAD:
       labels[0] = p->unit == PATELLA_UNIT_MILES
                     ? (size == PATELLA_BUCKET_MONTH ? _("Monthly miles") : _("Weekly miles"))
@@ -174,8 +178,11 @@ legend_labels (PatellaChartKind       kind,
       labels[3] = _("Ratio 1.5");
       if (size != PATELLA_BUCKET_DAY)
         {
-          labels[4] = _("Days with a warning");
-          return 5;
+          /* The bar counts the days with a warning; its colour is the
+           * worst of them. */
+          labels[4] = _("Days with a warning, one high");
+          labels[5] = _("Days with a warning, cautions only");
+          return 6;
         }
       labels[4] = _("High warning");
       labels[5] = _("Caution");
@@ -369,7 +376,9 @@ draw_marker (cairo_t *cr,
       break;
     case MARK_NONE:
     case MARK_BAR:
+    case MARK_COUNT:
     case MARK_BAND:
+    case MARK_ZONES:
     case MARK_CELL_FULL:
     case MARK_CELL_HALF:
     case MARK_CELL_EMPTY:
@@ -409,10 +418,27 @@ draw_legend (cairo_t                 *cr,
           cairo_rectangle (cr, x + 4, y - 6, 10, 12);
           cairo_fill (cr);
           break;
+        case MARK_COUNT:
+          set_color (cr, item->color, 0.9);
+          cairo_rectangle (cr, x + 4, y - 5, 10, 8);
+          cairo_fill (cr);
+          break;
         case MARK_BAND:
           set_color (cr, item->color, 0.18);
           cairo_rectangle (cr, x, y - 5, 18, 10);
           cairo_fill (cr);
+          break;
+        case MARK_ZONES:
+          {
+            const PatellaChartColor *zones[] = { &style->error, &style->warning, &style->success };
+
+            for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+              {
+                set_color (cr, zones[z], 0.2);
+                cairo_rectangle (cr, x, y - 6 + z * 4, 18, 4);
+                cairo_fill (cr);
+              }
+          }
           break;
         case MARK_CELL_FULL:
           draw_cell (cr, style, PATELLA_ROUTINE_COMPLETE, x + 3, y - 6, 12);
@@ -743,6 +769,7 @@ draw_pain (cairo_t                 *cr,
     { NULL, &style->during, dashed, 2, 2, MARK_SQUARE },
     { NULL, &style->after, dotted, 2, 2, MARK_TRIANGLE },
     { NULL, &style->foreground, NULL, 0, 4, MARK_NONE },
+    { NULL, NULL, NULL, 0, 0, MARK_ZONES },
   };
   /* No points over weeks or months: lines of the means, and the band. */
   LegendItem bucket_legend[] = {
@@ -750,6 +777,7 @@ draw_pain (cairo_t                 *cr,
     { NULL, &style->during, dashed, 2, 2, MARK_NONE },
     { NULL, &style->after, dotted, 2, 2, MARK_NONE },
     { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
+    { NULL, NULL, NULL, 0, 0, MARK_ZONES },
   };
   Box plot = plot_box (PATELLA_CHART_PAIN, p, width, height, style);
   const struct { double from, to; const PatellaChartColor *color; } bands[] = {
@@ -842,9 +870,9 @@ draw_load (cairo_t                 *cr,
     { NULL, &style->foreground, NULL, 0, 0, MARK_BAND },
     { NULL, &style->warning, dashed, 2, 1.5, MARK_NONE },
     /* Days: a filled triangle for high, an outline for caution; weeks and
-     * months: a bar for the days with a warning. */
-    { NULL, &style->error, NULL, 0, 0, size == PATELLA_BUCKET_DAY ? MARK_TRIANGLE : MARK_BAR },
-    { NULL, &style->warning, NULL, 0, 0, MARK_TRIANGLE_OUTLINE },
+     * months: a bar for the days with a warning, in the worst one's colour. */
+    { NULL, &style->error, NULL, 0, 0, size == PATELLA_BUCKET_DAY ? MARK_TRIANGLE : MARK_COUNT },
+    { NULL, &style->warning, NULL, 0, 0, size == PATELLA_BUCKET_DAY ? MARK_TRIANGLE_OUTLINE : MARK_COUNT },
   };
   guint n_legend = legend_labels (PATELLA_CHART_LOAD, p, width, labels);
   Box plot = plot_box (PATELLA_CHART_LOAD, p, width, height, style);
