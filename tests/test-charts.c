@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "history-generator.h"
@@ -459,6 +461,57 @@ test_long_range (Fixture       *fixture,
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_PAIN, all, 1000, &style, slots), ==, 5);
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_LOAD, all, 1000, &style, slots), ==, 6);
   g_assert_cmpuint (patella_chart_legend_place (PATELLA_CHART_ADHERENCE, all, 1000, &style, slots), ==, 2);
+
+  /* Dates under the charts: apart, and the year on the first label and
+   * on the first of each new year, at any width. */
+  {
+    g_autoptr(PatellaProgress) two = patella_progress_load_span (store, "2024-12-02", "2026-11-30", NULL,
+                                                                 PATELLA_UNIT_KM, &error);
+    PatellaProgress *spans[] = { month, year, two, all };
+
+    g_assert_no_error (error);
+    for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+      for (guint kind = PATELLA_CHART_PAIN; kind <= PATELLA_CHART_LOAD; kind++)
+        for (int width = 300; width <= 1200; width += 100)
+          {
+            g_autoptr(GArray) ticks = patella_chart_date_ticks (kind, spans[s], width, 300, &style);
+            int last_year = 0;
+
+            g_assert_cmpuint (ticks->len, >=, 2);
+            for (guint k = 0; k < ticks->len; k++)
+              {
+                const PatellaChartTick *tick = &g_array_index (ticks, PatellaChartTick, k);
+                g_autofree char *first_day = patella_progress_day (spans[s], tick->index);
+                int tick_year = atoi (first_day);
+                char digits[8];
+
+                g_snprintf (digits, sizeof digits, "%d", tick_year);
+                if (k > 0)
+                  {
+                    const PatellaChartTick *before = &g_array_index (ticks, PatellaChartTick, k - 1);
+
+                    g_assert_cmpfloat (before->x + before->width / 2 + 8, <=, tick->x - tick->width / 2);
+                  }
+                /* Four weeks name days; longer ranges their years. */
+                if (spans[s] != month && tick_year != last_year)
+                  g_assert_nonnull (strstr (tick->text, digits));
+                last_year = tick_year;
+              }
+          }
+    {
+      /* Two years at 500 px: a label every three months, each January with its year. */
+      g_autoptr(GArray) ticks = patella_chart_date_ticks (PATELLA_CHART_PAIN, two, 500, 300, &style);
+      GString *texts = g_string_new (NULL);
+      g_autofree char *joined = NULL;
+
+      for (guint k = 0; k < ticks->len; k++)
+        g_string_append_printf (texts, "%s%s", k ? ", " : "", g_array_index (ticks, PatellaChartTick, k).text);
+      joined = g_string_free (texts, FALSE);
+      g_test_message ("two years at 500 px: %s", joined);
+      g_assert_nonnull (strstr (joined, "Jan 2025"));
+      g_assert_nonnull (strstr (joined, "Jan 2026"));
+    }
+  }
 
   /* A year at 360 px: weeks. */
   week = patella_chart_describe_at (PATELLA_CHART_PAIN, year, 360, 300, &style, 100);

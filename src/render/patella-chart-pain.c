@@ -31,7 +31,7 @@ pain_legend_labels (const PatellaProgress *p,
             : size == PATELLA_BUCKET_MONTH ? _("Monthly mean, lowest to highest")
             : _("7-day average");
   /* The shaded zones behind the lines (Silbernagel's pain-monitoring model). */
-  labels[4] = _("0–3 safe, 4–5 acceptable, above 5 too much");
+  labels[4] = _("Zones: safe, acceptable, too much");
   return 5;
 }
 

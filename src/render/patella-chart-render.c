@@ -104,6 +104,35 @@ style_font (const PatellaChartStyle *style)
   return style->font ? pango_font_description_copy (style->font) : pango_font_description_from_string ("Sans 9");
 }
 
+/* A layout for measuring text with no cairo context at hand, for the
+ * legend's and the dates' places, which the drawing then follows. */
+static PangoLayout *
+measure_layout (const PatellaChartStyle *style)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoFontDescription *font = style_font (style);
+  PangoLayout *layout;
+
+  if (style->resolution > 0)
+    pango_cairo_context_set_resolution (context, style->resolution);
+  layout = pango_layout_new (context);
+  g_object_unref (context);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static int
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int w;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
 /* Places the legend's items left to right, each whole (mark and words),
  * starting a new row when the next would not fit: long words in German
  * never run into the next item. The drawing and the hit-testing share it,
@@ -117,27 +146,14 @@ patella_chart_legend_place (PatellaChartKind         kind,
 {
   const char *labels[PATELLA_CHART_LEGEND_ITEMS];
   guint n = legend_labels (kind, p, width, labels);
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font = style_font (style);
+  g_autoptr(PangoLayout) layout = measure_layout (style);
   double x = PAD;
   guint row = 0;
 
-  if (style->resolution > 0)
-    pango_cairo_context_set_resolution (context, style->resolution);
-  layout = pango_layout_new (context);
-  g_object_unref (context);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
   for (guint i = 0; i < n; i++)
     {
-      int text_width;
-      double item;
+      double item = LEGEND_MARK + text_width (layout, labels[i]);
 
-      pango_layout_set_text (layout, labels[i], -1);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      item = LEGEND_MARK + text_width;
       if (x > PAD && x + item > width - PAD)
         {
           row++;
@@ -354,8 +370,108 @@ patella_chart_draw_legend (cairo_t                 *cr,
     }
 }
 
+/* Months between labels: the fewest of 1, 2, 3, 4, 6 or 12 that keeps the
+ * widest label ("Sep 2026") clear of the next. Each divides the year, so
+ * every January is a label and carries its year. */
+static guint
+month_step (PangoLayout *layout,
+            double       day_width)
+{
+  static const guint steps[] = { 1, 2, 3, 4, 6, 12 };
+  int widest = 0;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      GDate date;
+      char text[64];
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, (GDateMonth) m, 2026);
+      /* Translators: a month under a chart, e.g. "Mar 2025"; see strftime */
+      if (g_date_strftime (text, sizeof text, _("%b %Y"), &date) > 0)
+        widest = MAX (widest, text_width (layout, text));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+    if (steps[k] * 30.44 * day_width >= widest + 8)
+      return steps[k];
+  return 12;
+}
+
 /* Date labels along the bottom that never overlap: Mondays for short
- * ranges, months for longer ones, years for the longest. */
+ * ranges, months for longer ones (the year on the first and on each
+ * January), years for the longest. */
+static GArray *
+date_ticks (PangoLayout           *layout,
+            const PatellaProgress *p,
+            const Box             *plot,
+            double                 width)
+{
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (PatellaChartTick));
+  GDate date;
+  double dx = plot->w / p->n_days;
+  double last_right = -G_MAXDOUBLE;
+  guint step = p->n_days > 70 && p->n_days <= 800 ? month_step (layout, dx) : 1;
+
+  patella_day_parse (p->first, &date);
+  for (guint i = 0; i < p->n_days; i++, g_date_add_days (&date, 1))
+    {
+      PatellaChartTick tick = { i, 0, 0, { 0 } };
+      gboolean is_tick;
+      const char *format;
+
+      if (p->n_days <= 70)
+        {
+          is_tick = g_date_get_weekday (&date) == G_DATE_MONDAY;
+          /* Translators: a date under a chart, e.g. "3 Mar"; see strftime */
+          format = _("%-d %b");
+        }
+      else if (p->n_days <= 800)
+        {
+          is_tick = g_date_get_day (&date) == 1 && (g_date_get_month (&date) - 1) % step == 0;
+          /* The year on January and on the first label, so that a range
+           * over two years never leaves a month without its year. */
+          format = g_date_get_month (&date) == G_DATE_JANUARY || ticks->len == 0
+                   ? _("%b %Y")
+                   /* Translators: a month under a chart, e.g. "Mar"; see strftime */
+                   : _("%b");
+        }
+      else
+        {
+          is_tick = g_date_get_day (&date) == 1 && g_date_get_month (&date) == G_DATE_JANUARY;
+          format = "%Y";
+        }
+      if (!is_tick || g_date_strftime (tick.text, sizeof tick.text, format, &date) == 0)
+        continue;
+
+      g_strstrip (tick.text);
+      tick.x = plot->x + (i + 0.5) * dx;
+      tick.width = text_width (layout, tick.text);
+      /* Keep labels apart and inside the chart. */
+      if (tick.x - tick.width / 2 < last_right + 8 || tick.x - tick.width / 2 < 0 || tick.x + tick.width / 2 > width - 2)
+        continue;
+      g_array_append_val (ticks, tick);
+      last_right = tick.x + tick.width / 2;
+    }
+  return ticks;
+}
+
+GArray *
+patella_chart_date_ticks (PatellaChartKind         kind,
+                          const PatellaProgress   *p,
+                          double                   width,
+                          double                   height,
+                          const PatellaChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = measure_layout (style);
+  Box plot = patella_chart_plot_box (kind, p, width, height, style);
+
+  g_return_val_if_fail (p != NULL && kind != PATELLA_CHART_ADHERENCE, NULL);
+
+  if (p->n_days == 0)
+    return g_array_new (FALSE, FALSE, sizeof (PatellaChartTick));
+  return date_ticks (layout, p, &plot, width);
+}
+
 void
 patella_chart_draw_dates (cairo_t                 *cr,
                           PangoLayout             *layout,
@@ -364,56 +480,16 @@ patella_chart_draw_dates (cairo_t                 *cr,
                           double                   width,
                           const PatellaChartStyle *style)
 {
-  GDate date;
-  double dx = plot->w / p->n_days;
-  double last_right = -G_MAXDOUBLE;
+  g_autoptr(GArray) ticks = date_ticks (layout, p, plot, width);
 
-  patella_day_parse (p->first, &date);
-  for (guint i = 0; i < p->n_days; i++, g_date_add_days (&date, 1))
+  for (guint k = 0; k < ticks->len; k++)
     {
-      char text[64];
-      gboolean tick;
-      const char *format;
-      double x, w;
-      int tw, th;
-
-      if (p->n_days <= 70)
-        {
-          tick = g_date_get_weekday (&date) == G_DATE_MONDAY;
-          /* Translators: a date under a chart, e.g. "3 Mar"; see strftime */
-          format = _("%-d %b");
-        }
-      else if (p->n_days <= 800)
-        {
-          tick = g_date_get_day (&date) == 1;
-          /* The year on January and on the first label, so that a range
-           * over two years never leaves a month without its year. */
-          /* Translators: a month under a chart, e.g. "Mar"; see strftime */
-          format = g_date_get_month (&date) == G_DATE_JANUARY || last_right == -G_MAXDOUBLE ? _("%b %Y") : _("%b");
-        }
-      else
-        {
-          tick = g_date_get_day (&date) == 1 && g_date_get_month (&date) == G_DATE_JANUARY;
-          format = "%Y";
-        }
-      if (!tick)
-        continue;
-
-      x = plot->x + (i + 0.5) * dx;
-      if (g_date_strftime (text, sizeof text, format, &date) == 0)
-        continue;
-      pango_layout_set_text (layout, g_strstrip (text), -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      w = tw;
-      /* Keep labels apart and inside the chart. */
-      if (x - w / 2 < last_right + 8 || x - w / 2 < 0 || x + w / 2 > width - 2)
-        continue;
+      const PatellaChartTick *tick = &g_array_index (ticks, PatellaChartTick, k);
 
       patella_chart_set_color (cr, &style->foreground, 0.25);
-      cairo_rectangle (cr, round (x), plot->y + plot->h, 1, 4);
+      cairo_rectangle (cr, round (tick->x), plot->y + plot->h, 1, 4);
       cairo_fill (cr);
-      patella_chart_draw_text (cr, layout, text, x, plot->y + plot->h + 5, 0.5, 0, &style->foreground, 0.7);
-      last_right = x + w / 2;
+      patella_chart_draw_text (cr, layout, tick->text, tick->x, plot->y + plot->h + 5, 0.5, 0, &style->foreground, 0.7);
     }
 }
 

@@ -86,6 +86,24 @@ guint patella_chart_legend_place (PatellaChartKind         kind,
                                   const PatellaChartStyle *style,
                                   graphene_rect_t          slots[PATELLA_CHART_LEGEND_ITEMS]);
 
+/* A date under the pain or load chart: where its label is centred, how
+ * wide it is, and its words. */
+typedef struct
+{
+  guint  index;   /* the day of the range */
+  double x;
+  double width;
+  char   text[64];
+} PatellaChartTick;
+
+/* The date labels of @kind (not the calendar) drawn @width by @height,
+ * left to right, as the drawing places them. */
+GArray *patella_chart_date_ticks (PatellaChartKind         kind,
+                                  const PatellaProgress   *progress,
+                                  double                   width,
+                                  double                   height,
+                                  const PatellaChartStyle *style);
+
 /* One sentence that sums the chart up, for screen readers. */
 char *patella_chart_describe (PatellaChartKind         kind,
                               const PatellaProgress   *progress);
