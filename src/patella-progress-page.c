@@ -439,7 +439,7 @@ patella_progress_page_init (PatellaProgressPage *self)
   g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
 }
 
-/* The numbers behind the charts, a week to a row. */
+/* The numbers behind the charts, a week or a month to a row. */
 static void
 show_table_action (GtkWidget  *widget,
                    const char *action_name,
@@ -448,15 +448,16 @@ show_table_action (GtkWidget  *widget,
   PatellaProgressPage *self = PATELLA_PROGRESS_PAGE (widget);
   const PatellaProgress *p = self->progress;
   GtkWidget *window, *header, *box, *scrolled, *grid;
-  static const char *const columns[] = {
-    N_("Week of"), N_("Morning pain"), N_("During"), N_("After"), N_("Distance"),
-    N_("Load ratio"), N_("Routine done"),
+  static const char *const columns[PATELLA_PROGRESS_TABLE_COLUMNS] = {
+    N_("Period"), N_("Morning pain"), N_("During"), N_("After"), N_("Distance"),
+    N_("Highest load ratio"), N_("Routine done"),
   };
-  guint offset;
+  g_autoptr(GPtrArray) rows = NULL;
+  PatellaBucketSize size;
 
   if (p == NULL)
     return;
-  offset = (guint) (p->first_weekday - 1);
+  rows = patella_progress_table (p, &size);
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Progress as a Table"));
@@ -476,7 +477,9 @@ show_table_action (GtkWidget  *widget,
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Weekly averages and totals"), -1);
+                                  size == PATELLA_BUCKET_MONTH ? _("Monthly averages and totals")
+                                                               : _("Weekly averages and totals"),
+                                  -1);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
@@ -487,51 +490,12 @@ show_table_action (GtkWidget  *widget,
       gtk_grid_attach (GTK_GRID (grid), label, (int) c, 0, 1, 1);
     }
 
-  /* Newest week first, as in History. */
-  for (guint w = p->n_weeks; w-- > 0;)
+  /* Newest first, as in History. */
+  for (guint r = 0; r < rows->len; r++)
     {
-      int from = MAX (0, (int) (w * 7) - (int) offset);
-      int to = MIN ((int) p->n_days - 1, (int) (w * 7 + 6) - (int) offset);
-      double sums[3] = { 0 }, ratio = NAN;
-      int counts[3] = { 0 }, done = 0, counted = 0;
-      const double *series[3] = { p->morning, p->during, p->after };
-      char *cells[G_N_ELEMENTS (columns)];
-      int row = (int) (p->n_weeks - w);
+      char **cells = g_ptr_array_index (rows, r);
 
-      for (int i = from; i <= to; i++)
-        {
-          for (int s = 0; s < 3; s++)
-            if (!isnan (series[s][i]))
-              {
-                sums[s] += series[s][i];
-                counts[s]++;
-              }
-          if (!isnan (p->acwr[i]))
-            ratio = p->acwr[i];
-          /* As the headline counts: not days off, not before the first
-           * entry, and today only once it is done. */
-          if (p->routine[i] != PATELLA_ROUTINE_OFF && p->routine[i] != PATELLA_ROUTINE_NONE &&
-              (i < (int) p->n_days - 1 || p->routine[i] == PATELLA_ROUTINE_COMPLETE))
-            {
-              counted++;
-              done += p->routine[i] == PATELLA_ROUTINE_COMPLETE;
-            }
-        }
-
-      /* The week's Monday, even when it is before the range. */
-      cells[0] = patella_progress_day (p, 0);
-      {
-        g_autofree char *day0 = g_steal_pointer (&cells[0]);
-        cells[0] = patella_day_add (day0, (int) (w * 7) - (int) offset);
-      }
-      for (int s = 0; s < 3; s++)
-        cells[1 + s] = counts[s] ? g_strdup_printf ("%.1f", sums[s] / counts[s]) : g_strdup ("–");
-      cells[4] = patella_format_distance (p->week_distance[w], p->unit);
-      cells[5] = isnan (ratio) ? g_strdup ("–") : g_strdup_printf ("%.2f", ratio);
-      /* Translators: days with the routine done, of the days that count */
-      cells[6] = g_strdup_printf (_("%d of %d"), done, counted);
-
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      for (guint c = 0; c < PATELLA_PROGRESS_TABLE_COLUMNS; c++)
         {
           GtkWidget *label = gtk_label_new (cells[c]);
 
@@ -539,8 +503,7 @@ show_table_action (GtkWidget  *widget,
           gtk_widget_add_css_class (label, "numeric");
           /* Not selectable: the first one took the focus with its text
            * selected, as if something were chosen. */
-          gtk_grid_attach (GTK_GRID (grid), label, (int) c, row, 1, 1);
-          g_free (cells[c]);
+          gtk_grid_attach (GTK_GRID (grid), label, (int) c, (int) r + 1, 1, 1);
         }
     }
 

@@ -513,6 +513,22 @@ test_long_range (Fixture       *fixture,
     }
   }
 
+  /* The table over ten years: a month to a row, newest first. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    PatellaBucketSize size;
+
+    rows = patella_progress_table (all, &size);
+    g_assert_cmpint (size, ==, PATELLA_BUCKET_MONTH);
+    g_assert_cmpuint (rows->len, ==, 120);
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "November 2026");
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, 119))[0], ==, "December 2016");
+    g_ptr_array_unref (g_steal_pointer (&rows));
+    rows = patella_progress_table (year, &size);
+    g_assert_cmpint (size, ==, PATELLA_BUCKET_WEEK);
+    g_assert_true (g_str_has_prefix (((char **) g_ptr_array_index (rows, 0))[0], "Week of "));
+  }
+
   /* A year at 360 px: weeks. */
   week = patella_chart_describe_at (PATELLA_CHART_PAIN, year, 360, 300, &style, 100);
   g_assert_true (g_str_has_prefix (week, "Week of "));

@@ -198,6 +198,29 @@ test_from_series (void)
    * partial, so it does not count yet: 1 of 26. */
   g_assert_cmpfloat_with_epsilon (h.adherence, 1.0 / 26, 1e-12);
 
+  /* The table: a row a week, newest first, named by its Monday. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    PatellaBucketSize size;
+    char **newest, **oldest;
+
+    rows = patella_progress_table (progress, &size);
+    g_assert_cmpint (size, ==, PATELLA_BUCKET_WEEK);
+    g_assert_cmpuint (rows->len, ==, 5);
+    newest = g_ptr_array_index (rows, 0);
+    oldest = g_ptr_array_index (rows, 4);
+    g_assert_cmpuint (g_strv_length (newest), ==, PATELLA_PROGRESS_TABLE_COLUMNS);
+    g_assert_cmpstr (newest[0], ==, "Week of 23 March 2026");
+    g_assert_cmpstr (newest[1], ==, "2.0");          /* mornings of 2 */
+    g_assert_cmpstr (newest[2], ==, "7.0");          /* one run, pain 7 during */
+    g_assert_cmpstr (newest[4], ==, "10.0 km");
+    /* Days 22..26 missed; today (27) partial does not count yet. */
+    g_assert_cmpstr (newest[6], ==, "0 of 5");
+    g_assert_cmpstr (oldest[0], ==, "Week of 23 February 2026");
+    g_assert_cmpstr (oldest[1], ==, "–");
+    g_assert_cmpstr (oldest[6], ==, "1 of 1");
+  }
+
   /* The runner began on day 3: earlier days are not counted as missed. A
    * run on the Saturday before the range belongs to week 0, whose Monday
    * is six days before day 0. */

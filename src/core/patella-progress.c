@@ -12,6 +12,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "patella-day.h"
 #include "patella-diary.h"
 #include "patella-progress.h"
@@ -362,4 +364,60 @@ patella_progress_get_headlines (const PatellaProgress *self,
 {
   g_return_if_fail (self != NULL && out != NULL);
   *out = self->headlines;
+}
+
+/* The longest range shown a week to a row: a year of weeks; beyond, months. */
+#define TABLE_MAX_WEEK_DAYS 371
+
+GPtrArray *
+patella_progress_table (const PatellaProgress *self,
+                        PatellaBucketSize     *size)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const double *series[] = { self->morning, self->during, self->after };
+  g_autoptr(GArray) buckets = NULL;
+  PatellaBucketSize by;
+
+  g_return_val_if_fail (self != NULL, rows);
+
+  by = self->n_days <= TABLE_MAX_WEEK_DAYS ? PATELLA_BUCKET_WEEK : PATELLA_BUCKET_MONTH;
+  if (size != NULL)
+    *size = by;
+  buckets = patella_buckets_new (self->first, self->n_days, by);
+  for (guint k = buckets->len; k-- > 0;)
+    {
+      const PatellaBucket *b = &g_array_index (buckets, PatellaBucket, k);
+      char **cells = g_new0 (char *, PATELLA_PROGRESS_TABLE_COLUMNS + 1);
+      PatellaBucketStat ratio;
+      guint done = 0, counted = 0;
+      /* Weeks as the load chart's bars: a week's whole distance, days
+       * before the range included. */
+      double distance = by == PATELLA_BUCKET_WEEK && k < self->n_weeks ? self->week_distance[k]
+                                                                       : patella_bucket_sum (self->distance, b);
+
+      cells[0] = patella_bucket_describe (self->first, b, by);
+      for (guint s = 0; s < G_N_ELEMENTS (series); s++)
+        {
+          PatellaBucketStat stat;
+
+          patella_bucket_stat (series[s], b, &stat);
+          cells[1 + s] = stat.n > 0 ? g_strdup_printf ("%.1f", stat.mean) : g_strdup ("–");
+        }
+      cells[4] = patella_format_distance (distance, self->unit);
+      patella_bucket_stat (self->acwr, b, &ratio);
+      cells[5] = ratio.n > 0 ? g_strdup_printf ("%.2f", ratio.max) : g_strdup ("–");
+      /* As the headline counts: not days off, not before the first entry,
+       * and today only once it is done. */
+      for (guint i = b->first; i < b->first + b->n_days; i++)
+        if (self->routine[i] != PATELLA_ROUTINE_OFF && self->routine[i] != PATELLA_ROUTINE_NONE &&
+            (i + 1 < self->n_days || self->routine[i] == PATELLA_ROUTINE_COMPLETE))
+          {
+            counted++;
+            done += self->routine[i] == PATELLA_ROUTINE_COMPLETE;
+          }
+      /* Translators: days with the routine done, of the days that count */
+      cells[6] = g_strdup_printf (_("%d of %d"), (int) done, (int) counted);
+      g_ptr_array_add (rows, cells);
+    }
+  return rows;
 }

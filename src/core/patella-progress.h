@@ -5,6 +5,7 @@
 #pragma once
 
 #include "patella-adherence.h"
+#include "patella-buckets.h"
 #include "patella-store.h"
 #include "patella-warnings.h"
 
@@ -98,6 +99,16 @@ void             patella_progress_get_headlines (const PatellaProgress *self,
                                                  PatellaHeadlines      *out);
 char            *patella_progress_day    (const PatellaProgress *self,
                                           guint                  index);
+
+/* The numbers behind the charts as words, a row per week for a year or
+ * less and per month beyond, newest first; @size says which. Each row is
+ * a NULL-terminated array of PATELLA_PROGRESS_TABLE_COLUMNS cells: the
+ * week or month ("Week of 3 March 2025", "March 2025"), the mean morning,
+ * during and after pain, the distance, the highest load ratio, and the
+ * days with the routine done of those that count. */
+#define PATELLA_PROGRESS_TABLE_COLUMNS 7
+GPtrArray       *patella_progress_table  (const PatellaProgress *self,
+                                          PatellaBucketSize     *size);
 
 /* Pure helpers, tested on their own. */
 void             patella_trailing_mean   (const double *sums,
