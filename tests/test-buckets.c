@@ -78,6 +78,32 @@ test_weeks (void)
   g_assert_cmpstr (c, ==, "7,7,7");
 }
 
+/* Under a zone with daylight saving (main() sets Europe/Berlin): the
+ * weeks that hold a change of the clocks have seven days and keep their
+ * names, and the day of the change is named as itself. */
+static void
+test_dst (void)
+{
+  g_autoptr(GArray) spring = buckets ("2026-03-23", 14, PATELLA_BUCKET_WEEK);
+  g_autoptr(GArray) autumn = buckets ("2026-10-19", 14, PATELLA_BUCKET_WEEK);
+  g_autofree char *a = lengths (spring), *b = lengths (autumn);
+  g_autofree char *spring_name = NULL, *autumn_name = NULL, *change = NULL;
+  PatellaBucket sunday = { 6, 1 };
+
+  g_assert_cmpstr (a, ==, "7,7");
+  g_assert_cmpstr (b, ==, "7,7");
+  /* Sunday 29 March 2026, 02:00 becomes 03:00: still the first week. */
+  g_assert_cmpuint (patella_buckets_find (spring, 6), ==, 0);
+  g_assert_cmpuint (patella_buckets_find (spring, 7), ==, 1);
+  spring_name = patella_bucket_describe ("2026-03-23", &g_array_index (spring, PatellaBucket, 1), PATELLA_BUCKET_WEEK);
+  g_assert_cmpstr (spring_name, ==, "Week of 30 March 2026");
+  /* Sunday 25 October 2026, 03:00 becomes 02:00. */
+  autumn_name = patella_bucket_describe ("2026-10-19", &g_array_index (autumn, PatellaBucket, 0), PATELLA_BUCKET_WEEK);
+  g_assert_cmpstr (autumn_name, ==, "Week of 19 October 2026");
+  change = patella_bucket_describe ("2026-10-19", &sunday, PATELLA_BUCKET_DAY);
+  g_assert_cmpstr (change, ==, "Sun 25 October 2026");
+}
+
 static void
 test_months (void)
 {
@@ -160,10 +186,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A zone whose clocks change, for /buckets/dst. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/buckets/choose", test_choose);
   g_test_add_func ("/buckets/weeks", test_weeks);
+  g_test_add_func ("/buckets/dst", test_dst);
   g_test_add_func ("/buckets/months", test_months);
   g_test_add_func ("/buckets/values", test_values);
   g_test_add_func ("/buckets/find", test_find);
