@@ -128,7 +128,7 @@ patella_store_foreach_sets (PatellaStore        *self,
 
   stmt = patella_store_prepare (self,
                                 "SELECT day, exercise_id, sum(sets) FROM exercise_log"
-                                " WHERE day BETWEEN ?1 AND ?2 GROUP BY day, exercise_id ORDER BY day",
+                                " WHERE day BETWEEN ?1 AND ?2 GROUP BY day, exercise_id ORDER BY day, exercise_id",
                                 error);
   if (stmt == NULL)
     return FALSE;
