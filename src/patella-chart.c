@@ -158,6 +158,33 @@ highlight (PatellaChart *self,
   gtk_snapshot_append_color (snapshot, &color, &rect);
 }
 
+/* In a sideways scroller (the calendar at a narrow width) the legend is
+ * laid out in the part in view, so it stays whole as the grid scrolls. */
+static void
+follow_view (PatellaChart *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  double x = 0, width = 0;
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      if (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
+          > gtk_adjustment_get_page_size (adjustment) + 0.5)
+        {
+          x = gtk_adjustment_get_value (adjustment);
+          width = gtk_adjustment_get_page_size (adjustment);
+        }
+    }
+  if (x != self->style.legend_x || width != self->style.legend_width)
+    {
+      self->style.legend_x = x;
+      self->style.legend_width = width;
+      g_clear_pointer (&self->cache, gsk_render_node_unref);
+    }
+}
+
 static void
 patella_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -168,6 +195,8 @@ patella_chart_snapshot (GtkWidget   *widget,
 
   if (self->progress == NULL || width <= 0 || height <= 0)
     return;
+
+  follow_view (self);
 
   if (self->cache == NULL)
     {

@@ -405,6 +405,39 @@ test_legend_flow (void)
   pango_font_description_free (style.font);
 }
 
+/* A chart scrolled sideways lays its legend out in the part in view: at
+ * every scroll position each item lies whole inside it, and the rows the
+ * legend needs are those of the view's width, not the chart's. */
+static void
+test_legend_in_view (void)
+{
+  PatellaProgress progress = { .unit = PATELLA_UNIT_KM };
+  PatellaChartStyle style;
+  const double chart = 900, view = 330;
+
+  patella_chart_style_init_default (&style);
+  for (guint kind = 0; kind < PATELLA_N_CHARTS; kind++)
+    {
+      graphene_rect_t slots[PATELLA_CHART_LEGEND_ITEMS];
+      guint n = patella_chart_legend_place (kind, &progress, chart, &style, slots);
+      double whole_rows = slots[n - 1].origin.y;
+
+      style.legend_width = view;
+      for (style.legend_x = 0; style.legend_x <= chart - view; style.legend_x += 190)
+        {
+          n = patella_chart_legend_place (kind, &progress, chart, &style, slots);
+          g_assert_cmpuint (n, >=, 4);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpfloat (slots[i].origin.x, >=, style.legend_x);
+              g_assert_cmpfloat (slots[i].origin.x + slots[i].size.width, <=, style.legend_x + view);
+            }
+          g_assert_cmpfloat (slots[n - 1].origin.y, >, whole_rows);
+        }
+      style.legend_x = style.legend_width = 0;
+    }
+}
+
 /* Ten years at 1000 px: the pain and load charts by month, the calendar a
  * row per year, and hover in words per month and week; a year at 360 px by
  * week; four weeks by day, as before. */
@@ -561,6 +594,7 @@ main (int   argc,
   ADD ("long-range", test_long_range);
   ADD ("narrow-calendar", test_narrow_calendar);
   g_test_add_func ("/charts/legend-flow", test_legend_flow);
+  g_test_add_func ("/charts/legend-in-view", test_legend_in_view);
 #undef ADD
 
   return g_test_run ();

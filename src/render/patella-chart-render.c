@@ -44,7 +44,7 @@ void
 patella_chart_style_init_default (PatellaChartStyle *style)
 {
   /* Adwaita's light palette. */
-  /* Adwaita's light palette. */
+  *style = (PatellaChartStyle) { 0 };
   style->foreground = (PatellaChartColor) { 0, 0, 0, 0.8 };
   style->accent = rgb (0x3584e4);
   style->success = rgb (0x26a269);
@@ -147,17 +147,24 @@ patella_chart_legend_place (PatellaChartKind         kind,
   const char *labels[PATELLA_CHART_LEGEND_ITEMS];
   guint n = legend_labels (kind, p, width, labels);
   g_autoptr(PangoLayout) layout = measure_layout (style);
-  double x = PAD;
+  double left = 0, right = width;
+  double x;
   guint row = 0;
 
+  if (style->legend_width > 0)
+    {
+      left = CLAMP (style->legend_x, 0, width);
+      right = MIN (width, left + style->legend_width);
+    }
+  x = left + PAD;
   for (guint i = 0; i < n; i++)
     {
       double item = LEGEND_MARK + text_width (layout, labels[i]);
 
-      if (x > PAD && x + item > width - PAD)
+      if (x > left + PAD && x + item > right - PAD)
         {
           row++;
-          x = PAD;
+          x = left + PAD;
         }
       graphene_rect_init (&slots[i], x, row * LEGEND_ROW + 2, item, LEGEND_ROW);
       x += item + LEGEND_GAP;

@@ -42,6 +42,11 @@ typedef struct
   PatellaChartColor      after;
   PangoFontDescription  *font;   /* for labels; NULL for the default */
   double                 resolution;  /* dots per inch for text; 0: cairo's */
+  /* When the chart scrolls sideways, the part in view (from @legend_x,
+   * @legend_width wide): the legend is laid out there, so it stays whole
+   * and readable. 0 wide: the whole chart. */
+  double                 legend_x;
+  double                 legend_width;
 } PatellaChartStyle;
 
 /* The light theme's colours, for drawing with no widget (the report). */
