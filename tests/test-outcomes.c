@@ -4,7 +4,13 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "core/patella-outcomes.h"
+#include "core/patella-store-outcomes.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
 
 static PatellaCheckinState
 schedule (const char *last,
@@ -301,6 +307,237 @@ test_goal_words (void)
   g_assert_cmpstr (d, ==, "Run 6.2 mi with pain at most 2");
 }
 
+static void
+test_store_checkins (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  PatellaCheckinAnswers first = { (char *) "2026-03-01", { 5, 7, 2, PATELLA_OUTCOME_NOT_DONE, 6, 4, 5, 6, 7, 4 } };
+  PatellaCheckinAnswers again = { (char *) "2026-03-01",
+                                  { 4, 7, PATELLA_OUTCOME_UNANSWERED, 3, 6, 4, 5, 6, 7, 5 } };
+  PatellaCheckinAnswers bad = first;
+  PatellaCheckinAnswers *read;
+
+  g_assert_true (patella_store_save_checkin (store, &first, &error));
+  g_assert_no_error (error);
+  /* The same day again replaces it whole: walking is now unanswered. */
+  g_assert_true (patella_store_save_checkin (store, &again, &error));
+  checkins = patella_store_list_checkins (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  read = g_ptr_array_index (checkins, 0);
+  g_assert_cmpstr (read->day, ==, "2026-03-01");
+  g_assert_cmpint (read->values[PATELLA_OUTCOME_USUAL_PAIN], ==, 4);
+  g_assert_cmpint (read->values[PATELLA_OUTCOME_WALKING], ==, PATELLA_OUTCOME_UNANSWERED);
+  g_assert_cmpint (read->values[PATELLA_OUTCOME_RUNNING], ==, 3);
+  g_assert_cmpint (read->values[PATELLA_OUTCOME_GLOBAL_CHANGE], ==, 5);
+
+  /* Refused with a reason, and nothing changes: pain 11, the usual pain
+   * unanswered, "did not do" for the worst pain, a day to come. */
+  bad.values[PATELLA_OUTCOME_KNEELING] = 11;
+  g_assert_false (patella_store_save_checkin (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = first;
+  bad.values[PATELLA_OUTCOME_USUAL_PAIN] = PATELLA_OUTCOME_UNANSWERED;
+  g_assert_false (patella_store_save_checkin (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = first;
+  bad.values[PATELLA_OUTCOME_WORST_PAIN] = PATELLA_OUTCOME_NOT_DONE;
+  g_assert_false (patella_store_save_checkin (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = first;
+  bad.day = (char *) "2999-01-01";
+  g_assert_false (patella_store_save_checkin (store, &bad, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+  checkins = patella_store_list_checkins (store, &error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_cmpint (((PatellaCheckinAnswers *) g_ptr_array_index (checkins, 0))->values[0], ==, 4);
+
+  /* A later check-in lists after it; deleting takes a day's answers. */
+  first.day = (char *) "2026-03-15";
+  g_assert_true (patella_store_save_checkin (store, &first, &error));
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+  checkins = patella_store_list_checkins (store, &error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_cmpstr (((PatellaCheckinAnswers *) g_ptr_array_index (checkins, 1))->day, ==, "2026-03-15");
+  g_assert_true (patella_store_delete_checkin (store, "2026-03-01", &error));
+  g_assert_false (patella_store_delete_checkin (store, "2026-03-01", &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A row put in with the constraints off: the file is refused on opening. */
+  g_clear_object (&store);
+  g_assert_cmpint (patella_test_sql (fixture->path, "PRAGMA ignore_check_constraints = 1;"
+                                                    " INSERT INTO outcomes VALUES ('2026-03-20', 'walking', 12)"),
+                   ==, SQLITE_OK);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_store_self_tests (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  PatellaSelfTest test = { (char *) "2026-03-01", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_WOBBLES, 2 };
+  PatellaSelfTest *read;
+
+  g_assert_true (patella_store_save_self_test (store, &test, &error));
+  test.side = PATELLA_SIDE_LEFT;
+  test.result = PATELLA_SQUAT_CENTRED;
+  test.pain = -1;
+  g_assert_true (patella_store_save_self_test (store, &test, &error));
+  /* Again for the left leg that day: replaced. */
+  test.result = PATELLA_SQUAT_DROPS_IN;
+  g_assert_true (patella_store_save_self_test (store, &test, &error));
+  g_assert_no_error (error);
+  tests = patella_store_list_self_tests (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tests->len, ==, 2);
+  read = g_ptr_array_index (tests, 0);
+  g_assert_cmpint (read->side, ==, PATELLA_SIDE_LEFT);
+  g_assert_cmpint (read->result, ==, PATELLA_SQUAT_DROPS_IN);
+  g_assert_cmpint (read->pain, ==, -1);
+  read = g_ptr_array_index (tests, 1);
+  g_assert_cmpint (read->result, ==, PATELLA_SQUAT_WOBBLES);
+  g_assert_cmpint (read->pain, ==, 2);
+
+  test.pain = 11;
+  g_assert_false (patella_store_save_self_test (store, &test, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (patella_store_delete_self_test (store, "2026-03-01", PATELLA_SIDE_LEFT, &error));
+  g_assert_false (patella_store_delete_self_test (store, "2026-03-01", PATELLA_SIDE_LEFT, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_store_goals (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  PatellaGoal run = { 0, PATELLA_GOAL_RUN, (char *) "2026-03-01", (char *) "2026-05-01", 10.0, 2, 0, 0, NULL,
+                      FALSE };
+  PatellaGoal routine = { 0, PATELLA_GOAL_ROUTINE, (char *) "2026-03-01", (char *) "2026-04-01", 0, 0, 5, 4,
+                          NULL, FALSE };
+  PatellaGoal free_goal = { 0, PATELLA_GOAL_FREE, (char *) "2026-03-01", (char *) "2026-06-01", 0, 0, 0, 0,
+                            (char *) "Hike the Zugspitze", FALSE };
+  PatellaGoal *read;
+
+  run.id = patella_store_add_goal (store, &run, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run.id, >, 0);
+  routine.id = patella_store_add_goal (store, &routine, &error);
+  free_goal.id = patella_store_add_goal (store, &free_goal, &error);
+  g_assert_no_error (error);
+
+  free_goal.done = TRUE;
+  g_assert_true (patella_store_update_goal (store, &free_goal, &error));
+  goals = patella_store_list_goals (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (goals->len, ==, 3);
+  /* By target day. */
+  read = g_ptr_array_index (goals, 0);
+  g_assert_cmpint (read->kind, ==, PATELLA_GOAL_ROUTINE);
+  g_assert_cmpint (read->days, ==, 5);
+  g_assert_cmpint (read->weeks, ==, 4);
+  read = g_ptr_array_index (goals, 1);
+  g_assert_cmpfloat (read->km, ==, 10.0);
+  g_assert_cmpint (read->pain, ==, 2);
+  read = g_ptr_array_index (goals, 2);
+  g_assert_cmpstr (read->text, ==, "Hike the Zugspitze");
+  g_assert_true (read->done);
+
+  /* Refused: a target before the start, 8 days a week, no words. */
+  run.target = (char *) "2026-02-01";
+  g_assert_false (patella_store_update_goal (store, &run, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  routine.days = 8;
+  g_assert_cmpint (patella_store_add_goal (store, &routine, &error), ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  free_goal.text = (char *) "";
+  g_assert_cmpint (patella_store_add_goal (store, &free_goal, &error), ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (patella_store_remove_goal (store, run.id, &error));
+  g_assert_false (patella_store_remove_goal (store, run.id, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_store_visits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaVisit) last = NULL;
+  g_autoptr(PatellaVisit) next = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  gint64 early, late;
+
+  g_assert_true (patella_store_set_visit (store, "2026-02-01", "Dr. Weber", &error));
+  g_assert_true (patella_store_set_visit (store, "2026-03-10", NULL, &error));
+  g_assert_true (patella_store_set_visit (store, "2026-04-10", "", &error));
+  g_assert_no_error (error);
+
+  /* On a visit's day it is the next one, not the last. */
+  g_assert_true (patella_store_get_visits_around (store, "2026-03-10", &last, &next, &error));
+  g_assert_cmpstr (last->day, ==, "2026-02-01");
+  g_assert_cmpstr (last->name, ==, "Dr. Weber");
+  g_assert_cmpstr (next->day, ==, "2026-03-10");
+  g_clear_pointer (&last, patella_visit_free);
+  g_clear_pointer (&next, patella_visit_free);
+  g_assert_true (patella_store_get_visits_around (store, "2026-03-11", &last, &next, &error));
+  g_assert_cmpstr (last->day, ==, "2026-03-10");
+  g_assert_cmpstr (next->day, ==, "2026-04-10");
+  g_clear_pointer (&last, patella_visit_free);
+  g_clear_pointer (&next, patella_visit_free);
+  g_assert_true (patella_store_get_visits_around (store, "2026-01-01", &last, &next, &error));
+  g_assert_null (last);
+  g_assert_cmpstr (next->day, ==, "2026-02-01");
+  g_clear_pointer (&next, patella_visit_free);
+
+  g_assert_false (patella_store_set_visit (store, "2026-02-30", NULL, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (patella_store_remove_visit (store, "2026-04-10", &error));
+
+  /* Questions since the last visit: those jotted after its day. */
+  early = patella_store_add_question (store, "2026-03-10", "Is a brace worth it?", &error);
+  late = patella_store_add_question (store, "2026-03-12", "When can I run hills?", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (early, >, 0);
+  g_assert_cmpint (late, >, early);
+  g_assert_cmpint (patella_store_add_question (store, "2026-03-12", "   ", &error), ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (patella_store_set_question_asked (store, late, TRUE, &error));
+  questions = patella_store_list_questions (store, "2026-03-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (questions->len, ==, 1);
+  g_assert_cmpstr (((PatellaQuestion *) g_ptr_array_index (questions, 0))->text, ==, "When can I run hills?");
+  g_assert_true (((PatellaQuestion *) g_ptr_array_index (questions, 0))->asked);
+  g_clear_pointer (&questions, g_ptr_array_unref);
+  g_assert_true (patella_store_remove_question (store, early, &error));
+  questions = patella_store_list_questions (store, NULL, &error);
+  g_assert_cmpuint (questions->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,6 +552,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/outcomes/goal/routine", test_goal_routine);
   g_test_add_func ("/outcomes/goal/free", test_goal_free);
   g_test_add_func ("/outcomes/goal/words", test_goal_words);
+
+#define ADD(name, func) \
+  g_test_add ("/outcomes/store/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("checkins", test_store_checkins);
+  ADD ("self-tests", test_store_self_tests);
+  ADD ("goals", test_store_goals);
+  ADD ("visits", test_store_visits);
+#undef ADD
 
   return g_test_run ();
 }

@@ -12,9 +12,14 @@
 #include "core/patella-day.h"
 #include "core/patella-history.h"
 #include "core/patella-store.h"
+#include "core/patella-store-outcomes.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;
+
+/* What schema 4 added, dropped to make a file of an earlier version. */
+#define DROP_V4 "DROP TABLE outcomes; DROP TABLE self_tests; DROP TABLE goals; DROP TABLE visits;" \
+                " DROP TABLE visit_questions;"
 
 static gint64
 count (PatellaStore *store,
@@ -126,10 +131,11 @@ test_create (Fixture       *fixture,
   }
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
-                   "dismissed_warnings,exercise_log,exercises,pain_log,rest_days,routine_versions,runs");
+                   "dismissed_warnings,exercise_log,exercises,goals,outcomes,pain_log,rest_days,routine_versions,runs,"
+                   "self_tests,visit_questions,visits");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "7");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "12");
 }
 
 /* The warning codes are one list (patella-warning-codes.h) that also makes
@@ -241,8 +247,8 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE dismissed_warnings; DROP TABLE routine_versions;"
-                                                    " PRAGMA user_version = 1"),
+  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE dismissed_warnings;"
+                                                    " DROP TABLE routine_versions; PRAGMA user_version = 1"),
                    ==, SQLITE_OK);
   assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'dismissed_warnings'", "0");
 
@@ -276,7 +282,7 @@ test_migrate_from_v2 (Fixture       *fixture,
   GStatBuf st;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE routine_versions;"
+  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE routine_versions;"
                                                     " UPDATE exercises SET target_sets = 4 WHERE id = 'squat';"
                                                     " PRAGMA user_version = 2"),
                    ==, SQLITE_OK);
@@ -333,7 +339,8 @@ test_migrate_from_v2_all_or_nothing (Fixture       *fixture,
   sqlite3 *other = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE routine_versions; PRAGMA user_version = 2"),
+  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE routine_versions;"
+                                                    " PRAGMA user_version = 2"),
                    ==, SQLITE_OK);
   /* The version 3 step cannot begin: another program holds the file (a
    * file whose schema is not version 2's is refused before any step). */
@@ -353,6 +360,75 @@ test_migrate_from_v2_all_or_nothing (Fixture       *fixture,
   assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'routine_versions'", "0");
   assert_sql_text (fixture->path, "SELECT count(*) FROM pain_log", "25");
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+/* A version 3 file gains the outcomes, self-tests, goals and visits, keeps
+ * every entry and its routine's history, and a copy of it as it was. */
+static void
+test_migrate_from_v3 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v3-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaCheckinAnswers answers = { (char *) "2026-01-10", { 3, 5, 1, -1, 4, 2, 3, 4, 6, 5 } };
+  g_autoptr(GPtrArray) checkins = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+  assert_sql_text (fixture->path, "SELECT count(*) FROM routine_versions WHERE from_day = '1900-01-01'"
+                                  " AND exercise_id = 'squat'", "1");
+
+  /* The new tables take what they are for. */
+  g_assert_true (patella_store_save_checkin (store, &answers, &error));
+  g_assert_no_error (error);
+  checkins = patella_store_list_checkins (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+
+  /* The copy: of schema 3, with every entry and none of the new tables. */
+  assert_sql_text (backup, "PRAGMA user_version", "3");
+  assert_sql_text (backup, "SELECT count(*) FROM pain_log", "25");
+  assert_sql_text (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'outcomes'", "0");
+}
+
+/* A step to version 4 that cannot be made changes nothing. */
+static void
+test_migrate_from_v3_all_or_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "version 4"));
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  assert_sql_text (fixture->path, "PRAGMA user_version", "3");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('outcomes', 'goals')", "0");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM pain_log", "25");
+
+  /* With the file free again, the update goes through. */
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 4);
 }
 
 static void
@@ -1155,6 +1231,8 @@ main (int   argc,
   ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("migrate-from-v2", test_migrate_from_v2);
   ADD ("migrate-from-v2-all-or-nothing", test_migrate_from_v2_all_or_nothing);
+  ADD ("migrate-from-v3", test_migrate_from_v3);
+  ADD ("migrate-from-v3-all-or-nothing", test_migrate_from_v3_all_or_nothing);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);
