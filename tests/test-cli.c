@@ -342,7 +342,7 @@ test_files (Fixture       *fixture,
   /* To standard output, then into another database, then out again. */
   run_patella (fixture, option, "--export-csv=-", NULL);
   g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_true (g_str_has_prefix (fixture->out, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc\r\n"));
+  g_assert_true (g_str_has_prefix (fixture->out, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc,side,result\r\n"));
   first = g_strdup (fixture->out);
   patella_test_write_file (csv, first, -1);
   run_patella (fixture, other, import, NULL);

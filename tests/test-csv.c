@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/patella-csv.h"
+#include "core/patella-store-outcomes.h"
 #include "core/patella-day.h"
 #include "core/patella-store.h"
 #include "patella-test-utils.h"
@@ -102,13 +103,13 @@ test_export (Fixture       *fixture,
   csv = export (store, patella_csv_export);
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "2026-02-03,07:05,pain,,,,,,,3,morning,\"stiff, then \"\"fine\"\"\",2026-02-03T07:05:00Z\r\n"
-                   "2026-02-03,18:30,exercise,quad-setting,1,20,,,,,,\"two\nlines\",2026-02-03T18:30:00Z\r\n"
-                   "2026-02-03,18:30,run,,,,42.5,8.25,5,2,,'=SUM(A1:A9),2026-02-03T18:30:00Z\r\n"
+                   "2026-02-03,07:05,pain,,,,,,,3,morning,\"stiff, then \"\"fine\"\"\",2026-02-03T07:05:00Z,,\r\n"
+                   "2026-02-03,18:30,exercise,quad-setting,1,20,,,,,,\"two\nlines\",2026-02-03T18:30:00Z,,\r\n"
+                   "2026-02-03,18:30,run,,,,42.5,8.25,5,2,,'=SUM(A1:A9),2026-02-03T18:30:00Z,,\r\n"
                    /* Logged on the 4th at the 3rd's time: the day is the one logged. */
-                   "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already,2026-02-03T07:05:00Z\r\n"
-                   "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \",2026-02-03T18:30:00Z\r\n"
-                   "2026-02-05,,rest-day,sick,,,,,,,,'-flu,\r\n");
+                   "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already,2026-02-03T07:05:00Z,,\r\n"
+                   "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \",2026-02-03T18:30:00Z,,\r\n"
+                   "2026-02-05,,rest-day,sick,,,,,,,,'-flu,,,\r\n");
 }
 
 /* Export, import into an empty database, export again: the same bytes. */
@@ -319,7 +320,7 @@ test_bad_records (Fixture       *fixture,
     { "2026-02-30,08:00,pain,,,,,,,3,morning,", "is not a day" },
     { "2999-01-01,08:00,pain,,,,,,,3,morning,", "has not happened yet" },
     { "2026-03-01,8am,pain,,,,,,,3,morning,", "HH:MM" },
-    { "2026-03-01,08:00,walk,,,,,,,3,morning,", "is not one of exercise, pain, run or rest-day" },
+    { "2026-03-01,08:00,walk,,,,,,,3,morning,", "is not one of exercise, pain, run, rest-day, outcome or test" },
     { "2026-03-01,08:00,exercise,Step Ups,1,,,,,,,", "is not an exercise id" },
     { "2026-03-01,08:00,exercise,squat,0,,,,,,,", "sets must be" },
     { "2026-03-01,08:00,exercise,squat,1,0,,,,,,", "reps must be" },
@@ -573,8 +574,11 @@ test_other_zone (Fixture       *fixture,
   lines = g_strsplit (berlin, "\r\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
-      const char *comma = strrchr (lines[i], ',');
+      /* The last three columns: utc, side and result. */
+      const char *comma = lines[i] + strlen (lines[i]);
 
+      for (guint k = 0; k < 3; k++)
+        comma = g_strrstr_len (lines[i], comma - lines[i], ",");
       g_string_append_len (stripped, lines[i], comma - lines[i]);
       g_string_append (stripped, "\r\n");
     }
@@ -887,6 +891,147 @@ test_formula_guard_forms (Fixture       *fixture,
     }
 }
 
+/* Check-in answers and self-tests: rows of their own kinds, exported with
+ * the entries, sorted with them, and back in byte for byte. */
+static void
+test_outcome_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(PatellaStore) copy = open_store (other);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  PatellaCheckinAnswers answers = { (char *) "2026-02-04",
+                                    { 4, 6, 1, PATELLA_OUTCOME_NOT_DONE, 5, 3, 4, 6, 7, 4 } };
+  PatellaSelfTest left = { (char *) "2026-02-04", PATELLA_SIDE_LEFT, PATELLA_SQUAT_DROPS_IN, 3 };
+  PatellaSelfTest right = { (char *) "2026-02-04", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_CENTRED, -1 };
+
+  fill (store);
+  answers.values[PATELLA_OUTCOME_KNEELING] = PATELLA_OUTCOME_UNANSWERED;
+  g_assert_true (patella_store_save_checkin (store, &answers, &error));
+  g_assert_true (patella_store_save_self_test (store, &left, &error));
+  g_assert_true (patella_store_save_self_test (store, &right, &error));
+  g_assert_no_error (error);
+
+  first = export (store, patella_csv_export);
+  /* Day only, the value in pain, empty for an activity not done; an item
+   * not answered has no row. */
+  g_assert_nonnull (strstr (first, "\r\n2026-02-04,,outcome,usual-pain,,,,,,4,,,,,\r\n"));
+  g_assert_nonnull (strstr (first, "\r\n2026-02-04,,outcome,running,,,,,,,,,,,\r\n"));
+  g_assert_nonnull (strstr (first, "\r\n2026-02-04,,outcome,global-change,,,,,,4,,,,,\r\n"));
+  g_assert_null (strstr (first, "kneeling"));
+  g_assert_nonnull (strstr (first, "\r\n2026-02-04,,test,single-leg-squat,,,,,,3,,,,left,drops-inward\r\n"));
+  g_assert_nonnull (strstr (first, "\r\n2026-02-04,,test,single-leg-squat,,,,,,,,,,right,centred\r\n"));
+
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+    g_autofree char *words = NULL;
+
+    g_assert_true (patella_csv_import (copy, first, strlen (first), &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.added_outcomes, ==, 9);
+    g_assert_cmpuint (summary.added_tests, ==, 2);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 2);
+    words = patella_import_summary_describe (&summary);
+    g_assert_nonnull (strstr (words, "9 check-in answers and 2 self-test results"));
+  }
+  second = export (copy, patella_csv_export);
+  g_assert_cmpstr (first, ==, second);
+
+  /* The same file again adds nothing. */
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+
+    g_assert_true (patella_csv_import (copy, first, strlen (first), &summary, &error));
+    g_assert_cmpuint (summary.added_outcomes + summary.added_tests, ==, 0);
+    g_assert_cmpuint (summary.skipped_outcomes, ==, 9);
+    g_assert_cmpuint (summary.skipped_tests, ==, 2);
+  }
+}
+
+/* A file from before schema 4 (no side or result column, and one older
+ * still without utc) imports, and exports in the new form. */
+static void
+test_previous_version (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  const char *v3 = "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc\r\n"
+                   "2026-02-03,07:05,pain,,,,,,,3,morning,,2026-02-03T07:05:00Z\r\n"
+                   "2026-02-04,,rest-day,rest,,,,,,,,,\r\n";
+  const char *v1 = "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note\r\n"
+                   "2026-02-05,18:00,run,,,,30,5,4,,,\r\n";
+
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+
+    g_assert_true (import (store, v3, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN] + summary.added[PATELLA_ENTRY_REST_DAY], ==, 2);
+  }
+  {
+    g_auto(PatellaImportSummary) summary = { { 0 } };
+
+    g_assert_true (import (store, v1, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 1);
+  }
+  csv = export (store, patella_csv_export);
+  g_assert_true (g_str_has_prefix (csv, HEADER "2026-02-03,07:05,pain,,,,,,,3,morning,,2026-02-03T07:05:00Z,,\r\n"
+                                     "2026-02-04,,rest-day,rest,,,,,,,,,,,\r\n"));
+}
+
+/* Bad outcome and test rows are named by record and change nothing; a
+ * different answer for a day already answered is one of them. */
+static void
+test_outcome_rows_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const struct {
+    const char *line;
+    const char *reason;
+  } bad[] = {
+    { "2026-02-04,,outcome,usual-pain,,,,,,11,,,,,", "pain must be a whole number from 0 to 10" },
+    { "2026-02-04,,outcome,usual-pain,,,,,,,,,,,", "pain must be a whole number from 0 to 10" },
+    { "2026-02-04,,outcome,walking,,,,,,x,,,,,", "empty (not done)" },
+    { "2026-02-04,,outcome,global-change,,,,,,0,,,,,", "from 1 (very much worse)" },
+    { "2026-02-04,,outcome,kujala,,,,,,3,,,,,", "not a check-in item" },
+    { "2999-02-04,,outcome,walking,,,,,,3,,,,,", "has not happened yet" },
+    { "2026-02-04,,test,single-leg-squat,,,,,,3,,,,middle,centred", "not left or right" },
+    { "2026-02-04,,test,single-leg-squat,,,,,,3,,,,left,collapses", "not one of centred" },
+    { "2026-02-04,,test,step-down,,,,,,3,,,,left,centred", "must be single-leg-squat" },
+    { "2026-02-04,,outcome,worst-pain,,,,,,5,,,,,", "already has another answer for worst-pain" },
+  };
+  PatellaCheckinAnswers answers = { (char *) "2026-02-04", { 4, 6, 1, 2, 5, 3, 4, 6, 7, 4 } };
+
+  g_assert_true (patella_store_save_checkin (store, &answers, &error));
+  before = export (store, patella_csv_export);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      /* A good row with each bad one: neither is added. */
+      g_autofree char *csv = g_strdup_printf (HEADER "2026-02-01,,outcome,usual-pain,,,,,,3,,,,,\r\n%s\r\n",
+                                              bad[i].line);
+
+      g_assert_false (import (store, csv, &summary, &error));
+      g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "record 3: "));
+      g_assert_nonnull (strstr (error->message, bad[i].reason));
+      g_clear_error (&error);
+    }
+  after = export (store, patella_csv_export);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +1041,9 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/csv/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
   ADD ("export", test_export);
+  ADD ("outcome-rows", test_outcome_rows);
+  ADD ("previous-version", test_previous_version);
+  ADD ("outcome-rows-refused", test_outcome_rows_refused);
   ADD ("round-trip", test_round_trip);
   ADD ("other-zone", test_other_zone);
   ADD ("import-forms", test_import_forms);

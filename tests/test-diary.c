@@ -714,7 +714,7 @@ file_tasks (PatellaApplication *app,
 
   g_assert_true (patella_window_run_file_task (window, 0, csv));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
-  g_assert_true (g_str_has_prefix (contents, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc,side,result\r\n"));
   g_assert_true (patella_window_run_file_task (window, 1, daily));
   g_assert_true (patella_window_run_file_task (window, 3, pdf));
   g_assert_true (patella_window_run_file_task (window, 4, backup));

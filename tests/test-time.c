@@ -841,12 +841,12 @@ check_after_move (Fixture *fixture)
   for (guint i = 1; i <= plan->len; i++)
     {
       /* The notes hold no commas: the note is the 12th cell, the moment
-       * in UTC the 13th. */
+       * in UTC the 13th, then side and result (empty here). */
       g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
       Logged *logged;
       g_autofree char *utc = NULL;
 
-      g_assert_cmpuint (g_strv_length (cells), ==, 13);
+      g_assert_cmpuint (g_strv_length (cells), ==, 15);
       logged = find_note (plan, cells[11]);
       g_assert_true (g_str_has_prefix (lines[i], logged->day));
       g_assert_cmpint (lines[i][10], ==, ',');

@@ -30,6 +30,7 @@
 #include "patella-day.h"
 #include "patella-files.h"
 #include "patella-routine.h"
+#include "patella-store-outcomes.h"
 #include "patella-warnings.h"
 
 G_DEFINE_QUARK (patella-csv-error-quark, patella_csv_error)
@@ -45,13 +46,17 @@ static const char *const kind_names[PATELLA_N_ENTRY_KINDS] = {
 
 enum {
   COL_DATE, COL_TIME, COL_KIND, COL_ITEM, COL_SETS, COL_REPS, COL_MINUTES,
-  COL_DISTANCE, COL_RPE, COL_PAIN, COL_CONTEXT, COL_NOTE, COL_UTC, N_COLUMNS
+  COL_DISTANCE, COL_RPE, COL_PAIN, COL_CONTEXT, COL_NOTE, COL_UTC, COL_SIDE, COL_RESULT, N_COLUMNS
 };
 
 static const char *const column_names[N_COLUMNS] = {
   "date", "time", "kind", "item", "sets", "reps", "minutes", "distance_km", "rpe", "pain",
-  "context", "note", "utc",
+  "context", "note", "utc", "side", "result",
 };
+
+/* The kinds that are not log entries: a check-in's answer and a self-test. */
+#define KIND_OUTCOME "outcome"
+#define KIND_TEST "test"
 
 /* What a line holds: the export writes both times; duplicates are found
  * by the exact instant when the file has one, else by the local time. */
@@ -202,7 +207,57 @@ collect_line (const PatellaEntry *entry,
 {
   Lines *lines = user_data;
 
-  g_ptr_array_add (lines->lines, format_entry (entry, lines->zone, LINE_LOCAL_TIME | LINE_UTC));
+  g_autofree char *line = format_entry (entry, lines->zone, LINE_LOCAL_TIME | LINE_UTC);
+
+  /* side and result are for self-tests only. */
+  g_ptr_array_add (lines->lines, g_strconcat (line, ",,", NULL));
+}
+
+/* A check-in's answer: the value in "pain", empty for an activity not done. */
+static char *
+format_outcome (const char         *day,
+                PatellaOutcomeItem  item,
+                int                 value)
+{
+  g_autofree char *number = value >= 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
+
+  return g_strdup_printf ("%s,," KIND_OUTCOME ",%s,,,,,,%s,,,,,", day, patella_outcome_item_to_string (item), number);
+}
+
+/* A self-test of one leg: the pain during it in "pain", then side and result. */
+static char *
+format_test (const PatellaSelfTest *test)
+{
+  g_autofree char *number = test->pain >= 0 ? g_strdup_printf ("%d", test->pain) : g_strdup ("");
+
+  return g_strdup_printf ("%s,," KIND_TEST "," PATELLA_SELF_TEST_ITEM ",,,,,,%s,,,,%s,%s", test->day, number,
+                          patella_side_to_string (test->side), patella_squat_result_to_string (test->result));
+}
+
+static gboolean
+collect_outcome_lines (PatellaStore  *store,
+                       GPtrArray     *lines,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) checkins = patella_store_list_checkins (store, error);
+  g_autoptr(GPtrArray) tests = NULL;
+
+  if (checkins == NULL)
+    return FALSE;
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      PatellaCheckinAnswers *answers = g_ptr_array_index (checkins, i);
+
+      for (PatellaOutcomeItem item = 0; item < PATELLA_N_OUTCOME_ITEMS; item++)
+        if (answers->values[item] != PATELLA_OUTCOME_UNANSWERED)
+          g_ptr_array_add (lines, format_outcome (answers->day, item, answers->values[item]));
+    }
+  tests = patella_store_list_self_tests (store, error);
+  if (tests == NULL)
+    return FALSE;
+  for (guint i = 0; i < tests->len; i++)
+    g_ptr_array_add (lines, format_test (g_ptr_array_index (tests, i)));
+  return TRUE;
 }
 
 static int
@@ -237,7 +292,8 @@ patella_csv_export (PatellaStore   *store,
 
   g_return_val_if_fail (PATELLA_IS_STORE (store), FALSE);
 
-  if (!patella_store_foreach_entry (store, NULL, NULL, PATELLA_ENTRY_ALL, collect_line, &collected, error))
+  if (!patella_store_foreach_entry (store, NULL, NULL, PATELLA_ENTRY_ALL, collect_line, &collected, error) ||
+      !collect_outcome_lines (store, lines, error))
     return FALSE;
   g_ptr_array_sort (lines, compare_lines);
 
@@ -371,6 +427,109 @@ is_before_first_year (const char *date)
   return g_ascii_strtoull (date, NULL, 10) < PATELLA_FIRST_YEAR;
 }
 
+/* What is wrong with a date that could not be read. */
+static char *
+date_problem (const char *date,
+              gboolean    ambiguous)
+{
+  if (ambiguous)
+    return g_strdup_printf (_("the date “%s” could be read day first or month first; write it as YYYY-MM-DD"),
+                            date);
+  if (is_before_first_year (date))
+    /* Translators: %d is the first year Patella keeps, 1900 */
+    return g_strdup_printf (_("the date %s is before %d-01-01, the earliest day Patella keeps"), date,
+                            PATELLA_FIRST_YEAR);
+  return g_strdup_printf (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
+}
+
+/* A record of kind "outcome" or "test": not a log entry, but a check-in's
+ * answer or a self-test of one leg, kept in tables of their own. */
+typedef struct
+{
+  guint               number;
+  gboolean            is_test;
+  char               *day;
+  PatellaOutcomeItem  item;    /* outcome */
+  int                 value;   /* outcome: PATELLA_OUTCOME_NOT_DONE when empty */
+  PatellaSelfTest     test;    /* test; its day is @day */
+} OtherRow;
+
+static void
+other_row_free (OtherRow *row)
+{
+  g_free (row->day);
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtherRow, other_row_free)
+
+static gboolean
+is_other_kind (const char *kind)
+{
+  return g_str_equal (kind, KIND_OUTCOME) || g_str_equal (kind, KIND_TEST);
+}
+
+/* Reads an outcome or test record; both state a day only, no time. */
+static OtherRow *
+read_other_record (GPtrArray   *record,
+                   const int   *columns,
+                   const char  *today,
+                   char       **problem)
+{
+  g_autoptr(OtherRow) row = g_new0 (OtherRow, 1);
+  const char *date = cell (record, columns, COL_DATE);
+  const char *item = cell (record, columns, COL_ITEM);
+  const char *pain = cell (record, columns, COL_PAIN);
+  gboolean ambiguous = FALSE;
+  GDate parsed;
+
+#define PROBLEM(...) G_STMT_START { *problem = g_strdup_printf (__VA_ARGS__); return NULL; } G_STMT_END
+
+  row->is_test = g_str_equal (cell (record, columns, COL_KIND), KIND_TEST);
+  if (!patella_day_parse_sheet (date, &parsed, &ambiguous))
+    {
+      *problem = date_problem (date, ambiguous);
+      return NULL;
+    }
+  row->day = patella_day_format (&parsed);
+  if (g_strcmp0 (row->day, today) > 0)
+    PROBLEM (_("the date %s has not happened yet"), row->day);
+
+  if (!row->is_test)
+    {
+      if (!patella_outcome_item_from_string (item, &row->item))
+        PROBLEM (_("“%s” is not a check-in item (usual-pain, worst-pain, walking, running, squatting, "
+                   "sitting, stairs-up, stairs-down, kneeling or global-change)"), item);
+      row->value = PATELLA_OUTCOME_NOT_DONE;
+      if ((pain[0] != '\0' && !parse_int (pain, 0, 10, &row->value)) ||
+          !patella_outcome_value_is_valid (row->item, row->value))
+        {
+          if (row->item == PATELLA_OUTCOME_GLOBAL_CHANGE)
+            PROBLEM (_("the change since starting must be a whole number from 1 (very much worse) "
+                       "to 7 (very much better)"));
+          if (patella_outcome_item_allows_not_done (row->item))
+            PROBLEM (_("pain must be empty (not done) or a whole number from 0 to 10"));
+          PROBLEM (_("pain must be a whole number from 0 to 10"));
+        }
+      return g_steal_pointer (&row);
+    }
+
+  row->test.day = row->day;
+  if (!g_str_equal (item, PATELLA_SELF_TEST_ITEM))
+    PROBLEM (_("a test row’s item must be %s, not “%s”"), PATELLA_SELF_TEST_ITEM, item);
+  if (!patella_side_from_string (cell (record, columns, COL_SIDE), &row->test.side))
+    PROBLEM (_("the side “%s” is not left or right"), cell (record, columns, COL_SIDE));
+  if (!patella_squat_result_from_string (cell (record, columns, COL_RESULT), &row->test.result))
+    PROBLEM (_("the result “%s” is not one of centred, wobbles or drops-inward"),
+             cell (record, columns, COL_RESULT));
+  row->test.pain = -1;
+  if (pain[0] != '\0' && !parse_int (pain, 0, 10, &row->test.pain))
+    PROBLEM (_("pain must be empty or a whole number from 0 to 10"));
+#undef PROBLEM
+
+  return g_steal_pointer (&row);
+}
+
 /* Reads one record into an entry, or says what is wrong with it. */
 static PatellaEntry *
 read_record (GPtrArray   *record,
@@ -400,7 +559,7 @@ read_record (GPtrArray   *record,
     if (g_str_equal (kind, kind_names[k]))
       e = patella_entry_new ((PatellaEntryKind) k);
   if (e == NULL)
-    PROBLEM (_("the kind “%s” is not one of exercise, pain, run or rest-day"), kind);
+    PROBLEM (_("the kind “%s” is not one of exercise, pain, run, rest-day, outcome or test"), kind);
 
   /* As a spreadsheet may write them back: "2026/03/01", "07:00:00 AM". A
    * utc cell decides the moment, and the day when the date cannot. */
@@ -421,13 +580,11 @@ read_record (GPtrArray   *record,
       g_date_set_dmy (&parsed, (GDateDay) g_date_time_get_day_of_month (local),
                       (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
     }
-  else if (ambiguous)
-    PROBLEM (_("the date “%s” could be read day first or month first; write it as YYYY-MM-DD"), date);
-  else if (is_before_first_year (date))
-    /* Translators: %d is the first year Patella keeps, 1900 */
-    PROBLEM (_("the date %s is before %d-01-01, the earliest day Patella keeps"), date, PATELLA_FIRST_YEAR);
   else
-    PROBLEM (_("the date “%s” is not a day in the form YYYY-MM-DD"), date);
+    {
+      *problem = date_problem (date, ambiguous);
+      return NULL;
+    }
   /* A day ahead of here may have begun in a zone ahead (Kiritimati is 14
    * hours ahead of UTC); with a moment the moment decides, below. */
   if (g_strcmp0 (e->day, today) > 0 &&
@@ -572,7 +729,9 @@ describe_count (PatellaEntryKind kind, guint n)
 /* The kinds with a count above zero, as a list: "3 pain scores, 1 run and 12
  * exercise sets"; NULL when every count is zero. */
 static char *
-describe_counts (const guint counts[PATELLA_N_ENTRY_KINDS])
+describe_counts (const guint counts[PATELLA_N_ENTRY_KINDS],
+                 guint       outcomes,
+                 guint       tests)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   GString *text;
@@ -580,6 +739,14 @@ describe_counts (const guint counts[PATELLA_N_ENTRY_KINDS])
   for (guint k = 0; k < PATELLA_N_ENTRY_KINDS; k++)
     if (counts[k] > 0)
       g_ptr_array_add (parts, describe_count ((PatellaEntryKind) k, counts[k]));
+  if (outcomes > 0)
+    /* Translators: a part of the import summary, see "%u exercise set" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u check-in answer", "%u check-in answers", outcomes),
+                                             outcomes));
+  if (tests > 0)
+    /* Translators: a part of the import summary, see "%u exercise set" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u self-test result", "%u self-test results", tests),
+                                             tests));
   if (parts->len == 0)
     return NULL;
 
@@ -602,8 +769,8 @@ describe_counts (const guint counts[PATELLA_N_ENTRY_KINDS])
 char *
 patella_import_summary_describe (const PatellaImportSummary *summary)
 {
-  g_autofree char *added = describe_counts (summary->added);
-  g_autofree char *skipped = describe_counts (summary->skipped);
+  g_autofree char *added = describe_counts (summary->added, summary->added_outcomes, summary->added_tests);
+  g_autofree char *skipped = describe_counts (summary->skipped, summary->skipped_outcomes, summary->skipped_tests);
   GString *text = g_string_new (NULL);
 
   if (added != NULL)
@@ -671,6 +838,7 @@ typedef struct
   const char           *first, *last;    /* the days the file spans */
   PatellaImportSummary *summary;
   GPtrArray            *new_ids;
+  GPtrArray            *others;          /* of OtherRow, in file order */
 } ImportPlan;
 
 typedef struct
@@ -861,6 +1029,71 @@ find_duplicates (ImportPlan *plan,
     }
 }
 
+/* Check-in answers and self-tests, inside the import's transaction: one
+ * per day and item (or leg). The same one is skipped, another is a bad
+ * record, as for rest days; each is written at once, so a second equal
+ * row in the file is skipped too. */
+static gboolean
+plan_others (PatellaStore  *store,
+             ImportPlan    *plan,
+             GPtrArray     *problems,
+             guint         *n_problems,
+             GError       **error)
+{
+  PatellaImportSummary *summary = plan->summary;
+
+  for (guint i = 0; i < plan->others->len; i++)
+    {
+      OtherRow *row = g_ptr_array_index (plan->others, i);
+      gboolean found, same;
+      PatellaSquatResult result = 0;
+      int value = 0, pain = 0;
+
+      if (!row->is_test)
+        {
+          if (!patella_store_find_outcome_row (store, row->day, row->item, &found, &value, error))
+            return FALSE;
+          same = found && value == row->value;
+        }
+      else
+        {
+          if (!patella_store_find_self_test (store, row->day, row->test.side, &found, &result, &pain, error))
+            return FALSE;
+          same = found && result == row->test.result && pain == row->test.pain;
+        }
+
+      if (found && !same)
+        {
+          if ((*n_problems)++ < MAX_LISTED_PROBLEMS)
+            g_ptr_array_add (problems,
+                             row->is_test
+                               ? g_strdup_printf (_("record %u: the %s leg’s self-test on %s is already in the "
+                                                    "log with another result"),
+                                                  row->number, patella_side_to_string (row->test.side), row->day)
+                               : g_strdup_printf (_("record %u: the check-in on %s already has another answer "
+                                                    "for %s"),
+                                                  row->number, row->day, patella_outcome_item_to_string (row->item)));
+          continue;
+        }
+      if (found)
+        {
+          if (row->is_test)
+            summary->skipped_tests++;
+          else
+            summary->skipped_outcomes++;
+          continue;
+        }
+      if (row->is_test ? !patella_store_insert_self_test_row (store, &row->test, error)
+                       : !patella_store_insert_outcome_row (store, row->day, row->item, row->value, error))
+        return FALSE;
+      if (row->is_test)
+        summary->added_tests++;
+      else
+        summary->added_outcomes++;
+    }
+  return TRUE;
+}
+
 /* Runs inside the import's write transaction, so what it reads is what the
  * import writes over: two imports at once cannot both add the same rows.
  *
@@ -965,6 +1198,9 @@ plan_import (PatellaStore  *store,
         }
     }
 
+  if (!plan_others (store, plan, problems, &n_problems, error))
+    return FALSE;
+
   if (n_problems > 0)
     {
       set_records_error (error, problems, n_problems);
@@ -988,6 +1224,7 @@ typedef struct
   char        *first, *last;
   guint        n_moved;      /* times in the hour the clocks skip here */
   char        *first_moved;
+  GPtrArray   *others;       /* of OtherRow */
 } Records;
 
 static void
@@ -1012,7 +1249,7 @@ take_record (GPtrArray *cells,
   Records *records = data;
   g_autofree char *problem = NULL;
   g_autofree char *moved_to = NULL;
-  PatellaEntry *entry;
+  PatellaEntry *entry = NULL;
 
   if (!records->have_header)
     {
@@ -1023,7 +1260,20 @@ take_record (GPtrArray *cells,
   if (records->columns[COL_DATE] < 0 || records->columns[COL_KIND] < 0)
     return;
 
-  entry = read_record (cells, records->columns, records->today, records->now, records->zone, &moved_to, &problem);
+  if (is_other_kind (cell (cells, records->columns, COL_KIND)))
+    {
+      OtherRow *row = read_other_record (cells, records->columns, records->today, &problem);
+
+      if (row != NULL)
+        {
+          row->number = number;
+          g_ptr_array_add (records->others, row);
+          return;
+        }
+    }
+  else
+    entry = read_record (cells, records->columns, records->today, records->now, records->zone, &moved_to,
+                         &problem);
   if (entry == NULL)
     {
       if (records->n_problems++ < MAX_LISTED_PROBLEMS)
@@ -1065,8 +1315,9 @@ patella_csv_import (PatellaStore         *store,
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autofree char *today = patella_day_today ();
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) other_row_free);
   Records records = { { 0 }, FALSE, today, g_get_real_time () / G_USEC_PER_SEC, zone, entries, record_numbers,
-                      problems, 0, NULL, NULL };
+                      problems, 0, NULL, NULL, 0, NULL, others };
   Reader reader = { text, offsets, cells, 0, take_record, &records };
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -1150,7 +1401,7 @@ patella_csv_import (PatellaStore         *store,
      * by the exact instant, so that it imports the same in any time zone;
      * an older file by the local time it shows. */
     LineParts key = records.columns[COL_UTC] >= 0 ? LINE_UTC : LINE_LOCAL_TIME;
-    ImportPlan plan = { zone, key, entries, record_numbers, first, last, summary, NULL };
+    ImportPlan plan = { zone, key, entries, record_numbers, first, last, summary, NULL, others };
 
     if (!patella_store_import (store, plan_import, &plan, error))
       {

@@ -23,8 +23,10 @@ typedef enum
 
 /* The entries file's columns, in this order. "time" is the local time in
  * the zone the file was written in, for reading; "utc" is the moment
- * itself, which an import uses when it is there. */
-#define PATELLA_CSV_HEADER "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc"
+ * itself, which an import uses when it is there. "side" and "result" are
+ * for the self-test's rows (kind "test"); a file without them (before
+ * schema 4) imports as before. */
+#define PATELLA_CSV_HEADER "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc,side,result"
 
 /* The most an import reads: ten years are about 3 MB. */
 #define PATELLA_CSV_MAX_BYTES (256 * 1024 * 1024)
@@ -33,6 +35,8 @@ typedef struct
 {
   guint  added[PATELLA_N_ENTRY_KINDS];
   guint  skipped[PATELLA_N_ENTRY_KINDS];   /* already in the record */
+  guint  added_outcomes, skipped_outcomes; /* check-in answers (kind "outcome") */
+  guint  added_tests, skipped_tests;       /* self-test results (kind "test") */
   char **new_exercises;                    /* ids added as the runner's own */
   guint  n_moved;                          /* times in the hour the clocks skip here */
   char  *first_moved;                      /* the first of them, in words */

@@ -808,3 +808,76 @@ patella_store_list_questions (PatellaStore  *self,
     }
   return finish_rows (self, questions, rc, error);
 }
+
+/* Looks up one row: @stmt has its day and key bound. */
+static gboolean
+find_row (PatellaStore  *self,
+          sqlite3_stmt  *stmt,
+          gboolean      *found,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      patella_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+patella_store_find_outcome_row (PatellaStore        *self,
+                                const char          *day,
+                                PatellaOutcomeItem   item,
+                                gboolean            *found,
+                                int                 *value,
+                                GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (item < PATELLA_N_OUTCOME_ITEMS, FALSE);
+
+  stmt = patella_store_prepare (self, "SELECT coalesce (value, -1) FROM outcomes WHERE day = ?1 AND item = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, patella_outcome_item_to_string (item), -1, SQLITE_STATIC);
+  if (!find_row (self, stmt, found, error))
+    return FALSE;
+  if (*found)
+    *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+patella_store_find_self_test (PatellaStore        *self,
+                              const char          *day,
+                              PatellaSide          side,
+                              gboolean            *found,
+                              PatellaSquatResult  *result,
+                              int                 *pain,
+                              GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (side < PATELLA_N_SIDES, FALSE);
+
+  stmt = patella_store_prepare (self, "SELECT result, coalesce (pain, -1) FROM self_tests"
+                                      " WHERE day = ?1 AND side = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, patella_side_to_string (side), -1, SQLITE_STATIC);
+  if (!find_row (self, stmt, found, error))
+    return FALSE;
+  if (*found && !patella_squat_result_from_string (column_text (stmt, 0), result))
+    return not_as_written (self, "self_tests", error);
+  if (*found)
+    *pain = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}

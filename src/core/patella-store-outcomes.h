@@ -134,5 +134,20 @@ gboolean   patella_store_insert_outcome_row (PatellaStore        *self,
 gboolean   patella_store_insert_self_test_row (PatellaStore           *self,
                                                const PatellaSelfTest  *test,
                                                GError                **error);
+/* What the record holds for one outcome row or self-test: FALSE on an
+ * error; *@found says whether there is one. */
+gboolean   patella_store_find_outcome_row (PatellaStore        *self,
+                                           const char          *day,
+                                           PatellaOutcomeItem   item,
+                                           gboolean            *found,
+                                           int                 *value,
+                                           GError             **error);
+gboolean   patella_store_find_self_test   (PatellaStore        *self,
+                                           const char          *day,
+                                           PatellaSide          side,
+                                           gboolean            *found,
+                                           PatellaSquatResult  *result,
+                                           int                 *pain,
+                                           GError             **error);
 
 G_END_DECLS
