@@ -9,6 +9,7 @@
 
 #include "core/patella-day.h"
 #include "core/patella-store.h"
+#include "core/patella-store-outcomes.h"
 #include "patella-test-utils.h"
 
 typedef struct
@@ -485,6 +486,47 @@ test_import_runs (Fixture       *fixture,
   assert_contains (fixture->err, "--rpe goes with --import-runs");
 }
 
+/* --outcomes: the check-ins as a table, the important changes marked. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(GError) error = NULL;
+
+  run_patella (fixture, database, "--outcomes", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "No check-ins yet");
+
+  {
+    g_autoptr(PatellaStore) store = patella_test_open_store (fixture->files.path);
+    PatellaCheckinAnswers first = { (char *) "2026-03-01", { 5, 7, 2, PATELLA_OUTCOME_NOT_DONE, 6, 4, 5, 6, 7, 4 } };
+    PatellaCheckinAnswers later = { (char *) "2026-03-15",
+                                    { 3, 8, 1, 4, 6, 6, 5, 6, PATELLA_OUTCOME_UNANSWERED, 6 } };
+
+    g_assert_true (patella_store_save_checkin (store, &first, &error));
+    g_assert_true (patella_store_save_checkin (store, &later, &error));
+    g_assert_no_error (error);
+  }
+
+  run_patella (fixture, database, "--outcomes", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpstr (fixture->out, ==,
+                   "# 2 check-ins. A change of 2 points or more from the first (2026-03-01) is the smallest "
+                   "change patients notice (Farrar 2001; Crossley 2004): shown as (-2) better, (+2) worse.\n"
+                   "date\tusual-pain\tworst-pain\twalking\trunning\tsquatting\tsitting\tstairs-up\t"
+                   "stairs-down\tkneeling\tglobal-change\n"
+                   "2026-03-01\t5\t7\t2\t-\t6\t4\t5\t6\t7\t4 (No change)\n"
+                   /* 5 -> 3 is important, 7 -> 8 and 2 -> 1 are not; running
+                    * was not done at first, so it compares with nothing. */
+                   "2026-03-15\t3 (-2)\t8\t1\t4\t6\t6 (+2)\t5\t6\t\t6 (Much better)\n");
+
+  /* --since-last-visit belongs to --report. */
+  run_patella (fixture, database, "--since-last-visit", "--outcomes", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "--since-last-visit goes with --report");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +546,7 @@ main (int   argc,
   ADD ("files", test_files);
   ADD ("usage", test_usage);
   ADD ("import-runs", test_import_runs);
+  ADD ("outcomes", test_outcomes);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
+#include "core/patella-store-outcomes.h"
 #include "history-generator.h"
 #include "render/patella-chart-render.h"
 #include "render/patella-report.h"
@@ -388,6 +389,106 @@ test_report_disk_full (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (now), >, 4096);
 }
 
+/* A visit has passed: page one is "Since your last visit", with the
+ * adherence, the outcome changes (the important ones marked), the dose
+ * changes, warning episodes, goals and the runner's questions since. */
+static void
+test_since_last_visit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "visit.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--report=%s", pdf);
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->path);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *visit = patella_day_add (today, -20);
+  g_autofree char *before = patella_day_add (today, -30);
+  g_autofree char *after = patella_day_add (today, -3);
+  g_autofree char *first = patella_day_add (today, -41);
+  g_autofree char *text = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("PATELLA_BINARY"), database, option, "--since-last-visit", NULL };
+  int status;
+
+  {
+    g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
+    g_autoptr(PatellaReport) report = NULL;
+    g_autoptr(GPtrArray) exercises = NULL;
+    PatellaCheckinAnswers start = { before, { 5, 7, 2, 6, 6, 4, 5, 6, 7, 4 } };
+    PatellaCheckinAnswers now = { after, { 2, 6, 1, 5, 6, 4, 5, 6, 7, 6 } };
+    PatellaGoal goal = { 0, PATELLA_GOAL_RUN, visit, today, 10.0, 2, 0, 0, NULL, FALSE };
+    PatellaExercise *squat = NULL;
+
+    g_assert_true (patella_store_save_checkin (store, &start, &error));
+    g_assert_true (patella_store_save_checkin (store, &now, &error));
+    g_assert_true (patella_store_set_visit (store, visit, "Dr. Weber", &error));
+    g_assert_cmpint (patella_store_add_goal (store, &goal, &error), >, 0);
+    g_assert_cmpint (patella_store_add_question (store, after, "When can I run hills?", &error), >, 0);
+    g_assert_cmpint (patella_store_add_question (store, before, "Asked already", &error), >, 0);
+    g_assert_cmpint (patella_store_log_run (store, after, NULL, 40, 6, 4, 1, NULL, &error), >, 0);
+    /* A dose changed since the visit (today). */
+    exercises = patella_store_list_exercises (store, FALSE, &error);
+    for (guint i = 0; i < exercises->len; i++)
+      if (g_str_equal (((PatellaExercise *) g_ptr_array_index (exercises, i))->id, "squat"))
+        squat = g_ptr_array_index (exercises, i);
+    g_assert_nonnull (squat);
+    squat->target_sets = 4;
+    g_assert_true (patella_store_update_exercise (store, squat, &error));
+    g_assert_no_error (error);
+
+    report = write_report (store, first, today, pdf, &text);
+  }
+  page = pdf_page_text (pdf, 1);
+  g_test_message ("page 1: %s", page);
+  assert_contains (page, "Since your last visit (");
+  assert_contains (page, ", Dr. Weber)");
+  assert_contains (page, "Adherence");
+  assert_contains (page, "Usual pain over the last week: 5 → 2, important change: better by 3");
+  assert_contains (page, "★");
+  assert_contains (page, "Worst pain over the last week: 7 → 6");
+  assert_contains (page, "Change since starting: Much better");
+  assert_contains (page, "Dose changes");
+  assert_contains (page, "1 run, 6.0 km in all.");
+  assert_contains (page, "Run 10 km with pain at most 2, by");
+  assert_contains (page, ": Not yet");
+  assert_contains (page, "When can I run hills?");
+  g_assert_null (strstr (page, "Asked already"));
+  /* The rest of the report follows on its own pages. */
+  g_clear_pointer (&page, g_free);
+  page = pdf_page_text (pdf, 2);
+  g_assert_null (strstr (page, "Since your last visit"));
+
+  /* --report --since-last-visit: from the day after the visit. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (pdf);
+  assert_contains (text, "Since your last visit (");
+  assert_contains (text, "20 days");
+}
+
+/* Without a visit behind it, --since-last-visit says so and writes nothing. */
+static void
+test_since_last_visit_none (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "none.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--report=%s", pdf);
+  g_autofree char *database = g_strdup_printf ("--database=%s", fixture->path);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("PATELLA_BINARY"), database, option, "--since-last-visit", NULL };
+  int status;
+
+  patella_test_make_database (fixture->path, 3);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "No clinic visit has passed yet"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +501,10 @@ main (int   argc,
   g_test_add ("/report/ratio-band-neutral", Fixture, NULL, patella_test_files_set_up, test_ratio_band_neutral,
               patella_test_files_tear_down);
   g_test_add ("/report/two-years", Fixture, NULL, patella_test_files_set_up, test_report_two_years,
+              patella_test_files_tear_down);
+  g_test_add ("/report/since-last-visit", Fixture, NULL, patella_test_files_set_up, test_since_last_visit,
+              patella_test_files_tear_down);
+  g_test_add ("/report/since-last-visit-none", Fixture, NULL, patella_test_files_set_up, test_since_last_visit_none,
               patella_test_files_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, patella_test_files_set_up, test_report_cli, patella_test_files_tear_down);
   g_test_add ("/report/disk-full", Fixture, NULL, patella_test_files_set_up, test_report_disk_full,

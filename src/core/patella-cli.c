@@ -16,6 +16,7 @@
 #include "patella-routine.h"
 #include "patella-run-file.h"
 #include "patella-store.h"
+#include "patella-store-outcomes.h"
 #include "patella-xlsx.h"
 
 void
@@ -60,6 +61,10 @@ patella_options_parse (PatellaOptions   *options,
       N_("Print every load-management warning, one per line, and exit"), NULL },
     { "episodes", 0, 0, G_OPTION_ARG_NONE, &options->episodes,
       N_("With --warnings: one line per episode, days of the same warning at most a day apart"), NULL },
+    { "outcomes", 0, 0, G_OPTION_ARG_NONE, &options->outcomes,
+      N_("Print the check-ins as a table, important changes marked, and exit"), NULL },
+    { "since-last-visit", 0, 0, G_OPTION_ARG_NONE, &options->since_last_visit,
+      N_("With --report: begin with what changed since the last clinic visit"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("The first day for --warnings (default: the first logged day)"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
@@ -184,6 +189,21 @@ patella_options_parse (PatellaOptions   *options,
       return FALSE;
     }
 
+  if (options->since_last_visit && (from != NULL || to != NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--since-last-visit sets the days itself; leave out --from and --to."));
+      return FALSE;
+    }
+
+  if (options->since_last_visit && options->report == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s goes with %s.\nRun “%s --help” to see the options."),
+                   "--since-last-visit", "--report", g_get_prgname ());
+      return FALSE;
+    }
+
   if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -192,7 +212,8 @@ patella_options_parse (PatellaOptions   *options,
     }
 
   if (options->report != NULL &&
-      (options->version || options->check || options->status || options->warnings || options->export_csv ||
+      (options->version || options->check || options->status || options->warnings || options->outcomes ||
+       options->export_csv ||
        options->export_daily_csv || options->import_csv || options->backup || options->import_runs ||
        options->export_daily_xlsx))
     {
@@ -237,7 +258,7 @@ patella_options_uses_default_database (const PatellaOptions *options)
 gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
-  return options->version || options->check || options->status || options->warnings ||
+  return options->version || options->check || options->status || options->warnings || options->outcomes ||
          options->export_csv || options->export_daily_csv || options->import_csv || options->backup ||
          options->import_runs != NULL || options->export_daily_xlsx != NULL;
 }
@@ -492,6 +513,73 @@ patella_cli_warnings (const char *database,
 }
 
 /**
+ * patella_cli_outcomes:
+ *
+ * --outcomes: a line per check-in, oldest first, with DATE and each item's
+ * answer separated by tabs under a header of the items' ids: "-" for an
+ * activity not done, nothing for an item not answered. A pain answer 2
+ * points or more from the first check-in's is followed by the change in
+ * brackets, "3 (-2)"; the global rating by its words.
+ */
+int
+patella_cli_outcomes (const char *database,
+                      FILE       *out,
+                      FILE       *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaCheckinAnswers *first;
+
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  if (store == NULL || (checkins = patella_store_list_checkins (store, &error)) == NULL)
+    return fail (err, error);
+
+  if (checkins->len == 0)
+    {
+      fprintf (out, "%s\n", _("No check-ins yet: the first is asked for on Today, or from the main menu."));
+      return PATELLA_EXIT_OK;
+    }
+
+  first = g_ptr_array_index (checkins, 0);
+  fprintf (out, ngettext ("# %u check-in. A change of %d points or more from the first (%s) is the smallest "
+                          "change patients notice (Farrar 2001; Crossley 2004): shown as (-2) better, (+2) worse.\n",
+                          "# %u check-ins. A change of %d points or more from the first (%s) is the smallest "
+                          "change patients notice (Farrar 2001; Crossley 2004): shown as (-2) better, (+2) worse.\n",
+                          checkins->len),
+           checkins->len, PATELLA_OUTCOME_IMPORTANT_CHANGE, first->day);
+  fputs ("date", out);
+  for (PatellaOutcomeItem item = 0; item < PATELLA_N_OUTCOME_ITEMS; item++)
+    fprintf (out, "\t%s", patella_outcome_item_to_string (item));
+  fputc ('\n', out);
+
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      PatellaCheckinAnswers *answers = g_ptr_array_index (checkins, i);
+
+      fputs (answers->day, out);
+      for (PatellaOutcomeItem item = 0; item < PATELLA_N_OUTCOME_ITEMS; item++)
+        {
+          int value = answers->values[item];
+
+          fputc ('\t', out);
+          if (value == PATELLA_OUTCOME_UNANSWERED)
+            continue;
+          if (value == PATELLA_OUTCOME_NOT_DONE)
+            fputc ('-', out);
+          else if (item == PATELLA_OUTCOME_GLOBAL_CHANGE)
+            fprintf (out, "%d (%s)", value, patella_global_change_get_title (value));
+          else if (patella_outcome_change (item, first->values[item], value) != PATELLA_CHANGE_NONE)
+            fprintf (out, "%d (%+d)", value, value - first->values[item]);
+          else
+            fprintf (out, "%d", value);
+        }
+      fputc ('\n', out);
+    }
+  return PATELLA_EXIT_OK;
+}
+
+/**
  * patella_cli_import_runs:
  *
  * --import-runs: reads every file first, so that one bad file adds
@@ -612,6 +700,9 @@ patella_cli_run (const PatellaOptions *options,
 
   if (options->warnings)
     return patella_cli_warnings (options->database, options->from, options->to, options->episodes, out, err);
+
+  if (options->outcomes)
+    return patella_cli_outcomes (options->database, out, err);
 
   if (options->import_runs != NULL)
     {

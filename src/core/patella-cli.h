@@ -33,6 +33,8 @@ typedef struct
   gboolean  status;
   gboolean  warnings;
   gboolean  episodes;     /* --warnings --episodes */
+  gboolean  outcomes;     /* the check-ins as a table */
+  gboolean  since_last_visit; /* --report: open with "Since your last visit" */
   gboolean  background;   /* start the app without a window (at login) */
   gboolean  service;      /* started by D-Bus activation */
 } PatellaOptions;
@@ -76,6 +78,10 @@ int      patella_cli_warnings (const char *database,
                                const char *from,
                                const char *to,
                                gboolean    episodes,
+                               FILE       *out,
+                               FILE       *err);
+
+int      patella_cli_outcomes (const char *database,
                                FILE       *out,
                                FILE       *err);
 

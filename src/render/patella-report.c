@@ -24,6 +24,8 @@
 #include "core/patella-entry-text.h"
 #include "core/patella-files.h"
 #include "core/patella-settings.h"
+#include "core/patella-store-outcomes.h"
+#include "core/patella-visit.h"
 #include "render/patella-report.h"
 
 #define MARGIN 48.0
@@ -619,6 +621,38 @@ add_summary (PatellaReport         *self,
   add (self, BLOCK_PAGE_BREAK, NULL);
 }
 
+/* Page one when a clinic visit has passed before the report's last day:
+ * what changed since, the important changes marked. */
+static gboolean
+add_since_last_visit (PatellaReport            *self,
+                      PatellaStore             *store,
+                      const char               *last,
+                      const PatellaThresholds  *thresholds,
+                      PatellaDistanceUnit       unit,
+                      GError                  **error)
+{
+  g_autoptr(GPtrArray) lines = patella_visit_summary (store, last, thresholds, unit, NULL, error);
+
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PatellaVisitLine *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == PATELLA_VISIT_LINE_TITLE)
+        add (self, BLOCK_HEADING, g_strdup (line->text));
+      else if (line->kind == PATELLA_VISIT_LINE_HEADING)
+        add (self, BLOCK_SUBHEADING, g_strdup (line->text));
+      else if (line->important)
+        /* Translators: an important change or a high warning, marked */
+        add (self, BLOCK_LINE, g_strdup_printf (_("★ %s"), line->text));
+      else
+        add (self, BLOCK_LINE, g_strdup (line->text));
+    }
+  if (lines->len > 0)
+    add (self, BLOCK_PAGE_BREAK, NULL);
+  return TRUE;
+}
 
 static double
 chart_height (PatellaChartKind kind)
@@ -685,6 +719,8 @@ patella_report_new (PatellaStore            *store,
                                           first_text, last_text, p->n_days, g_strstrip (made)));
   add (self, BLOCK_SMALL, g_strdup (_("Kept by the runner with Patella, a log and guide for patellofemoral "
                                       "pain. It is not a diagnosis.")));
+  if (!add_since_last_visit (self, store, last, thresholds, unit, error))
+    return NULL;
   if (p->n_days > LONG_RANGE_DAYS)
     add_summary (self, p, episodes, unit);
 
@@ -1116,6 +1152,24 @@ patella_report_run_cli (const PatellaOptions *options,
   if (store != NULL && patella_store_is_own_file (store, options->report))
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                  _("“%s” is the database itself; choose another file."), options->report);
+  else if (store != NULL && options->since_last_visit)
+    {
+      /* From the day after the last visit to today. */
+      g_autofree char *today = patella_day_today ();
+      g_autoptr(PatellaVisit) visit = NULL;
+      g_autofree char *from = NULL;
+
+      if (patella_store_get_visits_around (store, today, &visit, NULL, &error) && visit == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("No clinic visit has passed yet, so there is no “since your last visit” to report. "
+                       "Leave out --since-last-visit."));
+      else if (visit != NULL)
+        {
+          from = patella_day_add (visit->day, 1);
+          report = patella_report_new (store, from, today, &thresholds, patella_settings_get_unit (settings),
+                                       &error);
+        }
+    }
   else if (store != NULL)
     report = patella_report_new (store, options->from, options->to, &thresholds,
                                  patella_settings_get_unit (settings), &error);
