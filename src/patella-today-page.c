@@ -17,6 +17,7 @@
 #include "core/patella-settings.h"
 #include "patella-a11y.h"
 #include "patella-calendar.h"
+#include "patella-checkin-card.h"
 #include "patella-day-log.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
@@ -34,6 +35,7 @@ struct _PatellaTodayPage
   GtkLabel           *day_label;
   GtkPopover         *calendar_popover;
   GtkWidget          *nudge_box;
+  PatellaCheckinCard *checkin_card;
   GtkWidget          *rest_box;
   GtkImage           *rest_icon;
   GtkLabel           *rest_label;
@@ -177,6 +179,7 @@ update_summary (PatellaTodayPage *self)
   gtk_label_set_text (self->adherence_label, summary);
 
   gtk_widget_set_visible (self->nudge_box, adherence->nudge && patella_day_plan_get_is_today (plan));
+  patella_checkin_card_set_is_today (self->checkin_card, patella_day_plan_get_is_today (plan));
   gtk_widget_set_visible (self->rest_box, rest_kind >= 0);
   if (rest_kind >= 0)
     {
@@ -368,6 +371,7 @@ patella_today_page_set_settings (PatellaTodayPage *self,
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
   patella_day_log_set_settings (self->day_log, settings);
+  patella_checkin_card_set_settings (self->checkin_card, settings);
   if (settings != NULL)
     {
       /* Not every change: the window size is a setting too. */
@@ -450,6 +454,7 @@ patella_today_page_set_store (PatellaTodayPage *self,
   g_signal_connect_swapped (self->plan, "notify::day", G_CALLBACK (update_warnings), self);
   g_signal_connect_swapped (self->plan, "notify::today", G_CALLBACK (update_warnings), self);
   patella_day_log_set_store (self->day_log, store);
+  patella_checkin_card_set_store (self->checkin_card, store);
 
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
@@ -862,12 +867,14 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   object_class->dispose = patella_today_page_dispose;
 
   g_type_ensure (PATELLA_TYPE_DAY_LOG);
+  g_type_ensure (PATELLA_TYPE_CHECKIN_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, nudge_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, checkin_card);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_icon);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_label);

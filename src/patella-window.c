@@ -14,6 +14,7 @@
 #include "core/patella-settings.h"
 #include "core/patella-xlsx.h"
 #include "patella-a11y.h"
+#include "patella-checkin-dialog.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
@@ -393,6 +394,29 @@ log_action (GtkWidget  *widget,
     entry->context = PATELLA_PAIN_MORNING;
 
   patella_window_open_entry_dialog (self, entry);
+}
+
+static void
+checkin_saved (PatellaWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Check-in saved")));
+}
+
+/* The check-in for today, from Today's card or the main menu at any time. */
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  g_autofree char *today = patella_day_today ();
+  PatellaCheckinDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = patella_checkin_dialog_new (GTK_WINDOW (self), self->store, today);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (checkin_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Files: export, import, report, backup. Each goes through a file chooser
@@ -1124,6 +1148,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", "s", show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);

@@ -1,0 +1,25 @@
+/* patella-checkin-card.h: Today's card when the check-in is due
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/patella-store.h"
+
+G_BEGIN_DECLS
+
+#define PATELLA_TYPE_CHECKIN_CARD (patella_checkin_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaCheckinCard, patella_checkin_card, PATELLA, CHECKIN_CARD, GtkBox)
+
+void patella_checkin_card_set_store    (PatellaCheckinCard *self,
+                                        PatellaStore       *store);
+void patella_checkin_card_set_settings (PatellaCheckinCard *self,
+                                        GSettings          *settings);
+/* Shown only while Today shows today. */
+void patella_checkin_card_set_is_today (PatellaCheckinCard *self,
+                                        gboolean            is_today);
+
+G_END_DECLS
