@@ -17,6 +17,7 @@
 #include "core/patella-settings.h"
 #include "patella-a11y.h"
 #include "patella-chart.h"
+#include "patella-outcomes-view.h"
 #include "patella-progress-page.h"
 #include "patella-window.h"
 
@@ -38,6 +39,7 @@ struct _PatellaProgressPage
   GtkLabel        *headline_notes[3];
   GtkWidget       *charts[PATELLA_N_CHARTS];
   GtkWidget       *holders[PATELLA_N_CHARTS];   /* the chart, or its scroller */
+  GtkWidget       *outcomes;
   GtkLabel        *empty_labels[PATELLA_N_CHARTS];
   GtkLabel        *readouts[PATELLA_N_CHARTS];
 };
@@ -156,6 +158,13 @@ reload (PatellaProgressPage *self)
   self->progress = progress;
   self->stale = FALSE;
   show_progress (self);
+  if (!patella_outcomes_view_reload (PATELLA_OUTCOMES_VIEW (self->outcomes), self->store, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (PATELLA_IS_WINDOW (root))
+        patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+    }
 }
 
 /* Shown again, perhaps after midnight: the range ends today. */
@@ -243,6 +252,13 @@ patella_progress_page_get_progress (PatellaProgressPage *self)
 {
   g_return_val_if_fail (PATELLA_IS_PROGRESS_PAGE (self), NULL);
   return self->progress;
+}
+
+GtkWidget *
+patella_progress_page_get_outcomes (PatellaProgressPage *self)
+{
+  g_return_val_if_fail (PATELLA_IS_PROGRESS_PAGE (self), NULL);
+  return self->outcomes;
 }
 
 GtkWidget *
@@ -412,6 +428,21 @@ patella_progress_page_init (PatellaProgressPage *self)
       gtk_box_append (GTK_BOX (card), empty_label);
       gtk_box_append (GTK_BOX (content), card);
     }
+
+  {
+    GtkWidget *heading = gtk_label_new (_("Outcomes"));
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_set_margin_top (heading, 12);
+    gtk_box_append (GTK_BOX (content), heading);
+    gtk_widget_add_css_class (card, "card");
+    gtk_widget_add_css_class (card, "chart-card");
+    self->outcomes = patella_outcomes_view_new ();
+    gtk_box_append (GTK_BOX (card), self->outcomes);
+    gtk_box_append (GTK_BOX (content), card);
+  }
 
   table_button = gtk_button_new_with_mnemonic (_("Show the Numbers as a _Table"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (table_button), "progress.show-table");

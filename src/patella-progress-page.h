@@ -21,6 +21,7 @@ void             patella_progress_page_set_store    (PatellaProgressPage *self,
 /* NULL until the page is first shown. */
 PatellaProgress *patella_progress_page_get_progress (PatellaProgressPage *self);
 gboolean         patella_progress_page_is_empty     (PatellaProgressPage *self);
+GtkWidget       *patella_progress_page_get_outcomes (PatellaProgressPage *self);
 GtkWidget       *patella_progress_page_get_chart    (PatellaProgressPage *self,
                                                      PatellaChartKind     kind);
 void             patella_progress_page_set_range    (PatellaProgressPage *self,

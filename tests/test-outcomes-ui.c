@@ -9,10 +9,18 @@
 #include "patella-application.h"
 #include "patella-checkin-card.h"
 #include "patella-checkin-dialog.h"
+#include "patella-outcomes-view.h"
+#include "patella-progress-page.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;
+
+static gboolean
+outcomes_drawn (gpointer data)
+{
+  return patella_outcomes_view_get_n_rows (PATELLA_OUTCOMES_VIEW (data)) == PATELLA_N_OUTCOME_ITEMS;
+}
 
 static gboolean
 dialog_gone (gpointer data)
@@ -81,6 +89,17 @@ check_in (PatellaApplication *app,
   g_assert_cmpint (saved->values[PATELLA_OUTCOME_GLOBAL_CHANGE], ==, 6);
   /* Done for 14 days. */
   g_assert_false (gtk_widget_get_visible (card));
+
+  /* Progress draws it: a row per item. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  {
+    PatellaProgressPage *progress = patella_window_get_progress_page (window);
+    GtkWidget *outcomes = patella_progress_page_get_outcomes (progress);
+
+    patella_test_wait_for (outcomes_drawn, outcomes);
+    g_assert_nonnull (patella_test_find_label (outcomes, "4 (first 4)"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
 
   /* Opened again the same day, it shows that day's answers to change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL));
