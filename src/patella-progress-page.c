@@ -323,6 +323,24 @@ headline_card (PatellaProgressPage *self,
   return card;
 }
 
+/* A heading and the card under it, both added to @content. */
+static GtkWidget *
+chart_card (GtkWidget  *content,
+            const char *title)
+{
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (GTK_BOX (content), heading);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_box_append (GTK_BOX (content), card);
+  return card;
+}
+
 static void
 patella_progress_page_init (PatellaProgressPage *self)
 {
@@ -377,18 +395,10 @@ patella_progress_page_init (PatellaProgressPage *self)
 
   for (guint k = 0; k < PATELLA_N_CHARTS; k++)
     {
-      GtkWidget *heading = gtk_label_new (_(titles[k]));
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *card = chart_card (content, _(titles[k]));
       GtkWidget *readout = gtk_label_new (NULL);
       GtkWidget *empty_label = gtk_label_new (_(empty_texts[k]));
 
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_set_margin_top (heading, 12);
-      gtk_box_append (GTK_BOX (content), heading);
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "chart-card");
       self->charts[k] = patella_chart_new ((PatellaChartKind) k);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[k]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(titles[k]), -1);
@@ -426,23 +436,10 @@ patella_progress_page_init (PatellaProgressPage *self)
       gtk_widget_set_margin_bottom (empty_label, 24);
       self->empty_labels[k] = GTK_LABEL (empty_label);
       gtk_box_append (GTK_BOX (card), empty_label);
-      gtk_box_append (GTK_BOX (content), card);
     }
 
-  {
-    GtkWidget *heading = gtk_label_new (_("Outcomes"));
-    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-    gtk_widget_add_css_class (heading, "heading");
-    gtk_label_set_xalign (GTK_LABEL (heading), 0);
-    gtk_widget_set_margin_top (heading, 12);
-    gtk_box_append (GTK_BOX (content), heading);
-    gtk_widget_add_css_class (card, "card");
-    gtk_widget_add_css_class (card, "chart-card");
-    self->outcomes = patella_outcomes_view_new ();
-    gtk_box_append (GTK_BOX (card), self->outcomes);
-    gtk_box_append (GTK_BOX (content), card);
-  }
+  self->outcomes = patella_outcomes_view_new ();
+  gtk_box_append (GTK_BOX (chart_card (content, _("Outcomes"))), self->outcomes);
 
   table_button = gtk_button_new_with_mnemonic (_("Show the Numbers as a _Table"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (table_button), "progress.show-table");
