@@ -1,4 +1,4 @@
-/* patella-checkin-card.c: Today's card when the check-in is due
+/* patella-checkin-card.c: Today's cards for the check-in and the clinic visit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -32,6 +32,56 @@ struct _PatellaCheckinCard
 };
 
 G_DEFINE_FINAL_TYPE (PatellaCheckinCard, patella_checkin_card, GTK_TYPE_BOX)
+
+/* Both Today cards: an icon and a wrapping label above @buttons, in a
+ * card that starts hidden. */
+static GtkLabel *
+card_init (GtkBox     *box,
+           const char *icon_name,
+           GtkWidget  *buttons)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (box, 12);
+  gtk_widget_add_css_class (GTK_WIDGET (box), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (box), "nudge");
+  gtk_widget_set_visible (GTK_WIDGET (box), FALSE);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (top), label);
+  gtk_box_append (box, top);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (box, buttons);
+  return GTK_LABEL (label);
+}
+
+/* Follows @store's changes to the outcome tables with @changed. */
+static void
+card_set_store (gpointer       card,
+                PatellaStore **field,
+                PatellaStore  *store,
+                GCallback      changed)
+{
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (*field, card);
+  g_set_object (field, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", changed, card, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+is_outcome_change (int table)
+{
+  return table == PATELLA_STORE_CHANGED_OUTCOMES || table == PATELLA_STORE_CHANGED_ALL;
+}
 
 static char *
 snoozed_until (PatellaCheckinCard *self)
@@ -102,7 +152,7 @@ static void
 store_changed (PatellaCheckinCard *self,
                int                 table)
 {
-  if (table == PATELLA_STORE_CHANGED_OUTCOMES || table == PATELLA_STORE_CHANGED_ALL)
+  if (is_outcome_change (table))
     refresh (self);
 }
 
@@ -112,11 +162,7 @@ patella_checkin_card_set_store (PatellaCheckinCard *self,
 {
   g_return_if_fail (PATELLA_IS_CHECKIN_CARD (self));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
+  card_set_store (self, &self->store, store, G_CALLBACK (store_changed));
   refresh (self);
 }
 
@@ -174,34 +220,122 @@ patella_checkin_card_class_init (PatellaCheckinCardClass *klass)
 static void
 patella_checkin_card_init (PatellaCheckinCard *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "document-edit-symbolic",
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *later = gtk_button_new_with_mnemonic (_("_Later"));
   GtkWidget *check_in = gtk_button_new_with_mnemonic (_("_Check In"));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "nudge");
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), icon);
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_xalign (self->label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->label));
-  gtk_box_append (GTK_BOX (self), top);
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (later), "checkin-card.later");
   gtk_widget_set_tooltip_text (later, _("Ask again in two days"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (check_in), "win.check-in");
   gtk_widget_add_css_class (check_in, "suggested-action");
   gtk_box_append (GTK_BOX (buttons), later);
   gtk_box_append (GTK_BOX (buttons), check_in);
-  gtk_box_append (GTK_BOX (self), buttons);
+  self->label = card_init (GTK_BOX (self), "document-edit-symbolic", buttons);
+}
+
+/* The clinic visit: from two days before it to its day, Today says so and
+ * offers the clinic report, whose first page is then "Since your last
+ * visit". */
+
+struct _PatellaVisitCard
+{
+  GtkBox        parent_instance;
+
+  PatellaStore *store;
+  gboolean      is_today;
+  GtkLabel     *label;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaVisitCard, patella_visit_card, GTK_TYPE_BOX)
+
+static void
+visit_refresh (PatellaVisitCard *self)
+{
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(PatellaVisit) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int days;
+
+  if (self->store == NULL || !self->is_today ||
+      !patella_store_get_visits_around (self->store, today, NULL, &next, &error) || next == NULL)
+    {
+      if (error != NULL)
+        g_warning ("The clinic visits could not be read: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+  days = patella_day_diff (today, next->day);
+  if (days > PATELLA_VISIT_REMINDER_DAYS)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+  if (days == 0)
+    text = g_strdup (_("Your clinic visit is today. Make your clinic report: it opens with what changed since "
+                       "the last visit."));
+  else
+    /* Translators: %d is 1 or 2 days, %s the visit's day */
+    text = g_strdup_printf (ngettext ("Your clinic visit is in %d day, on %s. Make your clinic report: it "
+                                      "opens with what changed since the last visit.",
+                                      "Your clinic visit is in %d days, on %s. Make your clinic report: it "
+                                      "opens with what changed since the last visit.", days),
+                            days, next->day);
+  gtk_label_set_text (self->label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static void
+visit_store_changed (PatellaVisitCard *self,
+                     int               table)
+{
+  if (is_outcome_change (table))
+    visit_refresh (self);
+}
+
+void
+patella_visit_card_set_store (PatellaVisitCard *self,
+                              PatellaStore     *store)
+{
+  g_return_if_fail (PATELLA_IS_VISIT_CARD (self));
+
+  card_set_store (self, &self->store, store, G_CALLBACK (visit_store_changed));
+  visit_refresh (self);
+}
+
+void
+patella_visit_card_set_is_today (PatellaVisitCard *self,
+                                 gboolean          is_today)
+{
+  g_return_if_fail (PATELLA_IS_VISIT_CARD (self));
+
+  self->is_today = is_today;
+  visit_refresh (self);
+}
+
+static void
+patella_visit_card_dispose (GObject *object)
+{
+  PatellaVisitCard *self = PATELLA_VISIT_CARD (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (patella_visit_card_parent_class)->dispose (object);
+}
+
+static void
+patella_visit_card_class_init (PatellaVisitCardClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = patella_visit_card_dispose;
+}
+
+static void
+patella_visit_card_init (PatellaVisitCard *self)
+{
+  GtkWidget *report = gtk_button_new_with_mnemonic (_("Make _Report…"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report");
+  self->label = card_init (GTK_BOX (self), "x-office-calendar-symbolic", report);
 }

@@ -1,4 +1,4 @@
-/* patella-checkin-card.h: Today's card when the check-in is due
+/* patella-checkin-card.h: Today's cards for the check-in and the clinic visit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,5 +21,17 @@ void patella_checkin_card_set_settings (PatellaCheckinCard *self,
 /* Shown only while Today shows today. */
 void patella_checkin_card_set_is_today (PatellaCheckinCard *self,
                                         gboolean            is_today);
+
+#define PATELLA_TYPE_VISIT_CARD (patella_visit_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaVisitCard, patella_visit_card, PATELLA, VISIT_CARD, GtkBox)
+
+/* How many days before a visit Today reminds of it. */
+#define PATELLA_VISIT_REMINDER_DAYS 2
+
+void patella_visit_card_set_store    (PatellaVisitCard *self,
+                                      PatellaStore     *store);
+void patella_visit_card_set_is_today (PatellaVisitCard *self,
+                                      gboolean          is_today);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "render/patella-report.h"
 #include "patella-run-import-dialog.h"
 #include "patella-today-page.h"
+#include "patella-visit-dialog.h"
 #include "patella-window.h"
 
 struct _PatellaWindow
@@ -417,6 +418,18 @@ check_in_action (GtkWidget  *widget,
   dialog = patella_checkin_dialog_new (GTK_WINDOW (self), self->store, today);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (checkin_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The next clinic visit, the questions for it and goals. */
+static void
+clinic_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (patella_visit_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Files: export, import, report, backup. Each goes through a file chooser
@@ -1149,6 +1162,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.clinic-visit", NULL, clinic_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", "s", show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);

@@ -12,6 +12,7 @@
 #include "patella-outcomes-view.h"
 #include "patella-progress-page.h"
 #include "patella-test-app.h"
+#include "patella-visit-dialog.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;
@@ -122,6 +123,87 @@ test_check_in (Fixture       *fixture,
   patella_test_run_app (fixture->path, check_in, NULL);
 }
 
+static void
+set_row (GtkWidget  *root,
+         const char *title,
+         const char *text)
+{
+  GtkWidget *row = patella_test_find_row (root, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The next visit, a question and a goal, from the main menu's dialog; Today
+ * reminds of the visit two days before it. */
+static void
+clinic_visit (PatellaApplication *app,
+              PatellaWindow      *window,
+              gpointer            data)
+{
+  PatellaStore *store = patella_window_get_store (window);
+  GtkWidget *card = patella_test_find_of_type (GTK_WIDGET (window), PATELLA_TYPE_VISIT_CARD, NULL);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *in_three = patella_day_add (today, 3);
+  g_autofree char *in_two = patella_day_add (today, 2);
+  g_autofree char *in_thirty = patella_day_add (today, 30);
+  g_autoptr(PatellaVisit) next = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_assert_nonnull (card);
+  g_assert_false (gtk_widget_get_visible (card));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clinic-visit", NULL));
+  dialog = patella_test_find_toplevel (PATELLA_TYPE_VISIT_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+
+  /* Three days ahead: no reminder yet; two days ahead: the card. */
+  set_row (GTK_WIDGET (dialog), "Day (YYYY-MM-DD)", in_three);
+  set_row (GTK_WIDGET (dialog), "Clinician (optional)", "Dr. Weber");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "visit.save-visit", NULL));
+  g_assert_false (gtk_widget_get_visible (card));
+  g_assert_true (patella_store_remove_visit (store, in_three, &error));
+  set_row (GTK_WIDGET (dialog), "Day (YYYY-MM-DD)", in_two);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "visit.save-visit", NULL));
+  g_assert_true (patella_store_get_visits_around (store, today, NULL, &next, &error));
+  g_assert_cmpstr (next->day, ==, in_two);
+  g_assert_cmpstr (next->name, ==, "Dr. Weber");
+  g_assert_true (gtk_widget_get_visible (card));
+
+  /* A day that is not one changes nothing. */
+  set_row (GTK_WIDGET (dialog), "Day (YYYY-MM-DD)", "2026-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "visit.save-visit", NULL));
+
+  set_row (GTK_WIDGET (dialog), "New question", "When can I run hills?");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "visit.add-question", NULL));
+  questions = patella_store_list_questions (store, NULL, &error);
+  g_assert_cmpuint (questions->len, ==, 1);
+  g_assert_nonnull (patella_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "When can I run hills?"));
+
+  /* A run goal: 10 km with pain at most 2 in 30 days. */
+  set_row (GTK_WIDGET (dialog), "Distance (km)", "10");
+  set_row (GTK_WIDGET (dialog), "Pain at most (0-10)", "2");
+  set_row (GTK_WIDGET (dialog), "Target day (YYYY-MM-DD)", in_thirty);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "visit.add-goal", NULL));
+  goals = patella_store_list_goals (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (goals->len, ==, 1);
+  g_assert_nonnull (patella_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                           "Run 10 km with pain at most 2"));
+
+  patella_test_close_window (dialog);
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_clinic_visit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, clinic_visit, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +212,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/outcomes-ui/check-in", Fixture, NULL, patella_test_files_set_up, test_check_in,
+              patella_test_files_tear_down);
+  g_test_add ("/outcomes-ui/clinic-visit", Fixture, NULL, patella_test_files_set_up, test_clinic_visit,
               patella_test_files_tear_down);
 
   return g_test_run ();
