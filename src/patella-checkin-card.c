@@ -339,3 +339,295 @@ patella_visit_card_init (PatellaVisitCard *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.report");
   self->label = card_init (GTK_BOX (self), "x-office-calendar-symbolic", report);
 }
+
+/* The single-leg squat self-test, weekly when switched on in Preferences
+ * (off by default): each leg's result and the pain during it. When the
+ * knee dropped inward on 2 of a leg's last 3 tests and the hip exercise
+ * is off, the card suggests switching it on instead (Accept / Not Yet). */
+
+struct _PatellaSelfTestCard
+{
+  GtkBox        parent_instance;
+
+  PatellaStore *store;
+  GSettings    *settings;
+  gboolean      is_today;
+  gboolean      suggesting;
+  char         *latest;      /* the latest test's day */
+
+  GtkLabel     *label;
+  GtkWidget    *legs;        /* the form */
+  GtkDropDown  *results[PATELLA_N_LEGS];
+  GtkSpinButton *pains[PATELLA_N_LEGS];
+  GtkWidget    *save;
+  GtkWidget    *not_yet;
+  GtkWidget    *accept;
+};
+
+G_DEFINE_FINAL_TYPE (PatellaSelfTestCard, patella_self_test_card, GTK_TYPE_BOX)
+
+#define HIP_DISMISSED_KEY "hip-suggestion-dismissed"
+
+static PatellaExercise *
+find_hip_exercise (GPtrArray *exercises)
+{
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      PatellaExercise *exercise = g_ptr_array_index (exercises, i);
+
+      if (g_str_equal (exercise->id, PATELLA_HIP_EXERCISE_ID))
+        return exercise;
+    }
+  return NULL;
+}
+
+static void
+self_test_refresh (PatellaSelfTestCard *self)
+{
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GPtrArray) tests = NULL;
+  g_autoptr(GPtrArray) exercises = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dismissed = NULL;
+  PatellaExercise *hip;
+  PatellaLeg side = PATELLA_LEG_LEFT;
+  gboolean due;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  self->suggesting = FALSE;
+  if (self->store == NULL || self->settings == NULL || !self->is_today)
+    return;
+  tests = patella_store_list_self_tests (self->store, &error);
+  exercises = tests ? patella_store_list_exercises (self->store, FALSE, &error) : NULL;
+  if (exercises == NULL)
+    {
+      g_warning ("The self-tests could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->latest, g_free);
+  if (tests->len > 0)
+    self->latest = g_strdup (((PatellaSelfTest *) g_ptr_array_index (tests, tests->len - 1))->day);
+
+  hip = find_hip_exercise (exercises);
+  dismissed = g_settings_get_string (self->settings, HIP_DISMISSED_KEY);
+  if (hip != NULL && patella_self_test_suggests_hip (tests, hip->enabled, &side) &&
+      g_strcmp0 (dismissed, self->latest) != 0)
+    {
+      /* Translators: %s is "left leg" or "right leg" */
+      g_autofree char *text = g_strdup_printf (_("In the single-leg squat the knee dropped inward on 2 of the last "
+                                                 "3 tests of the %s. Hip (gluteal) strength is linked with "
+                                                 "better knee control: switch on the glute strengthening "
+                                                 "exercise?"),
+                                               side == PATELLA_LEG_LEFT ? _("left leg") : _("right leg"));
+
+      self->suggesting = TRUE;
+      gtk_label_set_text (self->label, text);
+    }
+  due = g_settings_get_boolean (self->settings, "self-test-enabled") &&
+        (self->latest == NULL || patella_day_diff (self->latest, today) >= PATELLA_SELF_TEST_INTERVAL_DAYS);
+  if (!self->suggesting && due)
+    gtk_label_set_text (self->label, _("Weekly self-test: stand on one leg and squat half way down 5 times, "
+                                       "then the other. Does the knee stay centred over the foot?"));
+  gtk_widget_set_visible (self->legs, !self->suggesting);
+  gtk_widget_set_visible (self->save, !self->suggesting);
+  gtk_widget_set_visible (self->not_yet, self->suggesting);
+  gtk_widget_set_visible (self->accept, self->suggesting);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->suggesting || due);
+}
+
+static void
+self_test_store_changed (PatellaSelfTestCard *self,
+                         int                  table)
+{
+  if (is_outcome_change (table) || table == PATELLA_TABLE_EXERCISES)
+    self_test_refresh (self);
+}
+
+static void
+save_tests_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatellaSelfTestCard *self = PATELLA_SELF_TEST_CARD (widget);
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GError) error = NULL;
+
+  for (PatellaLeg side = 0; side < PATELLA_N_LEGS && error == NULL; side++)
+    {
+      PatellaSelfTest test = {
+        today, side, (PatellaSquatResult) gtk_drop_down_get_selected (self->results[side]),
+        gtk_spin_button_get_value_as_int (self->pains[side]),
+      };
+
+      patella_store_save_self_test (self->store, &test, &error);
+    }
+  if (error != NULL)
+    g_warning ("The self-test was not saved: %s", error->message);
+  self_test_refresh (self);
+}
+
+static void
+not_yet_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PatellaSelfTestCard *self = PATELLA_SELF_TEST_CARD (widget);
+
+  g_settings_set_string (self->settings, HIP_DISMISSED_KEY, self->latest ? self->latest : "");
+  self_test_refresh (self);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PatellaSelfTestCard *self = PATELLA_SELF_TEST_CARD (widget);
+  g_autoptr(GPtrArray) exercises = patella_store_list_exercises (self->store, FALSE, NULL);
+  PatellaExercise *hip = exercises ? find_hip_exercise (exercises) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (hip != NULL)
+    {
+      hip->enabled = TRUE;
+      if (!patella_store_update_exercise (self->store, hip, &error))
+        g_warning ("The hip exercise was not switched on: %s", error->message);
+    }
+  self_test_refresh (self);
+}
+
+void
+patella_self_test_card_set_store (PatellaSelfTestCard *self,
+                                  PatellaStore        *store)
+{
+  g_return_if_fail (PATELLA_IS_SELF_TEST_CARD (self));
+
+  card_set_store (self, &self->store, store, G_CALLBACK (self_test_store_changed));
+  self_test_refresh (self);
+}
+
+void
+patella_self_test_card_set_settings (PatellaSelfTestCard *self,
+                                     GSettings           *settings)
+{
+  g_return_if_fail (PATELLA_IS_SELF_TEST_CARD (self));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed", G_CALLBACK (self_test_refresh), self, G_CONNECT_SWAPPED);
+  self_test_refresh (self);
+}
+
+void
+patella_self_test_card_set_is_today (PatellaSelfTestCard *self,
+                                     gboolean             is_today)
+{
+  g_return_if_fail (PATELLA_IS_SELF_TEST_CARD (self));
+
+  self->is_today = is_today;
+  self_test_refresh (self);
+}
+
+void
+patella_self_test_card_set_leg (PatellaSelfTestCard *self,
+                                PatellaLeg          side,
+                                PatellaSquatResult   result,
+                                int                  pain)
+{
+  g_return_if_fail (PATELLA_IS_SELF_TEST_CARD (self));
+  g_return_if_fail (side < PATELLA_N_LEGS && result < PATELLA_N_SQUAT_RESULTS);
+
+  gtk_drop_down_set_selected (self->results[side], result);
+  gtk_spin_button_set_value (self->pains[side], pain);
+}
+
+gboolean
+patella_self_test_card_get_suggesting (PatellaSelfTestCard *self)
+{
+  g_return_val_if_fail (PATELLA_IS_SELF_TEST_CARD (self), FALSE);
+  return self->suggesting;
+}
+
+static void
+patella_self_test_card_dispose (GObject *object)
+{
+  PatellaSelfTestCard *self = PATELLA_SELF_TEST_CARD (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->latest, g_free);
+
+  G_OBJECT_CLASS (patella_self_test_card_parent_class)->dispose (object);
+}
+
+static void
+patella_self_test_card_class_init (PatellaSelfTestCardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = patella_self_test_card_dispose;
+  gtk_widget_class_install_action (widget_class, "self-test.save", NULL, save_tests_action);
+  gtk_widget_class_install_action (widget_class, "self-test.not-yet", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "self-test.accept", NULL, accept_action);
+}
+
+static GtkWidget *
+card_button (GtkWidget  *box,
+             const char *label,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+static void
+patella_self_test_card_init (PatellaSelfTestCard *self)
+{
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *results[PATELLA_N_SQUAT_RESULTS + 1] = { NULL };
+
+  for (PatellaSquatResult r = 0; r < PATELLA_N_SQUAT_RESULTS; r++)
+    results[r] = patella_squat_result_get_title (r);
+
+  self->not_yet = card_button (buttons, _("_Not Yet"), "self-test.not-yet");
+  self->accept = card_button (buttons, _("_Accept"), "self-test.accept");
+  self->save = card_button (buttons, _("_Save Results"), "self-test.save");
+  gtk_widget_add_css_class (self->accept, "suggested-action");
+  gtk_widget_add_css_class (self->save, "suggested-action");
+  self->label = card_init (GTK_BOX (self), "emblem-system-symbolic", buttons);
+
+  self->legs = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (self->legs), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (self->legs), 6);
+  for (PatellaLeg side = 0; side < PATELLA_N_LEGS; side++)
+    {
+      GtkWidget *leg = gtk_label_new (patella_leg_get_title (side));
+      GtkWidget *result = gtk_drop_down_new_from_strings (results);
+      GtkWidget *pain = gtk_spin_button_new_with_range (0, 10, 1);
+      /* Translators: for screen readers: "Left leg, pain during the test" */
+      g_autofree char *pain_name = g_strdup_printf (_("%s, pain during the test"), patella_leg_get_title (side));
+
+      gtk_label_set_xalign (GTK_LABEL (leg), 0);
+      gtk_widget_set_hexpand (result, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (result), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      patella_leg_get_title (side), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pain), GTK_ACCESSIBLE_PROPERTY_LABEL, pain_name, -1);
+      gtk_widget_set_tooltip_text (pain, _("Pain during the test, 0-10"));
+      self->results[side] = GTK_DROP_DOWN (result);
+      self->pains[side] = GTK_SPIN_BUTTON (pain);
+      gtk_grid_attach (GTK_GRID (self->legs), leg, 0, (int) side * 2, 2, 1);
+      gtk_grid_attach (GTK_GRID (self->legs), result, 0, (int) side * 2 + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->legs), pain, 1, (int) side * 2 + 1, 1, 1);
+    }
+  /* Between the words and the buttons. */
+  gtk_box_insert_child_after (GTK_BOX (self), self->legs, gtk_widget_get_first_child (GTK_WIDGET (self)));
+}

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "core/patella-outcomes.h"
 #include "core/patella-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,26 @@ void patella_visit_card_set_store    (PatellaVisitCard *self,
                                       PatellaStore     *store);
 void patella_visit_card_set_is_today (PatellaVisitCard *self,
                                       gboolean          is_today);
+
+#define PATELLA_TYPE_SELF_TEST_CARD (patella_self_test_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatellaSelfTestCard, patella_self_test_card, PATELLA, SELF_TEST_CARD, GtkBox)
+
+/* How often Today asks for the self-test, when it is on. */
+#define PATELLA_SELF_TEST_INTERVAL_DAYS 7
+
+void patella_self_test_card_set_store    (PatellaSelfTestCard *self,
+                                          PatellaStore        *store);
+void patella_self_test_card_set_settings (PatellaSelfTestCard *self,
+                                          GSettings           *settings);
+void patella_self_test_card_set_is_today (PatellaSelfTestCard *self,
+                                          gboolean             is_today);
+/* Sets a leg's result and pain as the controls would, for tests. */
+void patella_self_test_card_set_leg      (PatellaSelfTestCard *self,
+                                          PatellaLeg          side,
+                                          PatellaSquatResult   result,
+                                          int                  pain);
+/* Whether it shows the suggestion to switch the hip exercise on. */
+gboolean patella_self_test_card_get_suggesting (PatellaSelfTestCard *self);
 
 G_END_DECLS

@@ -184,6 +184,9 @@ add_general_page (PatellaPreferencesWindow *self)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "preferences.edit-routine");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = switch_row (self->settings, "self-test-enabled", _("Weekly Self-Test"),
+                   _("The single-leg squat of each leg, asked for on Today once a week"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   row = action_row (_("About This Routine"), _("Why each exercise is there"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

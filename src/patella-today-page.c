@@ -37,6 +37,7 @@ struct _PatellaTodayPage
   GtkWidget          *nudge_box;
   PatellaCheckinCard *checkin_card;
   PatellaVisitCard   *visit_card;
+  PatellaSelfTestCard *self_test_card;
   GtkWidget          *rest_box;
   GtkImage           *rest_icon;
   GtkLabel           *rest_label;
@@ -182,6 +183,7 @@ update_summary (PatellaTodayPage *self)
   gtk_widget_set_visible (self->nudge_box, adherence->nudge && patella_day_plan_get_is_today (plan));
   patella_checkin_card_set_is_today (self->checkin_card, patella_day_plan_get_is_today (plan));
   patella_visit_card_set_is_today (self->visit_card, patella_day_plan_get_is_today (plan));
+  patella_self_test_card_set_is_today (self->self_test_card, patella_day_plan_get_is_today (plan));
   gtk_widget_set_visible (self->rest_box, rest_kind >= 0);
   if (rest_kind >= 0)
     {
@@ -374,6 +376,7 @@ patella_today_page_set_settings (PatellaTodayPage *self,
   g_set_object (&self->settings, settings);
   patella_day_log_set_settings (self->day_log, settings);
   patella_checkin_card_set_settings (self->checkin_card, settings);
+  patella_self_test_card_set_settings (self->self_test_card, settings);
   if (settings != NULL)
     {
       /* Not every change: the window size is a setting too. */
@@ -458,6 +461,7 @@ patella_today_page_set_store (PatellaTodayPage *self,
   patella_day_log_set_store (self->day_log, store);
   patella_checkin_card_set_store (self->checkin_card, store);
   patella_visit_card_set_store (self->visit_card, store);
+  patella_self_test_card_set_store (self->self_test_card, store);
 
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
@@ -872,6 +876,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   g_type_ensure (PATELLA_TYPE_DAY_LOG);
   g_type_ensure (PATELLA_TYPE_CHECKIN_CARD);
   g_type_ensure (PATELLA_TYPE_VISIT_CARD);
+  g_type_ensure (PATELLA_TYPE_SELF_TEST_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
@@ -880,6 +885,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, nudge_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, checkin_card);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, visit_card);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, self_test_card);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_icon);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, rest_label);

@@ -905,8 +905,8 @@ test_outcome_rows (Fixture       *fixture,
   g_autofree char *second = NULL;
   PatellaCheckinAnswers answers = { (char *) "2026-02-04",
                                     { 4, 6, 1, PATELLA_OUTCOME_NOT_DONE, 5, 3, 4, 6, 7, 4 } };
-  PatellaSelfTest left = { (char *) "2026-02-04", PATELLA_SIDE_LEFT, PATELLA_SQUAT_DROPS_IN, 3 };
-  PatellaSelfTest right = { (char *) "2026-02-04", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_CENTRED, -1 };
+  PatellaSelfTest left = { (char *) "2026-02-04", PATELLA_LEG_LEFT, PATELLA_SQUAT_DROPS_IN, 3 };
+  PatellaSelfTest right = { (char *) "2026-02-04", PATELLA_LEG_RIGHT, PATELLA_SQUAT_CENTRED, -1 };
 
   fill (store);
   answers.values[PATELLA_OUTCOME_KNEELING] = PATELLA_OUTCOME_UNANSWERED;

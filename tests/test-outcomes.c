@@ -112,7 +112,7 @@ test_items (void)
 static void
 add_test (GPtrArray          *tests,
           const char         *day,
-          PatellaSide         side,
+          PatellaLeg         side,
           PatellaSquatResult  result)
 {
   PatellaSelfTest *test = g_new0 (PatellaSelfTest, 1);
@@ -128,31 +128,31 @@ static void
 test_self_test_suggestion (void)
 {
   g_autoptr(GPtrArray) tests = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_self_test_free);
-  PatellaSide side = PATELLA_N_SIDES;
+  PatellaLeg side = PATELLA_N_LEGS;
 
   g_assert_false (patella_self_test_suggests_hip (tests, FALSE, &side));
 
   /* One drop of the left knee is not enough; the right leg's do not add. */
-  add_test (tests, "2026-03-01", PATELLA_SIDE_LEFT, PATELLA_SQUAT_DROPS_IN);
-  add_test (tests, "2026-03-01", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_DROPS_IN);
-  add_test (tests, "2026-03-08", PATELLA_SIDE_LEFT, PATELLA_SQUAT_CENTRED);
+  add_test (tests, "2026-03-01", PATELLA_LEG_LEFT, PATELLA_SQUAT_DROPS_IN);
+  add_test (tests, "2026-03-01", PATELLA_LEG_RIGHT, PATELLA_SQUAT_DROPS_IN);
+  add_test (tests, "2026-03-08", PATELLA_LEG_LEFT, PATELLA_SQUAT_CENTRED);
   g_assert_false (patella_self_test_suggests_hip (tests, FALSE, &side));
 
   /* The second drop of the left among its last three: suggested, unless
    * the hip exercise is already on. */
-  add_test (tests, "2026-03-15", PATELLA_SIDE_LEFT, PATELLA_SQUAT_DROPS_IN);
+  add_test (tests, "2026-03-15", PATELLA_LEG_LEFT, PATELLA_SQUAT_DROPS_IN);
   g_assert_true (patella_self_test_suggests_hip (tests, FALSE, &side));
-  g_assert_cmpint (side, ==, PATELLA_SIDE_LEFT);
+  g_assert_cmpint (side, ==, PATELLA_LEG_LEFT);
   g_assert_false (patella_self_test_suggests_hip (tests, TRUE, &side));
 
   /* A fourth test pushes the first drop out of the last three. */
-  add_test (tests, "2026-03-22", PATELLA_SIDE_LEFT, PATELLA_SQUAT_WOBBLES);
+  add_test (tests, "2026-03-22", PATELLA_LEG_LEFT, PATELLA_SQUAT_WOBBLES);
   g_assert_false (patella_self_test_suggests_hip (tests, FALSE, &side));
 
   /* Order in the array does not matter: the newest three by day count. */
-  add_test (tests, "2026-02-01", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_DROPS_IN);
+  add_test (tests, "2026-02-01", PATELLA_LEG_RIGHT, PATELLA_SQUAT_DROPS_IN);
   g_assert_true (patella_self_test_suggests_hip (tests, FALSE, &side));
-  g_assert_cmpint (side, ==, PATELLA_SIDE_RIGHT);
+  g_assert_cmpint (side, ==, PATELLA_LEG_RIGHT);
 }
 
 static PatellaGoalStatus
@@ -389,11 +389,11 @@ test_store_self_tests (Fixture       *fixture,
   g_autoptr(PatellaStore) store = patella_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tests = NULL;
-  PatellaSelfTest test = { (char *) "2026-03-01", PATELLA_SIDE_RIGHT, PATELLA_SQUAT_WOBBLES, 2 };
+  PatellaSelfTest test = { (char *) "2026-03-01", PATELLA_LEG_RIGHT, PATELLA_SQUAT_WOBBLES, 2 };
   PatellaSelfTest *read;
 
   g_assert_true (patella_store_save_self_test (store, &test, &error));
-  test.side = PATELLA_SIDE_LEFT;
+  test.side = PATELLA_LEG_LEFT;
   test.result = PATELLA_SQUAT_CENTRED;
   test.pain = -1;
   g_assert_true (patella_store_save_self_test (store, &test, &error));
@@ -405,7 +405,7 @@ test_store_self_tests (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (tests->len, ==, 2);
   read = g_ptr_array_index (tests, 0);
-  g_assert_cmpint (read->side, ==, PATELLA_SIDE_LEFT);
+  g_assert_cmpint (read->side, ==, PATELLA_LEG_LEFT);
   g_assert_cmpint (read->result, ==, PATELLA_SQUAT_DROPS_IN);
   g_assert_cmpint (read->pain, ==, -1);
   read = g_ptr_array_index (tests, 1);
@@ -416,8 +416,8 @@ test_store_self_tests (Fixture       *fixture,
   g_assert_false (patella_store_save_self_test (store, &test, &error));
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (patella_store_delete_self_test (store, "2026-03-01", PATELLA_SIDE_LEFT, &error));
-  g_assert_false (patella_store_delete_self_test (store, "2026-03-01", PATELLA_SIDE_LEFT, &error));
+  g_assert_true (patella_store_delete_self_test (store, "2026-03-01", PATELLA_LEG_LEFT, &error));
+  g_assert_false (patella_store_delete_self_test (store, "2026-03-01", PATELLA_LEG_LEFT, &error));
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_FOUND);
 }
 

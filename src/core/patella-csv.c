@@ -231,7 +231,7 @@ format_test (const PatellaSelfTest *test)
   g_autofree char *number = test->pain >= 0 ? g_strdup_printf ("%d", test->pain) : g_strdup ("");
 
   return g_strdup_printf ("%s,," KIND_TEST "," PATELLA_SELF_TEST_ITEM ",,,,,,%s,,,,%s,%s", test->day, number,
-                          patella_side_to_string (test->side), patella_squat_result_to_string (test->result));
+                          patella_leg_to_string (test->side), patella_squat_result_to_string (test->result));
 }
 
 static gboolean
@@ -517,7 +517,7 @@ read_other_record (GPtrArray   *record,
   row->test.day = row->day;
   if (!g_str_equal (item, PATELLA_SELF_TEST_ITEM))
     PROBLEM (_("a test row’s item must be %s, not “%s”"), PATELLA_SELF_TEST_ITEM, item);
-  if (!patella_side_from_string (cell (record, columns, COL_SIDE), &row->test.side))
+  if (!patella_leg_from_string (cell (record, columns, COL_SIDE), &row->test.side))
     PROBLEM (_("the side “%s” is not left or right"), cell (record, columns, COL_SIDE));
   if (!patella_squat_result_from_string (cell (record, columns, COL_RESULT), &row->test.result))
     PROBLEM (_("the result “%s” is not one of centred, wobbles or drops-inward"),
@@ -1069,7 +1069,7 @@ plan_others (PatellaStore  *store,
                              row->is_test
                                ? g_strdup_printf (_("record %u: the %s leg’s self-test on %s is already in the "
                                                     "log with another result"),
-                                                  row->number, patella_side_to_string (row->test.side), row->day)
+                                                  row->number, patella_leg_to_string (row->test.side), row->day)
                                : g_strdup_printf (_("record %u: the check-in on %s already has another answer "
                                                     "for %s"),
                                                   row->number, row->day, patella_outcome_item_to_string (row->item)));

@@ -161,8 +161,8 @@ patella_checkin_schedule (const char     *last,
 
 /* The self-test */
 
-static const char *const side_ids[PATELLA_N_SIDES] = { "left", "right" };
-static const char *const side_titles[PATELLA_N_SIDES] = { N_("Left leg"), N_("Right leg") };
+static const char *const side_ids[PATELLA_N_LEGS] = { "left", "right" };
+static const char *const side_titles[PATELLA_N_LEGS] = { N_("Left leg"), N_("Right leg") };
 static const char *const result_ids[PATELLA_N_SQUAT_RESULTS] = { "centred", "wobbles", "drops-inward" };
 static const char *const result_titles[PATELLA_N_SQUAT_RESULTS] = {
   N_("Knee stays centred"), N_("Knee wobbles"), N_("Knee drops inward"),
@@ -189,13 +189,13 @@ static const char *const result_titles[PATELLA_N_SQUAT_RESULTS] = {
     return FALSE; \
   }
 
-NAMES (patella_side, PatellaSide, PATELLA_N_SIDES, side_ids)
+NAMES (patella_leg, PatellaLeg, PATELLA_N_LEGS, side_ids)
 NAMES (patella_squat_result, PatellaSquatResult, PATELLA_N_SQUAT_RESULTS, result_ids)
 
 const char *
-patella_side_get_title (PatellaSide side)
+patella_leg_get_title (PatellaLeg side)
 {
-  g_return_val_if_fail (side < PATELLA_N_SIDES, NULL);
+  g_return_val_if_fail (side < PATELLA_N_LEGS, NULL);
   return _(side_titles[side]);
 }
 
@@ -228,7 +228,7 @@ newest_first (gconstpointer a,
 gboolean
 patella_self_test_suggests_hip (GPtrArray   *tests,
                                 gboolean     hip_exercise_on,
-                                PatellaSide *side)
+                                PatellaLeg *side)
 {
   g_autoptr(GPtrArray) sorted = NULL;
 
@@ -242,7 +242,7 @@ patella_self_test_suggests_hip (GPtrArray   *tests,
   for (guint i = 0; i < tests->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (tests, i));
   g_ptr_array_sort (sorted, newest_first);
-  for (PatellaSide s = 0; s < PATELLA_N_SIDES; s++)
+  for (PatellaLeg s = 0; s < PATELLA_N_LEGS; s++)
     {
       guint seen = 0, dropped = 0;
 

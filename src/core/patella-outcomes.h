@@ -100,10 +100,10 @@ void patella_checkin_schedule (const char     *last,
 /* The single-leg squat self-test, per leg. */
 typedef enum
 {
-  PATELLA_SIDE_LEFT,
-  PATELLA_SIDE_RIGHT,
-  PATELLA_N_SIDES
-} PatellaSide;
+  PATELLA_LEG_LEFT,
+  PATELLA_LEG_RIGHT,
+  PATELLA_N_LEGS
+} PatellaLeg;
 
 typedef enum
 {
@@ -120,15 +120,15 @@ typedef enum
 typedef struct
 {
   char               *day;
-  PatellaSide         side;
+  PatellaLeg         side;
   PatellaSquatResult  result;
   int                 pain;   /* 0-10 during the test, -1 not given */
 } PatellaSelfTest;
 
-const char *patella_side_to_string           (PatellaSide          side);
-gboolean    patella_side_from_string         (const char          *text,
-                                              PatellaSide         *out);
-const char *patella_side_get_title           (PatellaSide          side);
+const char *patella_leg_to_string           (PatellaLeg          side);
+gboolean    patella_leg_from_string         (const char          *text,
+                                              PatellaLeg         *out);
+const char *patella_leg_get_title           (PatellaLeg          side);
 const char *patella_squat_result_to_string   (PatellaSquatResult   result);
 gboolean    patella_squat_result_from_string (const char          *text,
                                               PatellaSquatResult  *out);
@@ -142,7 +142,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaSelfTest, patella_self_test_free)
  * hip exercise is off. @side (may be NULL) gets the first leg that did. */
 gboolean    patella_self_test_suggests_hip   (GPtrArray           *tests,
                                               gboolean             hip_exercise_on,
-                                              PatellaSide         *side);
+                                              PatellaLeg         *side);
 
 /* Goals with a target day. */
 typedef enum

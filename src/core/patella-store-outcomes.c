@@ -344,7 +344,7 @@ check_self_test (PatellaStore           *self,
 {
   if (!check_not_future (self, test->day, error))
     return FALSE;
-  if (test->side >= PATELLA_N_SIDES || test->result >= PATELLA_N_SQUAT_RESULTS)
+  if (test->side >= PATELLA_N_LEGS || test->result >= PATELLA_N_SQUAT_RESULTS)
     return invalid (error, _("A self-test needs a leg and a result."));
   if (test->pain < -1 || test->pain > 10)
     return invalid (error, _("Pain during the test must be from 0 to 10."));
@@ -364,7 +364,7 @@ prepare_self_test (PatellaStore           *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, test->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, patella_side_to_string (test->side), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, patella_leg_to_string (test->side), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, patella_squat_result_to_string (test->result), -1, SQLITE_STATIC);
   if (test->pain < 0)
     sqlite3_bind_null (stmt, 4);
@@ -407,13 +407,13 @@ patella_store_save_self_test (PatellaStore           *self,
 gboolean
 patella_store_delete_self_test (PatellaStore  *self,
                                 const char    *day,
-                                PatellaSide    side,
+                                PatellaLeg    side,
                                 GError       **error)
 {
-  if (side >= PATELLA_N_SIDES)
+  if (side >= PATELLA_N_LEGS)
     return invalid (error, _("A self-test needs a leg and a result."));
   return write_by_day (self, "DELETE FROM self_tests WHERE day = ?1 AND side = ?2", day,
-                       patella_side_to_string (side), _("There is no self-test of that leg on that day."), error);
+                       patella_leg_to_string (side), _("There is no self-test of that leg on that day."), error);
 }
 
 GPtrArray *
@@ -437,7 +437,7 @@ patella_store_list_self_tests (PatellaStore  *self,
 
       test->day = g_strdup (column_text (stmt, 0));
       test->pain = sqlite3_column_int (stmt, 3);
-      if (!patella_day_is_valid (test->day) || !patella_side_from_string (column_text (stmt, 1), &test->side) ||
+      if (!patella_day_is_valid (test->day) || !patella_leg_from_string (column_text (stmt, 1), &test->side) ||
           !patella_squat_result_from_string (column_text (stmt, 2), &test->result) ||
           test->pain < -1 || test->pain > 10)
         {
@@ -856,7 +856,7 @@ patella_store_find_outcome_row (PatellaStore        *self,
 gboolean
 patella_store_find_self_test (PatellaStore        *self,
                               const char          *day,
-                              PatellaSide          side,
+                              PatellaLeg          side,
                               gboolean            *found,
                               PatellaSquatResult  *result,
                               int                 *pain,
@@ -865,14 +865,14 @@ patella_store_find_self_test (PatellaStore        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (side < PATELLA_N_SIDES, FALSE);
+  g_return_val_if_fail (side < PATELLA_N_LEGS, FALSE);
 
   stmt = patella_store_prepare (self, "SELECT result, coalesce (pain, -1) FROM self_tests"
                                       " WHERE day = ?1 AND side = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, patella_side_to_string (side), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, patella_leg_to_string (side), -1, SQLITE_STATIC);
   if (!find_row (self, stmt, found, error))
     return FALSE;
   if (*found && !patella_squat_result_from_string (column_text (stmt, 0), result))

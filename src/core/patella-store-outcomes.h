@@ -67,7 +67,7 @@ gboolean   patella_store_save_self_test   (PatellaStore           *self,
                                            GError                **error);
 gboolean   patella_store_delete_self_test (PatellaStore  *self,
                                            const char    *day,
-                                           PatellaSide    side,
+                                           PatellaLeg    side,
                                            GError       **error);
 /* (element-type PatellaSelfTest): oldest first, left before right. */
 GPtrArray *patella_store_list_self_tests  (PatellaStore  *self,
@@ -144,7 +144,7 @@ gboolean   patella_store_find_outcome_row (PatellaStore        *self,
                                            GError             **error);
 gboolean   patella_store_find_self_test   (PatellaStore        *self,
                                            const char          *day,
-                                           PatellaSide          side,
+                                           PatellaLeg          side,
                                            gboolean            *found,
                                            PatellaSquatResult  *result,
                                            int                 *pain,
