@@ -77,6 +77,36 @@ card_set_store (gpointer       card,
     g_signal_connect_object (store, "changed", changed, card, G_CONNECT_SWAPPED);
 }
 
+/* Follows @settings' @signal ("changed" or "changed::KEY") with @changed. */
+static void
+card_set_settings (gpointer    card,
+                   GSettings **field,
+                   GSettings  *settings,
+                   const char *signal,
+                   GCallback   changed)
+{
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (*field, card);
+  g_set_object (field, settings);
+  if (settings != NULL)
+    g_signal_connect_object (settings, signal, changed, card, G_CONNECT_SWAPPED);
+}
+
+/* Lets go of what card_set_store() and card_set_settings() follow. */
+static void
+card_let_go (gpointer       card,
+             PatellaStore **store,
+             GSettings    **settings)
+{
+  if (*store != NULL)
+    g_signal_handlers_disconnect_by_data (*store, card);
+  if (settings != NULL && *settings != NULL)
+    g_signal_handlers_disconnect_by_data (*settings, card);
+  g_clear_object (store);
+  if (settings != NULL)
+    g_clear_object (settings);
+}
+
 static gboolean
 is_outcome_change (int table)
 {
@@ -172,11 +202,7 @@ patella_checkin_card_set_settings (PatellaCheckinCard *self,
 {
   g_return_if_fail (PATELLA_IS_CHECKIN_CARD (self));
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->settings, settings);
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed::" SNOOZE_KEY, G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  card_set_settings (self, &self->settings, settings, "changed::" SNOOZE_KEY, G_CALLBACK (refresh));
   refresh (self);
 }
 
@@ -197,12 +223,7 @@ patella_checkin_card_dispose (GObject *object)
 {
   PatellaCheckinCard *self = PATELLA_CHECKIN_CARD (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  card_let_go (self, &self->store, &self->settings);
 
   G_OBJECT_CLASS (patella_checkin_card_parent_class)->dispose (object);
 }
@@ -318,9 +339,7 @@ patella_visit_card_dispose (GObject *object)
 {
   PatellaVisitCard *self = PATELLA_VISIT_CARD (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  card_let_go (self, &self->store, NULL);
 
   G_OBJECT_CLASS (patella_visit_card_parent_class)->dispose (object);
 }
@@ -512,11 +531,7 @@ patella_self_test_card_set_settings (PatellaSelfTestCard *self,
 {
   g_return_if_fail (PATELLA_IS_SELF_TEST_CARD (self));
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->settings, settings);
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed", G_CALLBACK (self_test_refresh), self, G_CONNECT_SWAPPED);
+  card_set_settings (self, &self->settings, settings, "changed", G_CALLBACK (self_test_refresh));
   self_test_refresh (self);
 }
 
@@ -555,12 +570,7 @@ patella_self_test_card_dispose (GObject *object)
 {
   PatellaSelfTestCard *self = PATELLA_SELF_TEST_CARD (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  card_let_go (self, &self->store, &self->settings);
   g_clear_pointer (&self->latest, g_free);
 
   G_OBJECT_CLASS (patella_self_test_card_parent_class)->dispose (object);
