@@ -426,6 +426,13 @@ test_since_last_visit (Fixture       *fixture,
     g_assert_cmpint (patella_store_add_question (store, after, "When can I run hills?", &error), >, 0);
     g_assert_cmpint (patella_store_add_question (store, before, "Asked already", &error), >, 0);
     g_assert_cmpint (patella_store_log_run (store, after, NULL, 40, 6, 4, 1, NULL, &error), >, 0);
+    {
+      PatellaSelfTest left = { after, PATELLA_LEG_LEFT, PATELLA_SQUAT_DROPS_IN, 2 };
+      PatellaSelfTest right = { after, PATELLA_LEG_RIGHT, PATELLA_SQUAT_CENTRED, -1 };
+
+      g_assert_true (patella_store_save_self_test (store, &left, &error));
+      g_assert_true (patella_store_save_self_test (store, &right, &error));
+    }
     /* A dose changed since the visit (today). */
     exercises = patella_store_list_exercises (store, FALSE, &error);
     for (guint i = 0; i < exercises->len; i++)
@@ -452,11 +459,15 @@ test_since_last_visit (Fixture       *fixture,
   assert_contains (page, "Run 10 km with pain at most 2, by");
   assert_contains (page, ": Not yet");
   assert_contains (page, "When can I run hills?");
+  assert_contains (page, "Single-leg squat self-test");
+  assert_contains (page, "Left leg: Knee drops inward, pain 2; Right leg: Knee stays centred");
   g_assert_null (strstr (page, "Asked already"));
-  /* The rest of the report follows on its own pages. */
+  /* The rest of the report follows on its own pages, with its own table
+   * of the self-tests of its range. */
   g_clear_pointer (&page, g_free);
   page = pdf_page_text (pdf, 2);
   g_assert_null (strstr (page, "Since your last visit"));
+  g_assert_nonnull (strstr (strstr (text, "Single-leg squat self-test") + 1, "Single-leg squat self-test"));
 
   /* --report --since-last-visit: from the day after the visit. */
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);

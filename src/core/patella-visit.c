@@ -407,6 +407,74 @@ add_goals (GPtrArray                *lines,
   return TRUE;
 }
 
+static char *
+describe_test (const PatellaSelfTest *test)
+{
+  if (test->pain < 0)
+    /* Translators: "Left leg: Knee drops inward" */
+    return g_strdup_printf (_("%s: %s"), patella_leg_get_title (test->side),
+                            patella_squat_result_get_title (test->result));
+  /* Translators: "Left leg: Knee drops inward, pain 2" */
+  return g_strdup_printf (_("%s: %s, pain %d"), patella_leg_get_title (test->side),
+                          patella_squat_result_get_title (test->result), test->pain);
+}
+
+GPtrArray *
+patella_self_test_lines (PatellaStore  *store,
+                         const char    *first,
+                         const char    *last,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) tests = patella_store_list_self_tests (store, error);
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (tests == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_visit_line_free);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      const PatellaSelfTest *test = g_ptr_array_index (tests, i);
+      const PatellaSelfTest *other = i + 1 < tests->len ? g_ptr_array_index (tests, i + 1) : NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *one = NULL;
+      g_autofree char *two = NULL;
+      gboolean dropped;
+
+      if (g_strcmp0 (test->day, first) < 0 || g_strcmp0 (test->day, last) > 0)
+        continue;
+      /* Both legs of a day on one line (the list is by day, left first). */
+      if (other != NULL && !g_str_equal (other->day, test->day))
+        other = NULL;
+      when = long_day (test->day);
+      one = describe_test (test);
+      two = other ? describe_test (other) : NULL;
+      dropped = test->result == PATELLA_SQUAT_DROPS_IN || (other && other->result == PATELLA_SQUAT_DROPS_IN);
+      add_line (lines, PATELLA_VISIT_LINE_TEXT, dropped,
+                two ? g_strdup_printf ("%s: %s; %s", when, one, two) : g_strdup_printf ("%s: %s", when, one));
+      if (other != NULL)
+        i++;
+    }
+  return g_steal_pointer (&lines);
+}
+
+static gboolean
+add_self_tests (GPtrArray     *lines,
+                PatellaStore  *store,
+                const char    *first,
+                const char    *today,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) tests = patella_self_test_lines (store, first, today, error);
+
+  if (tests == NULL)
+    return FALSE;
+  if (tests->len == 0)
+    return TRUE;
+  add_line (lines, PATELLA_VISIT_LINE_HEADING, FALSE, g_strdup (_("Single-leg squat self-test")));
+  g_ptr_array_extend_and_steal (lines, g_steal_pointer (&tests));
+  return TRUE;
+}
+
 static gboolean
 add_questions (GPtrArray     *lines,
                PatellaStore  *store,
@@ -470,6 +538,7 @@ patella_visit_summary (PatellaStore             *store,
   add_outcomes (lines, checkins, last->day, today);
   if (!add_dose_changes (lines, store, last->day, today, error) ||
       !add_warnings (lines, store, first, today, thresholds, unit, error) ||
+      !add_self_tests (lines, store, first, today, error) ||
       !add_goals (lines, store, today, thresholds, unit, error) ||
       !add_questions (lines, store, last->day, error))
     return NULL;

@@ -34,6 +34,14 @@ GArray    *patella_goals_evaluate  (PatellaStore             *store,
                                     const PatellaThresholds  *thresholds,
                                     GError                  **error);
 
+/* The single-leg squat self-tests of [@first, @last], a line per day
+ * with both legs' results and pain (element-type PatellaVisitLine, a
+ * drop inward marked important); NULL on an error. */
+GPtrArray *patella_self_test_lines (PatellaStore             *store,
+                                    const char               *first,
+                                    const char               *last,
+                                    GError                  **error);
+
 /* "Since your last visit": adherence, outcome changes (the important ones
  * marked), dose changes, warning episodes, goals and their status and the
  * runner's questions, from the day after the last visit before @today to

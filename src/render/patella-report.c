@@ -772,6 +772,22 @@ patella_report_new (PatellaStore            *store,
   else
     add (self, BLOCK_TEXT, g_strdup (_("No pain scores were logged in this period.")));
 
+  /* The self-test, when there was one */
+  {
+    g_autoptr(GPtrArray) tests = patella_self_test_lines (store, first, last, error);
+
+    if (tests == NULL)
+      return NULL;
+    if (tests->len > 0)
+      add (self, BLOCK_HEADING, g_strdup (_("Single-leg squat self-test")));
+    for (guint i = 0; i < tests->len; i++)
+      {
+        const PatellaVisitLine *line = g_ptr_array_index (tests, i);
+
+        add (self, BLOCK_LINE, line->important ? g_strdup_printf (_("★ %s"), line->text) : g_strdup (line->text));
+      }
+  }
+
   /* Running */
   add (self, BLOCK_HEADING, g_strdup (_("Running volume and load")));
   if (p->has_runs)
