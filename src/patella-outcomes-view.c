@@ -150,6 +150,84 @@ patella_sparkline_init (PatellaSparkline *self)
   self->values = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
+/* The self-tests of one leg, oldest first: a square each, green when the
+ * knee stayed centred, yellow when it wobbled, orange when it dropped
+ * inward. */
+#define PATELLA_TYPE_LEG_STRIP (patella_leg_strip_get_type ())
+G_DECLARE_FINAL_TYPE (PatellaLegStrip, patella_leg_strip, PATELLA, LEG_STRIP, GtkWidget)
+
+struct _PatellaLegStrip
+{
+  GtkWidget  parent_instance;
+  GArray    *results;   /* of PatellaSquatResult */
+};
+
+G_DEFINE_FINAL_TYPE (PatellaLegStrip, patella_leg_strip, GTK_TYPE_WIDGET)
+
+#define STRIP_CELL 14
+#define STRIP_GAP 3
+
+static void
+patella_leg_strip_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  PatellaLegStrip *self = PATELLA_LEG_STRIP (widget);
+  static const GdkRGBA colors[PATELLA_N_SQUAT_RESULTS] = {
+    { 0.15, 0.64, 0.41, 1 },   /* centred: GNOME green 4 */
+    { 0.96, 0.76, 0.07, 1 },   /* wobbles: yellow 4 */
+    { 0.90, 0.38, 0.0, 1 },    /* drops inward: orange 4 */
+  };
+  int width = gtk_widget_get_width (widget);
+  /* The newest that fit, when there are more than the width holds. */
+  guint fit = MAX (1, (guint) (width + STRIP_GAP) / (STRIP_CELL + STRIP_GAP));
+  guint start = self->results->len > fit ? self->results->len - fit : 0;
+
+  for (guint i = start; i < self->results->len; i++)
+    {
+      PatellaSquatResult result = g_array_index (self->results, PatellaSquatResult, i);
+
+      gtk_snapshot_append_color (snapshot, &colors[result],
+                                 &GRAPHENE_RECT_INIT ((i - start) * (STRIP_CELL + STRIP_GAP), 2,
+                                                      STRIP_CELL, STRIP_CELL));
+    }
+}
+
+static void
+patella_leg_strip_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  guint n = PATELLA_LEG_STRIP (widget)->results->len;
+
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? STRIP_CELL : STRIP_CELL + 4;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? (int) MAX (n, 1) * (STRIP_CELL + STRIP_GAP) : STRIP_CELL + 4;
+}
+
+static void
+patella_leg_strip_finalize (GObject *object)
+{
+  g_clear_pointer (&PATELLA_LEG_STRIP (object)->results, g_array_unref);
+  G_OBJECT_CLASS (patella_leg_strip_parent_class)->finalize (object);
+}
+
+static void
+patella_leg_strip_class_init (PatellaLegStripClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = patella_leg_strip_finalize;
+  GTK_WIDGET_CLASS (klass)->snapshot = patella_leg_strip_snapshot;
+  GTK_WIDGET_CLASS (klass)->measure = patella_leg_strip_measure;
+}
+
+static void
+patella_leg_strip_init (PatellaLegStrip *self)
+{
+  self->results = g_array_new (FALSE, FALSE, sizeof (PatellaSquatResult));
+}
+
 /* The view */
 
 struct _PatellaOutcomesView
@@ -158,7 +236,9 @@ struct _PatellaOutcomesView
 
   GtkLabel  *intro;
   GtkWidget *grid;
+  GtkWidget *legs;       /* the self-test's strip per leg */
   guint      n_rows;
+  guint      n_tests;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaOutcomesView, patella_outcomes_view, GTK_TYPE_BOX)
@@ -188,6 +268,64 @@ describe_latest (PatellaOutcomeItem item,
   return g_strdup_printf ("%d", latest);
 }
 
+static gboolean
+reload_legs (PatellaOutcomesView  *self,
+             PatellaStore         *store,
+             GError              **error)
+{
+  g_autoptr(GPtrArray) tests = patella_store_list_self_tests (store, error);
+  GtkWidget *child;
+
+  if (tests == NULL)
+    return FALSE;
+  while ((child = gtk_widget_get_first_child (self->legs)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->legs), child);
+  self->n_tests = tests->len;
+  gtk_widget_set_visible (self->legs, tests->len > 0);
+  if (tests->len == 0)
+    return TRUE;
+
+  {
+    GtkWidget *heading = gtk_label_new (_("Single-leg squat: green centred, yellow wobbles, orange drops inward"));
+
+    gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "caption");
+    gtk_widget_add_css_class (heading, "dim-label");
+    gtk_grid_attach (GTK_GRID (self->legs), heading, 0, 0, 2, 1);
+  }
+  for (PatellaLeg leg = 0; leg < PATELLA_N_LEGS; leg++)
+    {
+      PatellaLegStrip *strip = g_object_new (PATELLA_TYPE_LEG_STRIP, NULL);
+      GtkWidget *title = gtk_label_new (patella_leg_get_title (leg));
+      g_autoptr(GString) name = g_string_new (patella_leg_get_title (leg));
+
+      for (guint i = 0; i < tests->len; i++)
+        {
+          const PatellaSelfTest *test = g_ptr_array_index (tests, i);
+
+          if (test->side != leg)
+            continue;
+          g_array_append_val (strip->results, test->result);
+          g_string_append_printf (name, "; %s %s", test->day, patella_squat_result_get_title (test->result));
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+      gtk_widget_set_hexpand (GTK_WIDGET (strip), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_width_chars (GTK_LABEL (title), 10);
+      gtk_grid_attach (GTK_GRID (self->legs), title, 0, (int) leg + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->legs), GTK_WIDGET (strip), 1, (int) leg + 1, 1, 1);
+    }
+  return TRUE;
+}
+
+guint
+patella_outcomes_view_get_n_tests (PatellaOutcomesView *self)
+{
+  g_return_val_if_fail (PATELLA_IS_OUTCOMES_VIEW (self), 0);
+  return self->n_tests;
+}
+
 gboolean
 patella_outcomes_view_reload (PatellaOutcomesView  *self,
                               PatellaStore         *store,
@@ -205,6 +343,8 @@ patella_outcomes_view_reload (PatellaOutcomesView  *self,
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
+  if (!reload_legs (self, store, error))
+    return FALSE;
   self->n_rows = 0;
   gtk_widget_set_visible (self->grid, checkins->len > 0);
   if (checkins->len == 0)
@@ -299,6 +439,12 @@ patella_outcomes_view_init (PatellaOutcomesView *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 12);
   gtk_box_append (GTK_BOX (self), self->grid);
+
+  self->legs = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (self->legs), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (self->legs), 12);
+  gtk_widget_set_margin_top (self->legs, 12);
+  gtk_box_append (GTK_BOX (self), self->legs);
 }
 
 GtkWidget *

@@ -24,6 +24,12 @@ outcomes_drawn (gpointer data)
 }
 
 static gboolean
+strips_drawn (gpointer data)
+{
+  return patella_outcomes_view_get_n_tests (PATELLA_OUTCOMES_VIEW (data)) == 2;
+}
+
+static gboolean
 dialog_gone (gpointer data)
 {
   return patella_test_find_toplevel (PATELLA_TYPE_CHECKIN_DIALOG, NULL) == NULL;
@@ -252,6 +258,11 @@ self_test (PatellaApplication *app,
   g_assert_cmpint (((PatellaSelfTest *) g_ptr_array_index (tests, 0))->pain, ==, 3);
   /* Done for the week, and one drop is not enough to suggest anything. */
   g_assert_false (gtk_widget_get_visible (card));
+
+  /* Progress has a strip per leg. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "progress"));
+  patella_test_wait_for (strips_drawn, patella_progress_page_get_outcomes (patella_window_get_progress_page (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
 
   g_assert_true (patella_store_save_self_test (store, &earlier, &error));
   g_assert_true (gtk_widget_get_visible (card));
