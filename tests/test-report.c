@@ -467,6 +467,7 @@ test_since_last_visit (Fixture       *fixture,
   g_clear_pointer (&page, g_free);
   page = pdf_page_text (pdf, 2);
   g_assert_null (strstr (page, "Since your last visit"));
+  g_assert_true (g_str_has_prefix (g_strchug (page), "Routine adherence"));
   g_assert_nonnull (strstr (strstr (text, "Single-leg squat self-test") + 1, "Single-leg squat self-test"));
 
   /* --report --since-last-visit: from the day after the visit. */

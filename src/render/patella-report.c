@@ -650,7 +650,12 @@ add_since_last_visit (PatellaReport            *self,
         add (self, BLOCK_LINE, g_strdup (line->text));
     }
   if (lines->len > 0)
-    add (self, BLOCK_PAGE_BREAK, NULL);
+    {
+      /* Not add (): it splits text into lines, and no text is no line. */
+      Block block = { BLOCK_PAGE_BREAK, NULL, 0, 0, 0, 0, FALSE };
+
+      g_array_append_val (self->blocks, block);
+    }
   return TRUE;
 }
 
