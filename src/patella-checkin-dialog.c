@@ -15,6 +15,7 @@
 
 #include "core/patella-day.h"
 #include "patella-checkin-dialog.h"
+#include "patella-entry-dialog.h"
 
 struct _PatellaCheckinDialog
 {
@@ -57,6 +58,7 @@ pain_row (PatellaCheckinDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  patella_widget_ignore_scrolling (spin);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   self->spins[item] = GTK_SPIN_BUTTON (spin);

@@ -376,8 +376,8 @@ format_value (GtkScale *widget,
 /* The wheel scrolls the dialog, never a scale under the pointer on the way:
  * the scale's own scroll controller goes, and the event reaches the
  * scrolled window. Drag, click and the keys still set it. */
-static void
-ignore_scrolling (GtkWidget *widget)
+void
+patella_widget_ignore_scrolling (GtkWidget *widget)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GPtrArray) scrolls = g_ptr_array_new_with_free_func (g_object_unref);
@@ -439,7 +439,7 @@ scale (PatellaEntryDialog *self,
     *format = (Anchors) { anchors, words, n_anchors };
     gtk_scale_set_format_value_func (GTK_SCALE (widget), format_value, format, g_free);
   }
-  ignore_scrolling (widget);
+  patella_widget_ignore_scrolling (widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (widget, "value-changed", G_CALLBACK (validate), self);
   gtk_box_append (GTK_BOX (box), widget);

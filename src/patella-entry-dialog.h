@@ -39,4 +39,8 @@ gboolean            patella_parse_time             (const char          *text,
                                                     int                 *hour,
                                                     int                 *minute);
 
+/* Lets the mouse wheel pass @widget (a scale, a spin button) to the
+ * scrolled window around it, rather than change its value. */
+void patella_widget_ignore_scrolling (GtkWidget *widget);
+
 G_END_DECLS

@@ -71,6 +71,18 @@ check_in (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL));
   dialog = PATELLA_CHECKIN_DIALOG (patella_test_find_toplevel (PATELLA_TYPE_CHECKIN_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
+  /* The wheel scrolls the form, never a spin button on the way. */
+  {
+    GtkWidget *spin = patella_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (spin);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        g_assert_false (GTK_IS_EVENT_CONTROLLER_SCROLL (controller));
+      }
+  }
   /* Usable at 360 px: nothing in it needs more. */
   gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
   g_assert_cmpint (width, <=, 360);
