@@ -15,6 +15,7 @@
 #include "core/patella-day.h"
 #include "core/patella-store-outcomes.h"
 #include "patella-checkin-card.h"
+#include "patella-today-page.h"
 
 #define SNOOZE_KEY "checkin-snoozed-until"
 
@@ -153,9 +154,13 @@ refresh (PatellaCheckinCard *self)
     text = g_strdup (_("Time for a first check-in: a few ratings of your knee over the last week. It is the "
                        "baseline that later check-ins, every two weeks, are measured against."));
   else if (checkin.state == PATELLA_CHECKIN_MISSED)
-    /* Translators: %s is the day the check-in fell due */
-    text = g_strdup_printf (_("Your check-in has been due since %s. It takes two minutes and shows how the knee "
-                              "has changed."), checkin.due);
+    {
+      g_autofree char *due = patella_today_page_format_day (checkin.due, today);
+
+      /* Translators: %s is the day the check-in fell due, as Today names days */
+      text = g_strdup_printf (_("Your check-in has been due since %s. It takes two minutes and shows how the "
+                                "knee has changed."), due);
+    }
   else
     text = g_strdup (_("Your check-in is due: two minutes of ratings every two weeks show how the knee has "
                        "changed."));
@@ -276,6 +281,7 @@ visit_refresh (PatellaVisitCard *self)
   g_autoptr(PatellaVisit) next = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
   int days;
 
   if (self->store == NULL || !self->is_today ||
@@ -287,6 +293,7 @@ visit_refresh (PatellaVisitCard *self)
       return;
     }
   days = patella_day_diff (today, next->day);
+  when = patella_today_page_format_day (next->day, today);
   if (days > PATELLA_VISIT_REMINDER_DAYS)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -301,7 +308,7 @@ visit_refresh (PatellaVisitCard *self)
                                       "opens with what changed since the last visit.",
                                       "Your clinic visit is in %d days, on %s. Make your clinic report: it "
                                       "opens with what changed since the last visit.", days),
-                            days, next->day);
+                            days, when);
   gtk_label_set_text (self->label, text);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
