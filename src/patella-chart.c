@@ -27,6 +27,8 @@ struct _PatellaChart
   GskRenderNode     *cache;
   int                hover;
   int                cursor;
+  int                measured_height;   /* the calendar's, at its last width */
+  guint              resize_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaChart, patella_chart, GTK_TYPE_WIDGET)
@@ -104,13 +106,39 @@ patella_chart_css_changed (GtkWidget         *widget,
   drop_cache (PATELLA_CHART (widget));
 }
 
+/* The calendar's height at @width; 0 for the charts that fill any. */
+static int
+rows_height (PatellaChart *self,
+             int           width)
+{
+  if (width <= 0)
+    width = patella_chart_min_width (self->kind, self->progress);
+  return (int) ceil (patella_chart_natural_height (self->kind, self->progress, width, &self->style));
+}
+
+static gboolean
+resize_cb (gpointer data)
+{
+  PatellaChart *self = data;
+
+  self->resize_idle = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 patella_chart_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
                              int        baseline)
 {
-  drop_cache (PATELLA_CHART (widget));
+  PatellaChart *self = PATELLA_CHART (widget);
+
+  drop_cache (self);
+  /* In a sideways scroller the calendar is measured before it knows its
+   * width: once it does, it asks again for the height its rows need. */
+  if (rows_height (self, width) != self->measured_height && self->resize_idle == 0)
+    self->resize_idle = g_idle_add (resize_cb, self);
 }
 
 static void
@@ -133,9 +161,26 @@ patella_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = self->kind == PATELLA_CHART_ADHERENCE ? 160 : 220;
-      *natural = self->kind == PATELLA_CHART_ADHERENCE ? 280 : 280;
+      int rows = rows_height (self, for_size > 0 ? for_size : gtk_widget_get_width (widget));
+
+      /* The calendar is as tall as its rows at the width it gets. */
+      if (for_size <= 0 || for_size == gtk_widget_get_width (widget))
+        self->measured_height = rows;
+      if (rows > 0)
+        *minimum = *natural = rows;
+      else
+        {
+          *minimum = self->kind == PATELLA_CHART_ADHERENCE ? 160 : 220;
+          *natural = 280;
+        }
     }
+}
+
+static GtkSizeRequestMode
+patella_chart_get_request_mode (GtkWidget *widget)
+{
+  return PATELLA_CHART (widget)->kind == PATELLA_CHART_ADHERENCE ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                                   : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -182,6 +227,9 @@ follow_view (PatellaChart *self)
       self->style.legend_x = x;
       self->style.legend_width = width;
       g_clear_pointer (&self->cache, gsk_render_node_unref);
+      /* A narrower view may take the legend another row. */
+      if (rows_height (self, gtk_widget_get_width (GTK_WIDGET (self))) != self->measured_height && self->resize_idle == 0)
+        self->resize_idle = g_idle_add (resize_cb, self);
     }
 }
 
@@ -356,6 +404,7 @@ patella_chart_finalize (GObject *object)
 {
   PatellaChart *self = (PatellaChart *) object;
 
+  g_clear_handle_id (&self->resize_idle, g_source_remove);
   g_clear_pointer (&self->progress, patella_progress_unref);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_pointer (&self->style.font, pango_font_description_free);
@@ -373,6 +422,7 @@ patella_chart_class_init (PatellaChartClass *klass)
 
   widget_class->snapshot = patella_chart_snapshot;
   widget_class->measure = patella_chart_measure;
+  widget_class->get_request_mode = patella_chart_get_request_mode;
   widget_class->size_allocate = patella_chart_size_allocate;
   widget_class->css_changed = patella_chart_css_changed;
   widget_class->query_tooltip = patella_chart_query_tooltip;

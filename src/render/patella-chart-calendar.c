@@ -516,6 +516,32 @@ calendar_describe (const PatellaProgress *p)
                           p->n_days, done, partly, off);
 }
 
+/* As tall as its rows at @width (cells at most 32 px, year rows at most
+ * 18 px), so that a short range leaves no empty card below it; a legend
+ * row to spare, so the cells never shrink for one. */
+static double
+calendar_natural_height (const PatellaProgress   *p,
+                         double                   width,
+                         const PatellaChartStyle *style)
+{
+  double top = patella_chart_legend_height (PATELLA_CHART_ADHERENCE, p, width, style) + 24 + LEGEND_ROW;
+
+  if (uses_year_grid (p, width))
+    {
+      GDate first, last;
+
+      patella_day_parse (p->first, &first);
+      patella_day_parse (p->last, &last);
+      return top + (g_date_get_year (&last) - g_date_get_year (&first) + 1) * 18.0 + PAD;
+    }
+  else
+    {
+      guint n_weeks = (p->n_days + (guint) MAX (p->first_weekday - 1, 0) + 6) / 7;
+
+      return top + 7 * MIN (32.0, MAX (1.0, width - AXIS_LEFT - PAD) / MAX (n_weeks, 1)) + PAD;
+    }
+}
+
 const PatellaChartClass patella_chart_calendar_class = {
   .legend_labels = calendar_legend_labels,
   .draw = calendar_draw,
@@ -525,4 +551,5 @@ const PatellaChartClass patella_chart_calendar_class = {
   .describe_at = calendar_describe_at,
   .describe = calendar_describe,
   .min_width = calendar_min_width,
+  .natural_height = calendar_natural_height,
 };

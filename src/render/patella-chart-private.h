@@ -101,6 +101,10 @@ typedef struct
   char *(*describe)      (const PatellaProgress   *p);
   /* The narrowest it stays readable; NULL when any width will do. */
   int   (*min_width)     (const PatellaProgress   *p);
+  /* The height its marks need at @width; NULL when it fills any height. */
+  double (*natural_height) (const PatellaProgress   *p,
+                            double                   width,
+                            const PatellaChartStyle *style);
 } PatellaChartClass;
 
 extern const PatellaChartClass patella_chart_pain_class;

@@ -76,6 +76,19 @@ patella_chart_min_width (PatellaChartKind       kind,
   return klass->min_width (p);
 }
 
+double
+patella_chart_natural_height (PatellaChartKind         kind,
+                              const PatellaProgress   *p,
+                              double                   width,
+                              const PatellaChartStyle *style)
+{
+  const PatellaChartClass *klass = chart_class (kind);
+
+  if (p == NULL || p->n_days == 0 || klass->natural_height == NULL)
+    return 0;
+  return klass->natural_height (p, width, style);
+}
+
 PatellaBucketSize
 patella_chart_bucket_size (PatellaChartKind       kind,
                    const PatellaProgress *p,

@@ -59,6 +59,13 @@ void  patella_chart_render   (cairo_t                 *cr,
                               double                   height,
                               const PatellaChartStyle *style);
 
+/* The height @kind's marks need at @width, in pixels; 0 when it fills
+ * whatever height it is given. */
+double patella_chart_natural_height (PatellaChartKind         kind,
+                                     const PatellaProgress   *progress,
+                                     double                   width,
+                                     const PatellaChartStyle *style);
+
 /* The narrowest @kind stays readable for @progress, in pixels; 0 when any
  * width will do. Narrower, the window scrolls it sideways. */
 int   patella_chart_min_width (PatellaChartKind        kind,
