@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "core/patella-day.h"
+
 #include <glib/gi18n.h>
 
 #include "core/patella-store-outcomes.h"
@@ -357,6 +359,14 @@ patella_outcomes_view_reload (PatellaOutcomesView  *self,
   first = g_ptr_array_index (checkins, 0);
   latest = g_ptr_array_index (checkins, checkins->len - 1);
   {
+    GDate date;
+    g_autoptr(GDateTime) since = NULL;
+    g_autofree char *since_text = NULL;
+
+    if (patella_day_parse (first->day, &date))
+      since = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+    /* Translators: the first check-in's day, e.g. 21 September 2026 */
+    since_text = since ? g_date_time_format (since, _("%-d %B %Y")) : g_strdup (first->day);
     /* Translators: how many check-ins, and the first one's day */
     g_autofree char *intro = g_strdup_printf (ngettext ("%u check-in since %s. The dashed line is the first; "
                                                         "a larger green or orange point is a change of 2 points "
@@ -366,7 +376,7 @@ patella_outcomes_view_reload (PatellaOutcomesView  *self,
                                                         "a larger green or orange point is a change of 2 points "
                                                         "or more from it, better or worse (Farrar 2001; "
                                                         "Crossley 2004).", checkins->len),
-                                              checkins->len, first->day);
+                                              checkins->len, since_text);
 
     gtk_label_set_text (self->intro, intro);
   }
