@@ -309,6 +309,14 @@ test_report_two_years (Fixture       *fixture,
     }
   g_assert_cmpuint (n_high, >, 0);
   assert_contains (page_one, "High warnings:");
+
+  /* The summary is a page of its own: the sections begin on page two. */
+  {
+    g_autofree char *page_two = pdf_page_text (pdf, 2);
+
+    g_assert_null (strstr (page_one, "Routine adherence"));
+    g_assert_true (g_str_has_prefix (g_strchug (page_two), "Routine adherence"));
+  }
 }
 
 /* The command line: the last six weeks by default. */

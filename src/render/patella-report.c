@@ -85,8 +85,17 @@ add (PatellaReport *self,
      BlockKind      kind,
      char          *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  g_auto(GStrv) lines = NULL;
 
+  /* A block with no text (a page break) is one block all the same. */
+  if (text == NULL)
+    {
+      Block block = { .kind = kind };
+
+      g_array_append_val (self->blocks, block);
+      return;
+    }
+  lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       Block block = { kind, g_strdup (lines[i]), 0, 0, 0, i > 0 };
@@ -650,12 +659,7 @@ add_since_last_visit (PatellaReport            *self,
         add (self, BLOCK_LINE, g_strdup (line->text));
     }
   if (lines->len > 0)
-    {
-      /* Not add (): it splits text into lines, and no text is no line. */
-      Block block = { BLOCK_PAGE_BREAK, NULL, 0, 0, 0, 0, FALSE };
-
-      g_array_append_val (self->blocks, block);
-    }
+    add (self, BLOCK_PAGE_BREAK, NULL);
   return TRUE;
 }
 
