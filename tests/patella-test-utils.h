@@ -39,6 +39,13 @@ int      patella_test_sql            (const char *path,
                                       const char *sql);
 
 /* Patella databases in the states a runner might meet them in. */
+/* SQL that takes a file of this version back to schema 4, exactly as
+ * schema 4 wrote it (SQLite restores the table's text on DROP COLUMN). */
+#define PATELLA_TEST_SQL_BACK_TO_V4 \
+  "DROP TABLE progression_snoozes; DROP TABLE return_plan;" \
+  " ALTER TABLE exercise_log DROP COLUMN pain; ALTER TABLE exercises DROP COLUMN level;" \
+  " ALTER TABLE routine_versions DROP COLUMN level; PRAGMA user_version = 4;"
+
 void     patella_test_make_database  (const char *path,
                                       guint       n_entries);
 /* Overwrites the b-tree page at the root of @table with garbage. */

@@ -4,7 +4,13 @@
  */
 #include "config.h"
 
+#include "core/patella-day.h"
 #include "core/patella-progression.h"
+#include "core/patella-routine.h"
+#include "core/patella-store-progression.h"
+#include "patella-test-utils.h"
+
+typedef PatellaTestFiles Fixture;
 
 #define SESSION(pain) { "2026-05-01", (pain), FALSE }
 
@@ -211,6 +217,354 @@ test_rest_days (void)
   g_assert_true (patella_return_may_run ("2026-04-30", "2026-05-02"));
 }
 
+
+/* The rule on the runner's record */
+
+static PatellaStore *
+open_store (Fixture    *fixture,
+            const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  PatellaStore *store = patella_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  patella_store_set_today (store, today);
+  return store;
+}
+
+/* @n days of squats from @first, three sets a day at @pain (-1: none). */
+static void
+log_squats (PatellaStore *store,
+            const char   *first,
+            int           n,
+            int           pain)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *day = patella_day_add (first, i);
+
+      for (int k = 0; k < 3; k++)
+        {
+          g_autoptr(PatellaEntry) set = patella_entry_new (PATELLA_ENTRY_EXERCISE);
+          g_autoptr(GError) error = NULL;
+
+          set->day = g_strdup (day);
+          set->exercise_id = g_strdup ("squat");
+          set->sets = 1;
+          set->reps = 10;
+          set->pain = pain;
+          g_assert_cmpint (patella_store_add_entry (store, set, &error), >, 0);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+log_mornings (PatellaStore *store,
+              const char   *first,
+              int           n,
+              int           score)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *day = patella_day_add (first, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, score, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+static PatellaSuggestion *
+squat_suggestion (PatellaStore *store,
+                  const char   *day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggestions = patella_store_list_suggestions (store, day, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PatellaSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (g_str_equal (suggestion->exercise_id, "squat"))
+        {
+          g_test_message ("%s: %d %s", day, suggestion->advice, suggestion->reason);
+          return g_ptr_array_steal_index (suggestions, i);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static PatellaAdvice
+squat_advice (PatellaStore *store,
+              const char   *day)
+{
+  g_autoptr(PatellaSuggestion) suggestion = squat_suggestion (store, day);
+
+  return suggestion->advice;
+}
+
+/* Accepting a suggestion changes the routine from today: every day before
+ * keeps its targets and its adherence. Undo on the same day leaves no
+ * change behind. */
+static void
+test_store_accept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture, "2026-03-10");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatellaSuggestion) suggestion = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree PatellaDayMark *before = NULL;
+  g_autofree PatellaDayMark *after = NULL;
+  guint n_before, n_after;
+
+  log_squats (store, "2026-03-01", 9, 1);
+  before = patella_routine_load_marks (store, "2026-03-01", "2026-03-09", &n_before, &error);
+  g_assert_no_error (error);
+
+  suggestion = squat_suggestion (store, "2026-03-10");
+  g_assert_cmpint (suggestion->advice, ==, PATELLA_ADVICE_PROGRESS);
+  g_assert_cmpuint (suggestion->level, ==, 0);
+  g_assert_cmpuint (suggestion->n_sessions, ==, 9);
+
+  g_assert_true (patella_store_set_level (store, "squat", 3, &error));
+  g_assert_no_error (error);
+
+  /* The past keeps its targets; today has the new level's. */
+  {
+    g_autoptr(GPtrArray) then = patella_store_list_routine (store, "2026-03-09", &error);
+    g_autoptr(GPtrArray) now = patella_store_list_routine (store, "2026-03-10", &error);
+
+    for (guint i = 0; i < then->len; i++)
+      {
+        PatellaExercise *a = g_ptr_array_index (then, i), *b = g_ptr_array_index (now, i);
+
+        if (!g_str_equal (a->id, "squat"))
+          continue;
+        g_assert_cmpint (a->level, ==, 0);
+        g_assert_cmpint (a->reps, ==, 10);
+        g_assert_cmpint (b->level, ==, 3);
+        g_assert_cmpint (b->reps, ==, 15);
+        {
+          g_autofree char *dose = patella_exercise_describe_dose (b);
+          g_assert_cmpstr (dose, ==, "3 sets of 15, lowering over 5 s");
+        }
+      }
+  }
+  after = patella_routine_load_marks (store, "2026-03-01", "2026-03-09", &n_after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_after, ==, n_before);
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_assert_cmpfloat (after[i].fraction, ==, before[i].fraction);
+      g_assert_true (after[i].logged == before[i].logged);
+    }
+  g_assert_cmpint (patella_store_get_level (store, "squat", "2026-03-09", &error), ==, 0);
+  g_assert_cmpint (patella_store_get_level (store, "squat", "2026-03-10", &error), ==, 3);
+
+  changes = patella_store_list_level_changes (store, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  {
+    PatellaLevelChange *change = g_ptr_array_index (changes, 0);
+
+    g_assert_cmpstr (change->day, ==, "2026-03-10");
+    g_assert_cmpint (change->from_level, ==, 0);
+    g_assert_cmpint (change->to_level, ==, 3);
+  }
+
+  /* A new level starts counting afresh. */
+  g_clear_pointer (&suggestion, patella_suggestion_free);
+  suggestion = squat_suggestion (store, "2026-03-10");
+  g_assert_cmpint (suggestion->advice, ==, PATELLA_ADVICE_NONE);
+  g_assert_cmpuint (suggestion->n_sessions, ==, 0);
+  g_assert_cmpstr (suggestion->level_since, ==, "2026-03-10");
+
+  /* Bad levels change nothing. */
+  g_assert_false (patella_store_set_level (store, "squat", 5, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (patella_store_set_level (store, "foam-roll", 1, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (patella_store_get_level (store, "squat", "2026-03-10", &error), ==, 3);
+
+  /* Undo the same day: no change is left in the history. */
+  g_assert_true (patella_store_set_level (store, "squat", 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = patella_store_list_level_changes (store, "2026-03-01", "2026-03-31", &error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = patella_store_list_routine_changes (store, "2026-03-01", "2026-03-31", &error);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+/* The rule's edges, read from the record: pain in sets, a worse morning
+ * after an exercise day, the days at a level, and "Not yet". */
+static void
+test_store_rule (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture, "2026-03-01");
+  g_autoptr(GError) error = NULL;
+
+  /* Level 1 from March 1st. */
+  g_assert_true (patella_store_set_level (store, "squat", 1, &error));
+  g_assert_no_error (error);
+  log_mornings (store, "2026-02-14", 15, 1);
+  log_squats (store, "2026-03-01", 3, 0);
+
+  /* Held 6 days: not yet; 7: progress. */
+  g_assert_cmpint (squat_advice (store, "2026-03-07"), ==, PATELLA_ADVICE_NONE);
+  g_assert_cmpint (squat_advice (store, "2026-03-08"), ==, PATELLA_ADVICE_PROGRESS);
+  /* Two sessions before the day are not enough: the day's own sets wait
+   * for the next morning. */
+  g_assert_cmpint (squat_advice (store, "2026-03-03"), ==, PATELLA_ADVICE_NONE);
+
+  /* A worse morning after an exercise day steps back; the usual morning is 1. */
+  log_mornings (store, "2026-03-02", 1, 3);
+  g_assert_cmpint (squat_advice (store, "2026-03-08"), ==, PATELLA_ADVICE_STEP_BACK);
+
+  /* Pain in a set: 3 holds, 6 steps back; mornings fine from here. */
+  log_mornings (store, "2026-03-04", 10, 1);
+  log_squats (store, "2026-03-04", 3, 2);
+  g_assert_cmpint (squat_advice (store, "2026-03-08"), ==, PATELLA_ADVICE_PROGRESS);
+  log_squats (store, "2026-03-08", 1, 3);
+  g_assert_cmpint (squat_advice (store, "2026-03-09"), ==, PATELLA_ADVICE_HOLD);
+  log_squats (store, "2026-03-09", 1, 6);
+  g_assert_cmpint (squat_advice (store, "2026-03-10"), ==, PATELLA_ADVICE_STEP_BACK);
+  log_squats (store, "2026-03-10", 3, 5);
+  g_assert_cmpint (squat_advice (store, "2026-03-13"), ==, PATELLA_ADVICE_HOLD);
+
+  /* Not yet: quiet for 7 days, from the day it was put off. */
+  g_assert_true (patella_store_snooze_suggestion (store, "squat", "2026-03-13", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PatellaSuggestion) on_day6 = squat_suggestion (store, "2026-03-19");
+    g_autoptr(PatellaSuggestion) on_day7 = squat_suggestion (store, "2026-03-20");
+
+    g_assert_true (on_day6->snoozed);
+    g_assert_false (on_day7->snoozed);
+  }
+  g_assert_true (patella_store_unsnooze_suggestion (store, "squat", &error));
+  {
+    g_autoptr(PatellaSuggestion) again = squat_suggestion (store, "2026-03-19");
+    g_assert_false (again->snoozed);
+  }
+  g_assert_false (patella_store_snooze_suggestion (store, "squat", "2026-02-30", &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+}
+
+static void
+log_run (PatellaStore *store,
+         const char   *day,
+         int           pain,
+         int           after)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (patella_store_log_run (store, day, NULL, 15, 0, 4, pain, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  if (after >= 0)
+    g_assert_cmpint (patella_store_log_pain (store, day, NULL, after, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+next_run (PatellaStore   *store,
+          const char     *day,
+          PatellaNextRun *next)
+{
+  g_autoptr(GError) error = NULL;
+
+  patella_next_run_clear (next);
+  g_assert_true (patella_store_get_next_run (store, day, next, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: phase %u (%u passed, %u failed): %s", day, next->state.phase, next->state.passed,
+                  next->state.failed, next->reason);
+}
+
+/* The plan replayed from the record: two passes advance, a failure
+ * repeats, two step back; a rest day between runs. */
+static void
+test_store_return (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture, "2026-04-01");
+  g_autoptr(GError) error = NULL;
+  PatellaNextRun next = { 0 };
+  gboolean offer;
+
+  /* No run for 14 days: offered; 13: not. */
+  log_run (store, "2026-03-18", 1, 1);
+  g_assert_true (patella_store_offers_return (store, "2026-04-01", &offer, &error));
+  g_assert_true (offer);
+  g_assert_true (patella_store_offers_return (store, "2026-03-31", &offer, &error));
+  g_assert_false (offer);
+  /* Not yet: quiet for 7 days. */
+  g_assert_true (patella_store_snooze_return_offer (store, "2026-04-01", &error));
+  g_assert_true (patella_store_offers_return (store, "2026-04-07", &offer, &error));
+  g_assert_false (offer);
+  g_assert_true (patella_store_offers_return (store, "2026-04-08", &offer, &error));
+  g_assert_true (offer);
+
+  next_run (store, "2026-04-01", &next);
+  g_assert_false (next.active);
+
+  g_assert_true (patella_store_set_return_plan (store, TRUE, "2026-04-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (patella_store_offers_return (store, "2026-04-08", &offer, &error));
+  g_assert_false (offer);
+  next_run (store, "2026-04-01", &next);
+  g_assert_true (next.active);
+  g_assert_cmpuint (next.state.phase, ==, 0);
+  g_assert_true (next.may_run);
+
+  /* A run today: a rest day tomorrow; judged once the next morning is there. */
+  log_run (store, "2026-04-01", 1, 1);
+  next_run (store, "2026-04-01", &next);
+  g_assert_cmpuint (next.state.passed, ==, 0);
+  g_assert_false (next.may_run);
+  next_run (store, "2026-04-02", &next);
+  g_assert_cmpuint (next.state.passed, ==, 1);
+  g_assert_false (next.may_run);
+  next_run (store, "2026-04-03", &next);
+  g_assert_true (next.may_run);
+
+  log_run (store, "2026-04-03", 2, 2);
+  next_run (store, "2026-04-05", &next);
+  g_assert_cmpuint (next.state.phase, ==, 1);
+  g_assert_cmpuint (next.state.passed, ==, 0);
+
+  /* Pain 3 fails and repeats; no pain after it fails too: back to phase 0. */
+  log_run (store, "2026-04-05", 3, 1);
+  next_run (store, "2026-04-07", &next);
+  g_assert_cmpuint (next.state.phase, ==, 1);
+  g_assert_cmpuint (next.state.failed, ==, 1);
+  log_run (store, "2026-04-07", 1, -1);
+  next_run (store, "2026-04-09", &next);
+  g_assert_cmpuint (next.state.phase, ==, 0);
+  g_assert_nonnull (strstr (next.reason, "No pain score after the run"));
+
+  /* A clinician's higher limit: the pain-3 run passes. */
+  g_assert_true (patella_store_set_return_pain_limit (store, 3, &error));
+  next_run (store, "2026-04-06", &next);
+  g_assert_cmpuint (next.state.phase, ==, 1);
+  g_assert_cmpuint (next.state.passed, ==, 1);
+  g_assert_false (patella_store_set_return_pain_limit (store, 11, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Switched off, it is off. */
+  g_assert_true (patella_store_set_return_plan (store, FALSE, "2026-04-09", &error));
+  next_run (store, "2026-04-09", &next);
+  g_assert_false (next.active);
+  patella_next_run_clear (&next);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +581,12 @@ main (int   argc,
   g_test_add_func ("/return/plan", test_plan);
   g_test_add_func ("/return/phases", test_phases);
   g_test_add_func ("/return/rest-days", test_rest_days);
+  g_test_add ("/progression/store/accept", Fixture, NULL, patella_test_files_set_up, test_store_accept,
+              patella_test_files_tear_down);
+  g_test_add ("/progression/store/rule", Fixture, NULL, patella_test_files_set_up, test_store_rule,
+              patella_test_files_tear_down);
+  g_test_add ("/return/store", Fixture, NULL, patella_test_files_set_up, test_store_return,
+              patella_test_files_tear_down);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "core/patella-day.h"
 #include "core/patella-history.h"
 #include "core/patella-store.h"
+#include "core/patella-store-progression.h"
 #include "core/patella-store-outcomes.h"
 #include "patella-test-utils.h"
 
@@ -131,11 +132,11 @@ test_create (Fixture       *fixture,
   }
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
-                   "dismissed_warnings,exercise_log,exercises,goals,outcomes,pain_log,rest_days,routine_versions,runs,"
-                   "self_tests,visit_questions,visits");
+                   "dismissed_warnings,exercise_log,exercises,goals,outcomes,pain_log,progression_snoozes,rest_days,"
+                   "return_plan,routine_versions,runs,self_tests,visit_questions,visits");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "12");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "14");
 }
 
 /* The warning codes are one list (patella-warning-codes.h) that also makes
@@ -247,7 +248,7 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE dismissed_warnings;"
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4 DROP_V4 " DROP TABLE dismissed_warnings;"
                                                     " DROP TABLE routine_versions; PRAGMA user_version = 1"),
                    ==, SQLITE_OK);
   assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'dismissed_warnings'", "0");
@@ -282,7 +283,7 @@ test_migrate_from_v2 (Fixture       *fixture,
   GStatBuf st;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE routine_versions;"
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4 DROP_V4 " DROP TABLE routine_versions;"
                                                     " UPDATE exercises SET target_sets = 4 WHERE id = 'squat';"
                                                     " PRAGMA user_version = 2"),
                    ==, SQLITE_OK);
@@ -339,7 +340,7 @@ test_migrate_from_v2_all_or_nothing (Fixture       *fixture,
   sqlite3 *other = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " DROP TABLE routine_versions;"
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4 DROP_V4 " DROP TABLE routine_versions;"
                                                     " PRAGMA user_version = 2"),
                    ==, SQLITE_OK);
   /* The version 3 step cannot begin: another program holds the file (a
@@ -375,7 +376,7 @@ test_migrate_from_v3 (Fixture       *fixture,
   g_autoptr(GPtrArray) checkins = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4 DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -409,7 +410,7 @@ test_migrate_from_v3_all_or_nothing (Fixture       *fixture,
   sqlite3 *other = NULL;
 
   patella_test_make_database (fixture->path, 25);
-  g_assert_cmpint (patella_test_sql (fixture->path, DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4 DROP_V4 " PRAGMA user_version = 3"), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
@@ -428,7 +429,109 @@ test_migrate_from_v3_all_or_nothing (Fixture       *fixture,
   /* With the file free again, the update goes through. */
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+}
+
+/* A version 4 file gains the pain of a set, the exercises' levels, the
+ * "Not yet" of a suggestion and the return-to-running plan: every entry
+ * and the routine's history stay, every exercise stands on the first level
+ * of its ladder, no set has a pain, and the copy from before is kept. */
+static void
+test_migrate_from_v4 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v4-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  PatellaEntry *set;
+
+  patella_test_make_database (fixture->path, 25);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  patella_store_set_today (store, "2026-02-01");
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-01", NULL, "squat", 2, 10, "", &error), >, 0);
+  {
+    g_autoptr(GPtrArray) exercises = patella_store_list_exercises (store, FALSE, &error);
+    PatellaExercise *squat = g_ptr_array_index (exercises, 3);
+
+    g_assert_cmpstr (squat->id, ==, "squat");
+    squat->target_sets = 4;
+    g_assert_true (patella_store_update_exercise (store, squat, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4), ==, SQLITE_OK);
+  assert_sql_text (fixture->path, "SELECT count(*) FROM pragma_table_info('exercise_log') WHERE name = 'pain'", "0");
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+
+  /* The set has no pain; the history of the routine is as it was. */
+  entries = patella_store_list_entries (store, "2026-02-01", 1 << PATELLA_ENTRY_EXERCISE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  set = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (set->pain, ==, -1);
+  assert_sql_text (fixture->path, "SELECT group_concat (from_day || ':' || target_sets || ':' || level, ' ')"
+                                  " FROM routine_versions WHERE exercise_id = 'squat'",
+                   "1900-01-01:3:0 2026-02-01:4:0");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM exercises WHERE level != 0", "0");
+  g_assert_cmpint (patella_store_get_level (store, "squat", "2026-02-01", &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* A set now carries its pain, and only from 0 to 10. */
+  set->id = 0;
+  set->pain = 3;
+  g_assert_cmpint (patella_store_add_entry (store, set, &error), >, 0);
+  g_assert_no_error (error);
+  assert_sql_text (fixture->path, "SELECT group_concat (coalesce (pain, '-'), ' ') FROM exercise_log", "- 3");
+  set->pain = 11;
+  g_assert_cmpint (patella_store_add_entry (store, set, &error), ==, 0);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The copy: schema 4, without the new columns. */
+  assert_sql_text (backup, "PRAGMA user_version", "4");
+  assert_sql_text (backup, "SELECT count(*) FROM pragma_table_info('exercise_log') WHERE name = 'pain'", "0");
+  assert_sql_text (backup, "SELECT count(*) FROM exercise_log", "1");
+}
+
+/* A version 5 step that cannot run leaves schema 4 and everything in it. */
+static void
+test_migrate_from_v4_all_or_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V4), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "version 5"));
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  assert_sql_text (fixture->path, "PRAGMA user_version", "4");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_plan'", "0");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM pragma_table_info('exercise_log') WHERE name = 'pain'", "0");
+  assert_sql_text (fixture->path, "SELECT count(*) FROM pain_log", "25");
+
+  /* Once the file is free, the update goes through. */
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
 }
 
 static void
@@ -1233,6 +1336,8 @@ main (int   argc,
   ADD ("migrate-from-v2-all-or-nothing", test_migrate_from_v2_all_or_nothing);
   ADD ("migrate-from-v3", test_migrate_from_v3);
   ADD ("migrate-from-v3-all-or-nothing", test_migrate_from_v3_all_or_nothing);
+  ADD ("migrate-from-v4", test_migrate_from_v4);
+  ADD ("migrate-from-v4-all-or-nothing", test_migrate_from_v4_all_or_nothing);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);

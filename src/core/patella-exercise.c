@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "patella-exercise.h"
+#include "patella-progression.h"
 
 G_DEFINE_BOXED_TYPE (PatellaExercise, patella_exercise,
                      patella_exercise_copy, patella_exercise_free)
@@ -233,12 +234,23 @@ char *
 patella_exercise_describe_dose (const PatellaExercise *exercise)
 {
   const PatellaExercise *builtin;
+  const PatellaLadder *ladder;
   g_autoptr(GString) dose = NULL;
 
   g_return_val_if_fail (exercise != NULL, NULL);
 
   builtin = exercise->builtin ? patella_exercise_find_builtin (exercise->id) : NULL;
-  if (builtin != NULL &&
+  ladder = builtin != NULL && exercise->level > 0 ? patella_ladder_find (exercise->id) : NULL;
+  if (ladder != NULL && (guint) exercise->level < ladder->n_levels)
+    {
+      const PatellaLevel *step = &ladder->levels[exercise->level];
+
+      /* A level of its ladder, at that level's numbers: the level's words. */
+      if (step->target_sets == exercise->target_sets && step->reps == exercise->reps &&
+          step->hold_seconds == exercise->hold_seconds)
+        return g_strdup (_(step->dose));
+    }
+  else if (builtin != NULL &&
       builtin->target_sets == exercise->target_sets &&
       builtin->reps == exercise->reps &&
       builtin->hold_seconds == exercise->hold_seconds)

@@ -23,6 +23,7 @@ typedef struct
   gboolean  enabled;
   gboolean  builtin;
   gboolean  archived;     /* a removed custom exercise that old logs still name */
+  int       level;        /* the step of its ladder (patella-progression.h); 0 the first */
 } PatellaExercise;
 
 GType            patella_exercise_get_type   (void) G_GNUC_CONST;

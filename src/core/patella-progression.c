@@ -25,13 +25,13 @@
 static const PatellaLevel squat_levels[] = {
   { N_("Wall squat to 45°"), N_("3 sets of 10, lowering over 5 s"),
     N_("Back against the ball on the wall, feet a little forward and slightly turned out. Slide down to a "
-       "shallow bend of about 45°, then back up."), 3, 10, 0 },
+       "shallow bend of about 45°, then back up."), 3, 10, 5 },
   { N_("Wall squat to 60°"), N_("3 sets of 10, lowering over 5 s"),
-    N_("As before, a little deeper: about 60° of knee bend."), 3, 10, 0 },
+    N_("As before, a little deeper: about 60° of knee bend."), 3, 10, 5 },
   { N_("Wall squat to 75°"), N_("3 sets of 10, lowering over 5 s"),
-    N_("About 75° of knee bend, and never deeper: 90° loads the kneecap too much."), 3, 10, 0 },
+    N_("About 75° of knee bend, and never deeper: 90° loads the kneecap too much."), 3, 10, 5 },
   { N_("Wall squat to 75°, 15 reps"), N_("3 sets of 15, lowering over 5 s"),
-    N_("The same depth, more repetitions."), 3, 15, 0 },
+    N_("The same depth, more repetitions."), 3, 15, 5 },
   { N_("Step-downs"), N_("3 sets of 10 on each leg"),
     N_("Stand on a low step. Lower the other heel slowly to the floor, knee over the toes, and rise again."),
     3, 10, 0 },

@@ -17,7 +17,7 @@ static const struct {
   const char   *columns;
   int           n_columns;
 } entry_tables[] = {
-  [PATELLA_ENTRY_EXERCISE] = { PATELLA_TABLE_EXERCISE_LOG, "day, instant, exercise_id, sets, reps, note", 6 },
+  [PATELLA_ENTRY_EXERCISE] = { PATELLA_TABLE_EXERCISE_LOG, "day, instant, exercise_id, sets, reps, pain, note", 7 },
   [PATELLA_ENTRY_PAIN] = { PATELLA_TABLE_PAIN_LOG, "day, instant, score, context, note", 5 },
   [PATELLA_ENTRY_RUN] = { PATELLA_TABLE_RUNS, "day, instant, minutes, distance_km, rpe, pain, note", 7 },
 };
@@ -38,6 +38,7 @@ patella_store_bind_entry (sqlite3_stmt       *stmt,
       sqlite3_bind_text (stmt, 3, entry->exercise_id, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, entry->sets);
       patella_bind_optional_int (stmt, 5, entry->reps, 0);
+      patella_bind_optional_int (stmt, 6, entry->pain, -1);
       break;
     case PATELLA_ENTRY_PAIN:
       sqlite3_bind_int (stmt, 3, entry->score);
@@ -94,6 +95,9 @@ check_entry_values (const PatellaEntry  *entry,
         return patella_store_invalid (error, _("Sets run from 1 to %d; %d is outside that."), PATELLA_SETS_MAX, entry->sets);
       if (entry->reps < 0 || entry->reps > PATELLA_REPS_MAX)
         return patella_store_invalid (error, _("Reps run from 1 to %d; %d is outside that."), PATELLA_REPS_MAX, entry->reps);
+      if (entry->pain != -1 && !patella_store_on_scale (entry->pain))
+        return patella_store_invalid (error, _("The pain during the exercise runs from 0 to 10; %d is outside that."),
+                                      entry->pain);
       return TRUE;
 
     case PATELLA_ENTRY_PAIN:
@@ -394,6 +398,7 @@ read_entry_unchecked (sqlite3_stmt     *stmt,
       entry->exercise_id = patella_dup_column_text (stmt, 3);
       entry->sets = sqlite3_column_int (stmt, 4);
       entry->reps = sqlite3_column_int (stmt, 5);
+      entry->pain = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
       break;
     case PATELLA_ENTRY_PAIN:
       entry->score = sqlite3_column_int (stmt, 3);

@@ -67,7 +67,7 @@ patella_store_list_exercises (PatellaStore  *self,
 
   stmt = patella_store_prepare (self,
                                 "SELECT id, name, dose, cues, target_sets, coalesce(reps, 0),"
-                                "       coalesce(hold_seconds, 0), position, enabled, builtin, archived"
+                                "       coalesce(hold_seconds, 0), position, enabled, builtin, archived, level"
                                 " FROM exercises WHERE archived = 0 OR ?"
                                 " ORDER BY position, id",
                                 error);
@@ -80,7 +80,7 @@ patella_store_list_exercises (PatellaStore  *self,
 }
 
 /* The exercises a statement selects as id, name, dose, cues, target_sets,
- * reps, hold_seconds, position, enabled, builtin, archived. */
+ * reps, hold_seconds, position, enabled, builtin, archived, level. */
 GPtrArray *
 patella_store_read_exercises (PatellaStore  *self,
                               sqlite3_stmt  *stmt,
@@ -104,6 +104,7 @@ patella_store_read_exercises (PatellaStore  *self,
       exercise->enabled = sqlite3_column_int (stmt, 8) != 0;
       exercise->builtin = sqlite3_column_int (stmt, 9) != 0;
       exercise->archived = sqlite3_column_int (stmt, 10) != 0;
+      exercise->level = sqlite3_column_int (stmt, 11);
       g_ptr_array_add (exercises, exercise);
     }
 

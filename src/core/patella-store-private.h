@@ -165,6 +165,13 @@ patella_store_collect_strings (PatellaStore  *self,
 
 /* patella-store-routine.c */
 
+/* The day a change takes effect: the store's today. */
+char         *patella_store_change_day       (PatellaStore  *self);
+/* Steps @stmt to its end, with @error set when it does not get there. */
+gboolean      patella_store_step_done        (PatellaStore  *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+
 /* Inside a write transaction: keeps the routine as it now stands as the
  * routine from today, for each exercise that differs from its last row. */
 gboolean      patella_store_record_routine   (PatellaStore  *self,

@@ -20,18 +20,18 @@
 #include "patella-day.h"
 #include "patella-store-private.h"
 
-static char *
-change_day (PatellaStore *self)
+char *
+patella_store_change_day (PatellaStore *self)
 {
   const char *today = patella_store_get_today_override (self);
 
   return today != NULL ? g_strdup (today) : patella_day_today ();
 }
 
-static gboolean
-step_done (PatellaStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+patella_store_step_done (PatellaStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -47,16 +47,16 @@ gboolean
 patella_store_record_routine (PatellaStore  *self,
                               GError       **error)
 {
-  g_autofree char *today = change_day (self);
+  g_autofree char *today = patella_store_change_day (self);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   /* Each exercise whose row in force today says something else gets a row
    * from today (replacing one already there from earlier today). */
   stmt = patella_store_prepare (self,
                                 "INSERT INTO routine_versions"
-                                " (exercise_id, from_day, enabled, dose, target_sets, reps, hold_seconds, position)"
+                                " (exercise_id, from_day, enabled, dose, target_sets, reps, hold_seconds, position, level)"
                                 " SELECT e.id, ?1, e.enabled AND NOT e.archived, e.dose, e.target_sets, e.reps,"
-                                "        e.hold_seconds, e.position"
+                                "        e.hold_seconds, e.position, e.level"
                                 " FROM exercises e"
                                 " WHERE NOT EXISTS ("
                                 "   SELECT 1 FROM routine_versions v"
@@ -65,16 +65,18 @@ patella_store_record_routine (PatellaStore  *self,
                                 "                       WHERE w.exercise_id = e.id AND w.from_day <= ?1)"
                                 "     AND v.enabled = (e.enabled AND NOT e.archived) AND v.dose = e.dose"
                                 "     AND v.target_sets = e.target_sets AND v.reps IS e.reps"
-                                "     AND v.hold_seconds IS e.hold_seconds AND v.position = e.position)"
+                                "     AND v.hold_seconds IS e.hold_seconds AND v.position = e.position"
+                                "     AND v.level = e.level)"
                                 " ON CONFLICT (exercise_id, from_day) DO UPDATE SET"
                                 "   enabled = excluded.enabled, dose = excluded.dose,"
                                 "   target_sets = excluded.target_sets, reps = excluded.reps,"
-                                "   hold_seconds = excluded.hold_seconds, position = excluded.position",
+                                "   hold_seconds = excluded.hold_seconds, position = excluded.position,"
+                                "   level = excluded.level",
                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return patella_store_step_done (self, stmt, error);
 }
 
 GPtrArray *
@@ -89,7 +91,7 @@ patella_store_list_routine (PatellaStore  *self,
 
   stmt = patella_store_prepare (self,
                                 "SELECT e.id, e.name, v.dose, e.cues, v.target_sets, coalesce (v.reps, 0),"
-                                "       coalesce (v.hold_seconds, 0), v.position, v.enabled, e.builtin, e.archived"
+                                "       coalesce (v.hold_seconds, 0), v.position, v.enabled, e.builtin, e.archived, v.level"
                                 " FROM exercises e JOIN routine_versions v ON v.exercise_id = e.id"
                                 " WHERE v.from_day = (SELECT max (w.from_day) FROM routine_versions w"
                                 "                     WHERE w.exercise_id = e.id AND w.from_day <= ?1)"

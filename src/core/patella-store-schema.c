@@ -157,6 +157,25 @@ static const char *const migrations[] = {
   "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),"
   "  asked INTEGER NOT NULL DEFAULT 0 CHECK (asked IN (0, 1))"
   ") STRICT;",
+
+  /* 4 -> 5: pain-guided progression. A set may carry the pain felt during
+   * it; each exercise stands on a level of its ladder, which is part of the
+   * routine and so of its history; a suggestion the runner put off stays
+   * quiet for a while; the return-to-running plan runs from a day. */
+  "ALTER TABLE exercise_log ADD COLUMN pain INTEGER CHECK (pain BETWEEN 0 AND 10);"
+  "ALTER TABLE exercises ADD COLUMN level INTEGER NOT NULL DEFAULT 0 CHECK (level BETWEEN 0 AND 99);"
+  "ALTER TABLE routine_versions ADD COLUMN level INTEGER NOT NULL DEFAULT 0 CHECK (level BETWEEN 0 AND 99);"
+  "CREATE TABLE progression_snoozes ("
+  "  exercise_id TEXT PRIMARY KEY NOT NULL REFERENCES exercises (id) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  day TEXT NOT NULL " DAY_CHECK ("day")
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE return_plan ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  from_day TEXT NOT NULL " DAY_CHECK ("from_day") ","
+  "  pain_limit INTEGER NOT NULL DEFAULT 2 CHECK (pain_limit BETWEEN 0 AND 10),"
+  "  snoozed_day TEXT " DAY_CHECK ("snoozed_day") ","
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);

@@ -446,6 +446,24 @@ add (GPtrArray           *warnings,
   g_ptr_array_add (warnings, warning);
 }
 
+gboolean
+patella_series_morning_worse (const PatellaSeries     *series,
+                              guint                    index,
+                              const PatellaThresholds *thresholds)
+{
+  const PatellaThresholds defaults = PATELLA_THRESHOLDS_DEFAULT;
+  const PatellaThresholds *t = thresholds ? thresholds : &defaults;
+  const PatellaDayStats *d;
+  double usual;
+  int n_mornings;
+
+  g_return_val_if_fail (series != NULL, FALSE);
+
+  d = day_at (series, (int) index);
+  return d->morning >= 0 && usual_morning (series, (int) index, &usual, &n_mornings) &&
+         at_least (d->morning - usual, t->morning_rise);
+}
+
 /**
  * patella_warnings_for_day:
  *

@@ -85,6 +85,13 @@ GPtrArray  *patella_warnings_group_episodes (GPtrArray      *warnings);
 double      patella_series_acwr             (const PatellaSeries *series,
                                              guint                index);
 
+/* Whether the morning of day @index was clearly worse than the usual
+ * morning: the morning-worse rule's comparison, whatever the day before
+ * held (the progression rules ask it after an exercise day). */
+gboolean    patella_series_morning_worse    (const PatellaSeries     *series,
+                                             guint                    index,
+                                             const PatellaThresholds *thresholds);
+
 /* The warnings active on day @index, most severe first. */
 GPtrArray  *patella_warnings_for_day        (const PatellaSeries     *series,
                                              guint                    index,
