@@ -88,6 +88,22 @@ fill (PatellaStore *store)
   g_assert_no_error (error);
 }
 
+/* A set with the pain felt during it. */
+static void
+add_set_with_pain (PatellaStore *store)
+{
+  g_autoptr(PatellaEntry) set = patella_entry_new (PATELLA_ENTRY_EXERCISE);
+  g_autoptr(GError) error = NULL;
+
+  set->day = g_strdup ("2026-02-04");
+  set->instant = g_strdup ("2026-02-04T19:00:00Z");
+  set->exercise_id = g_strdup ("band-walks");
+  set->sets = 1;
+  set->pain = 4;
+  g_assert_cmpint (patella_store_add_entry (store, set, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -99,6 +115,7 @@ test_export (Fixture       *fixture,
   g_assert_cmpstr (csv, ==, HEADER "");
 
   fill (store);
+  add_set_with_pain (store);
   g_clear_pointer (&csv, g_free);
   csv = export (store, patella_csv_export);
   g_assert_cmpstr (csv, ==,
@@ -109,6 +126,7 @@ test_export (Fixture       *fixture,
                    /* Logged on the 4th at the 3rd's time: the day is the one logged. */
                    "2026-02-04,07:05,run,,,,30,0,0,,,''quoted already,2026-02-03T07:05:00Z,,\r\n"
                    "2026-02-04,18:30,exercise,squat,3,,,,,,,\" padded \",2026-02-03T18:30:00Z,,\r\n"
+                   "2026-02-04,19:00,exercise,band-walks,1,,,,,4,,,2026-02-04T19:00:00Z,,\r\n"
                    "2026-02-05,,rest-day,sick,,,,,,,,'-flu,,,\r\n");
 }
 
@@ -127,15 +145,25 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
 
   fill (store);
+  add_set_with_pain (store);
   first = export (store, patella_csv_export);
   g_assert_true (patella_csv_import (copy, first, strlen (first), &summary, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (summary.added[PATELLA_ENTRY_EXERCISE], ==, 2);
+  g_assert_cmpuint (summary.added[PATELLA_ENTRY_EXERCISE], ==, 3);
   g_assert_cmpuint (summary.added[PATELLA_ENTRY_PAIN], ==, 1);
   g_assert_cmpuint (summary.added[PATELLA_ENTRY_RUN], ==, 2);
   g_assert_cmpuint (summary.added[PATELLA_ENTRY_REST_DAY], ==, 1);
   second = export (copy, patella_csv_export);
   g_assert_cmpstr (first, ==, second);
+
+  /* A set's pain came back; a set without one has none. */
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = patella_store_list_entries (copy, "2026-02-04", 1 << PATELLA_ENTRY_EXERCISE, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (((PatellaEntry *) g_ptr_array_index (entries, 0))->exercise_id, ==, "band-walks");
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 0))->pain, ==, 4);
+  g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (entries, 1))->pain, ==, -1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* The prefixes against formulas are gone from the values. */
   entries = patella_store_list_entries (copy, "2026-02-05", PATELLA_ENTRY_ALL, &error);
@@ -324,6 +352,8 @@ test_bad_records (Fixture       *fixture,
     { "2026-03-01,08:00,exercise,Step Ups,1,,,,,,,", "is not an exercise id" },
     { "2026-03-01,08:00,exercise,squat,0,,,,,,,", "sets must be" },
     { "2026-03-01,08:00,exercise,squat,1,0,,,,,,", "reps must be" },
+    { "2026-03-01,08:00,exercise,squat,1,10,,,,11,,", "pain must be empty or" },
+    { "2026-03-01,08:00,exercise,squat,1,10,,,,-1,,", "pain must be empty or" },
     { "2026-03-01,08:00,pain,,,,,,,11,morning,", "pain must be a whole number" },
     { "2026-03-01,08:00,pain,,,,,,,3.5,morning,", "pain must be a whole number" },
     { "2026-03-01,08:00,pain,,,,,,,3,evening,", "context" },
@@ -353,7 +383,7 @@ test_bad_records (Fixture       *fixture,
   g_assert_false (import (store, csv->str, &summary, &error));
   g_assert_error (error, PATELLA_CSV_ERROR, PATELLA_CSV_ERROR_RECORDS);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "23 records are wrong, so nothing was imported:"));
+  g_assert_nonnull (strstr (error->message, "25 records are wrong, so nothing was imported:"));
   for (guint i = 0; i < MIN (G_N_ELEMENTS (cases), 20); i++)
     {
       /* Record 1 is the header, record 2 the good row. */
@@ -363,8 +393,8 @@ test_bad_records (Fixture       *fixture,
       if (line == NULL || strstr (line, cases[i].reason) == NULL)
         g_error ("no “%s” for record %u in: %s", cases[i].reason, i + 3, error->message);
     }
-  /* Only 20 are listed; the long note is the 23rd. */
-  g_assert_nonnull (strstr (error->message, "…and 3 more."));
+  /* Only 20 are listed; the long note is the 25th. */
+  g_assert_nonnull (strstr (error->message, "…and 5 more."));
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 0);
   g_assert_cmpint (count (store, PATELLA_TABLE_RUNS), ==, 0);
 }

@@ -159,7 +159,10 @@ format_entry (const PatellaEntry *e,
       g_string_append_printf (line, ",%d,", e->sets);
       if (e->reps > 0)
         g_string_append_printf (line, "%d", e->reps);
-      g_string_append (line, ",,,,,,");
+      g_string_append (line, ",,,,");
+      if (e->pain >= 0)
+        g_string_append_printf (line, "%d", e->pain);
+      g_string_append (line, ",,");
       break;
 
     case PATELLA_ENTRY_PAIN:
@@ -678,9 +681,6 @@ read_record (GPtrArray   *record,
         PROBLEM (_("distance_km must be a number from 0 to 1000, with “.” for decimals"));
       if (!parse_int (cell (record, columns, COL_RPE), 0, 10, &e->rpe))
         PROBLEM (_("rpe must be a whole number from 0 to 10"));
-      if (cell (record, columns, COL_PAIN)[0] != '\0' &&
-          !parse_int (cell (record, columns, COL_PAIN), 0, 10, &e->pain))
-        PROBLEM (_("pain must be empty or a whole number from 0 to 10"));
       break;
 
     case PATELLA_ENTRY_REST_DAY:
@@ -690,6 +690,12 @@ read_record (GPtrArray   *record,
         PROBLEM (_("a rest-day row’s item must be rest or sick, not “%s”"), item);
       break;
     }
+
+  /* A set's pain during the exercise and a run's pain: both optional. */
+  if ((e->kind == PATELLA_ENTRY_EXERCISE || e->kind == PATELLA_ENTRY_RUN) &&
+      cell (record, columns, COL_PAIN)[0] != '\0' &&
+      !parse_int (cell (record, columns, COL_PAIN), 0, 10, &e->pain))
+    PROBLEM (_("pain must be empty or a whole number from 0 to 10"));
 #undef PROBLEM
 
   return g_steal_pointer (&e);
