@@ -10,6 +10,7 @@
 #include "core/patella-day.h"
 #include "core/patella-store.h"
 #include "core/patella-store-outcomes.h"
+#include "core/patella-store-progression.h"
 #include "patella-test-utils.h"
 
 typedef struct
@@ -416,6 +417,83 @@ test_usage (Fixture       *fixture,
   assert_contains (fixture->out, "--database=FILE");
 }
 
+/* --progression and --next-run print the rules' answers and why; they
+ * change nothing. */
+static void
+test_progression (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *option = g_strdup_printf ("--database=%s", fixture->files.path);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = patella_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-02-%02d", i);
+      g_autoptr(PatellaEntry) set = patella_entry_new (PATELLA_ENTRY_EXERCISE);
+
+      set->day = g_strdup (day);
+      set->exercise_id = g_strdup ("band-walks");
+      set->sets = 2;
+      set->pain = i == 2 ? 4 : 1;
+      g_assert_cmpint (patella_store_add_entry (store, set, &error), >, 0);
+      g_free (set->exercise_id);
+      set->exercise_id = g_strdup ("squat");
+      set->pain = 1;
+      g_assert_cmpint (patella_store_add_entry (store, set, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  /* Squats since January: the level has been held long enough. */
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-01-20", NULL, "squat", 3, 10, NULL, &error), >, 0);
+  g_clear_object (&store);
+
+  run_patella (fixture, option, "--progression", "--date=2026-02-04", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Progression on 2026-02-04\n");
+  assert_contains (fixture->out, "Wall squat with a ball: level 1 of 5, Wall squat to 45°\n"
+                                 "  Wall squat with a ball: ready for Wall squat to 60°?\n"
+                                 "  The last three sessions were pain-free");
+  assert_contains (fixture->out, "Band walks: level 1 of 4, Band walks, band above the knees\n"
+                                 "  Band walks: hold at Band walks, band above the knees\n"
+                                 "  Pain reached 4 out of 10");
+  assert_contains (fixture->out, "Quadriceps setting: level 1 of 3");
+  assert_contains (fixture->out, "0 sessions at this level so far");
+  assert_contains (fixture->out, "Patella suggests; the runner and their clinician decide.\n");
+
+  /* The day's own sets wait for the next morning. */
+  run_patella (fixture, option, "--progression", "--date=2026-02-02", NULL);
+  assert_contains (fixture->out, "Band walks: stay at Band walks, band above the knees\n"
+                                 "  1 session at this level so far");
+
+  run_patella (fixture, option, "--next-run", "--date=2026-02-04", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Return to running on 2026-02-04\n");
+  assert_contains (fixture->out, "Why: No return-to-running plan is on.");
+
+  store = patella_store_open (fixture->files.path, &error);
+  g_assert_true (patella_store_set_return_plan (store, TRUE, "2026-02-01", &error));
+  g_assert_cmpint (patella_store_log_run (store, "2026-02-02", NULL, 15, 0, 4, 1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-02-02", NULL, 1, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_patella (fixture, option, "--next-run", "--date=2026-02-03", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Next run: phase 1 of 8, 5 × (1 min run / 2 min walk), at an easy effort");
+  assert_contains (fixture->out, "Why: Last run: Pain stayed low during the run");
+  assert_contains (fixture->out, "one more moves you on. Rest today");
+
+  /* --date goes with them, and must be a day. */
+  run_patella (fixture, option, "--next-run", "--date=2026-02-30", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "is not a calendar day");
+  run_patella (fixture, option, "--check", "--date=2026-02-03", NULL);
+  g_assert_cmpint (fixture->status, ==, 2);
+  assert_contains (fixture->err, "--date goes with --status, --progression or --next-run.");
+}
+
 /* --import-runs: effort from the file, else --rpe, else refused. */
 static void
 test_import_runs (Fixture       *fixture,
@@ -547,6 +625,7 @@ main (int   argc,
   ADD ("usage", test_usage);
   ADD ("import-runs", test_import_runs);
   ADD ("outcomes", test_outcomes);
+  ADD ("progression", test_progression);
 #undef ADD
 
   return g_test_run ();

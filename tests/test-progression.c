@@ -61,8 +61,11 @@ test_window (void)
 {
   const PatellaSession sessions[] = { SESSION (7), SESSION (4), SESSION (0), SESSION (1), SESSION (0) };
 
-  /* Two sessions are not enough; the third decides. */
+  /* Two easy sessions are not enough to progress; the third decides. But
+   * too much pain counts from the first session. */
   g_assert_cmpint (advise (sessions + 3, 2, 30, 1, 3), ==, PATELLA_ADVICE_NONE);
+  g_assert_cmpint (advise (sessions, 1, 30, 1, 3), ==, PATELLA_ADVICE_STEP_BACK);
+  g_assert_cmpint (advise (sessions + 1, 2, 30, 1, 3), ==, PATELLA_ADVICE_HOLD);
   /* Only the last three count: the 7 and the 4 before them are past. */
   g_assert_cmpint (advise (sessions, 5, 30, 1, 3), ==, PATELLA_ADVICE_PROGRESS);
   /* With the 4 among the last three, hold. */
@@ -95,6 +98,23 @@ test_ladder_ends (void)
   g_assert_cmpint (advise (sore, 3, 30, 0, 3), ==, PATELLA_ADVICE_HOLD);
   worse[2].morning_worse_after = TRUE;
   g_assert_cmpint (advise (worse, 3, 30, 0, 3), ==, PATELLA_ADVICE_HOLD);
+}
+
+static void
+test_headline (void)
+{
+  const PatellaLadder *squat = patella_ladder_find ("squat");
+  g_autofree char *up = patella_progression_headline ("Wall squat", squat, 0, PATELLA_ADVICE_PROGRESS);
+  g_autofree char *down = patella_progression_headline ("Wall squat", squat, 2, PATELLA_ADVICE_STEP_BACK);
+  g_autofree char *top = patella_progression_headline ("Wall squat", squat, 4, PATELLA_ADVICE_NONE);
+
+  g_assert_cmpstr (up, ==, "Wall squat: ready for Wall squat to 60°?");
+  g_assert_cmpstr (down, ==, "Wall squat: step back to Wall squat to 60°?");
+  g_assert_cmpstr (top, ==, "Wall squat: stay at Step-downs");
+  /* Accept never leaves the ladder. */
+  g_assert_cmpuint (patella_progression_target (squat, 4, PATELLA_ADVICE_PROGRESS), ==, 4);
+  g_assert_cmpuint (patella_progression_target (squat, 0, PATELLA_ADVICE_STEP_BACK), ==, 0);
+  g_assert_cmpuint (patella_progression_target (squat, 1, PATELLA_ADVICE_HOLD), ==, 1);
 }
 
 static void
@@ -577,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/progression/morning-worse", test_morning_worse);
   g_test_add_func ("/progression/ladder-ends", test_ladder_ends);
   g_test_add_func ("/progression/ladders", test_ladders);
+  g_test_add_func ("/progression/headline", test_headline);
   g_test_add_func ("/return/run-passed", test_run_passed);
   g_test_add_func ("/return/plan", test_plan);
   g_test_add_func ("/return/phases", test_phases);

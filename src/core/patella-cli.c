@@ -17,6 +17,7 @@
 #include "patella-run-file.h"
 #include "patella-store.h"
 #include "patella-store-outcomes.h"
+#include "patella-store-progression.h"
 #include "patella-xlsx.h"
 
 void
@@ -56,7 +57,11 @@ patella_options_parse (PatellaOptions   *options,
     { "status", 0, 0, G_OPTION_ARG_NONE, &options->status,
       N_("Print the day’s routine with its progress, and exit"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
-      N_("The day for --status (default: today)"), N_("YYYY-MM-DD") },
+      N_("The day for --status, --progression or --next-run (default: today)"), N_("YYYY-MM-DD") },
+    { "progression", 0, 0, G_OPTION_ARG_NONE, &options->progression,
+      N_("Print each exercise’s level and what the pain says about the next, and exit"), NULL },
+    { "next-run", 0, 0, G_OPTION_ARG_NONE, &options->next_run,
+      N_("Print the return-to-running plan’s next run and why, and exit"), NULL },
     { "warnings", 0, 0, G_OPTION_ARG_NONE, &options->warnings,
       N_("Print every load-management warning, one per line, and exit"), NULL },
     { "episodes", 0, 0, G_OPTION_ARG_NONE, &options->episodes,
@@ -151,7 +156,9 @@ patella_options_parse (PatellaOptions   *options,
 
   {
     const struct { const char *value; const char *name; gboolean allowed; const char *with; } days[] = {
-      { date, "--date", options->status, "--status" },
+      /* Translators: the options stay in English */
+      { date, "--date", options->status || options->progression || options->next_run,
+        N_("--status, --progression or --next-run") },
       /* Translators: the options stay in English */
       { from, "--from", options->warnings || options->report, N_("--warnings or --report") },
       /* Translators: the options stay in English */
@@ -214,6 +221,7 @@ patella_options_parse (PatellaOptions   *options,
   if (options->report != NULL &&
       (options->version || options->check || options->status || options->warnings || options->outcomes ||
        options->export_csv ||
+       options->progression || options->next_run ||
        options->export_daily_csv || options->import_csv || options->backup || options->import_runs ||
        options->export_daily_xlsx))
     {
@@ -259,6 +267,7 @@ gboolean
 patella_options_is_command (const PatellaOptions *options)
 {
   return options->version || options->check || options->status || options->warnings || options->outcomes ||
+         options->progression || options->next_run ||
          options->export_csv || options->export_daily_csv || options->import_csv || options->backup ||
          options->import_runs != NULL || options->export_daily_xlsx != NULL;
 }
@@ -438,6 +447,110 @@ patella_cli_status (const char *database,
       }
   }
 
+  return PATELLA_EXIT_OK;
+}
+
+static const char SUGGESTS[] = N_("Patella suggests; the runner and their clinician decide.");
+
+/**
+ * patella_cli_progression:
+ * @day: (nullable): the day, or NULL for today
+ *
+ * One paragraph per exercise with a ladder: its level, then the rule's
+ * answer and why. Nothing changes: Accept is the runner's, in the window.
+ */
+int
+patella_cli_progression (const char *database,
+                         const char *day,
+                         FILE       *out,
+                         FILE       *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GPtrArray) routine = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  if (store == NULL)
+    return fail (err, error);
+  if (day == NULL)
+    day = today;
+  routine = patella_store_list_routine (store, day, &error);
+  suggestions = routine ? patella_store_list_suggestions (store, day, &error) : NULL;
+  if (suggestions == NULL)
+    return fail (err, error);
+
+  /* Translators: %s is a day, YYYY-MM-DD */
+  fprintf (out, _("Progression on %s\n"), day);
+  if (suggestions->len == 0)
+    fprintf (out, "%s\n", _("No exercise with levels is in the routine."));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const PatellaSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      const PatellaLadder *ladder = patella_ladder_find (suggestion->exercise_id);
+      const char *name = suggestion->exercise_id;
+      g_autofree char *headline = NULL;
+
+      for (guint k = 0; k < routine->len; k++)
+        {
+          const PatellaExercise *exercise = g_ptr_array_index (routine, k);
+
+          if (g_str_equal (exercise->id, suggestion->exercise_id))
+            name = patella_exercise_get_display_name (exercise);
+        }
+      /* Translators: an exercise, its level's number, the ladder's length, the level's name */
+      fprintf (out, _("%s: level %u of %u, %s\n"), name, suggestion->level + 1, suggestion->n_levels,
+               _(ladder->levels[suggestion->level].name));
+      headline = patella_progression_headline (name, ladder, suggestion->level, suggestion->advice);
+      fprintf (out, "  %s\n  %s\n", headline, suggestion->reason);
+      if (suggestion->snoozed && suggestion->advice != PATELLA_ADVICE_NONE)
+        fprintf (out, "  %s\n", _("Put off with “Not yet”: Today stays quiet about it for 7 days."));
+    }
+  fprintf (out, "%s\n", _(SUGGESTS));
+  return PATELLA_EXIT_OK;
+}
+
+/**
+ * patella_cli_next_run:
+ * @day: (nullable): the day, or NULL for today
+ *
+ * The plan's phase on @day, the next run's walk/run intervals, and why.
+ */
+int
+patella_cli_next_run (const char *database,
+                      const char *day,
+                      FILE       *out,
+                      FILE       *err)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+  PatellaNextRun next;
+  guint n_phases;
+  const PatellaRunPhase *phases = patella_return_phases (&n_phases);
+
+  store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
+  if (store == NULL)
+    return fail (err, error);
+  if (day == NULL)
+    day = today;
+  if (!patella_store_get_next_run (store, day, &next, &error))
+    return fail (err, error);
+
+  /* Translators: %s is a day, YYYY-MM-DD */
+  fprintf (out, _("Return to running on %s\n"), day);
+  if (next.active && !next.done)
+    {
+      g_autofree char *intervals = patella_run_phase_describe (&phases[next.state.phase]);
+
+      /* Translators: the phase's number, the number of phases, then e.g. "6 × (2 min run / 1 min walk)" */
+      fprintf (out, _("Next run: phase %u of %u, %s, at an easy effort (RPE 3-5)\n"), next.state.phase + 1,
+               n_phases, intervals);
+    }
+  fprintf (out, _("Why: %s\n"), next.reason);
+  fprintf (out, "%s\n", _(SUGGESTS));
+  patella_next_run_clear (&next);
   return PATELLA_EXIT_OK;
 }
 
@@ -703,6 +816,12 @@ patella_cli_run (const PatellaOptions *options,
 
   if (options->outcomes)
     return patella_cli_outcomes (options->database, out, err);
+
+  if (options->progression)
+    return patella_cli_progression (options->database, options->date, out, err);
+
+  if (options->next_run)
+    return patella_cli_next_run (options->database, options->date, out, err);
 
   if (options->import_runs != NULL)
     {

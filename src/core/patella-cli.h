@@ -32,6 +32,8 @@ typedef struct
   gboolean  check;
   gboolean  status;
   gboolean  warnings;
+  gboolean  progression;  /* --progression: each exercise's level and suggestion */
+  gboolean  next_run;     /* --next-run: the return-to-running plan's next run */
   gboolean  episodes;     /* --warnings --episodes */
   gboolean  outcomes;     /* the check-ins as a table */
   gboolean  since_last_visit; /* --report: open with "Since your last visit" */
@@ -73,6 +75,16 @@ int      patella_cli_files (const PatellaOptions *options,
 int      patella_cli_import_runs (const PatellaOptions *options,
                                   FILE                 *out,
                                   FILE                 *err);
+
+int      patella_cli_progression (const char *database,
+                                  const char *day,
+                                  FILE       *out,
+                                  FILE       *err);
+
+int      patella_cli_next_run (const char *database,
+                               const char *day,
+                               FILE       *out,
+                               FILE       *err);
 
 int      patella_cli_warnings (const char *database,
                                const char *from,

@@ -118,23 +118,15 @@ patella_progression_advise (const PatellaSession *sessions,
                             guint                 n_levels,
                             char                **reason)
 {
-  const PatellaSession *recent;
+  guint n_recent = MIN (n_sessions, PATELLA_PROGRESSION_SESSIONS);
+  const PatellaSession *recent = sessions + n_sessions - n_recent;
   int highest = -1;
   gboolean morning_worse = FALSE;
 
   g_return_val_if_fail (n_levels > 0 && level < n_levels, PATELLA_ADVICE_NONE);
 
-  if (n_sessions < PATELLA_PROGRESSION_SESSIONS)
-    {
-      set_reason (reason, ngettext ("%u session at this level so far; a suggestion needs the last %u.",
-                                    "%u sessions at this level so far; a suggestion needs the last %u.",
-                                    n_sessions),
-                  n_sessions, PATELLA_PROGRESSION_SESSIONS);
-      return PATELLA_ADVICE_NONE;
-    }
-
-  recent = sessions + n_sessions - PATELLA_PROGRESSION_SESSIONS;
-  for (guint i = 0; i < PATELLA_PROGRESSION_SESSIONS; i++)
+  /* Too much pain counts from the first session; progress needs three. */
+  for (guint i = 0; i < n_recent; i++)
     {
       highest = MAX (highest, recent[i].max_pain);
       morning_worse |= recent[i].morning_worse_after;
@@ -168,6 +160,15 @@ patella_progression_advise (const PatellaSession *sessions,
       return PATELLA_ADVICE_HOLD;
     }
 
+  if (n_sessions < PATELLA_PROGRESSION_SESSIONS)
+    {
+      set_reason (reason, ngettext ("%u session at this level so far; a suggestion needs the last %u.",
+                                    "%u sessions at this level so far; a suggestion needs the last %u.",
+                                    n_sessions),
+                  n_sessions, PATELLA_PROGRESSION_SESSIONS);
+      return PATELLA_ADVICE_NONE;
+    }
+
   if (level + 1 >= n_levels)
     {
       set_reason (reason, "%s", _("The last three sessions were pain-free, at the top of the ladder: keep it up."));
@@ -192,6 +193,44 @@ patella_progression_advise (const PatellaSession *sessions,
                                 days_at_level),
               days_at_level);
   return PATELLA_ADVICE_PROGRESS;
+}
+
+guint
+patella_progression_target (const PatellaLadder *ladder,
+                            guint                level,
+                            PatellaAdvice        advice)
+{
+  if (advice == PATELLA_ADVICE_PROGRESS && level + 1 < ladder->n_levels)
+    return level + 1;
+  if (advice == PATELLA_ADVICE_STEP_BACK && level > 0)
+    return level - 1;
+  return level;
+}
+
+char *
+patella_progression_headline (const char          *name,
+                              const PatellaLadder *ladder,
+                              guint                level,
+                              PatellaAdvice        advice)
+{
+  const char *target = _(ladder->levels[patella_progression_target (ladder, level, advice)].name);
+
+  switch (advice)
+    {
+    case PATELLA_ADVICE_PROGRESS:
+      /* Translators: an exercise, then the next level of its ladder */
+      return g_strdup_printf (_("%s: ready for %s?"), name, target);
+    case PATELLA_ADVICE_STEP_BACK:
+      /* Translators: an exercise, then the level below the current one */
+      return g_strdup_printf (_("%s: step back to %s?"), name, target);
+    case PATELLA_ADVICE_HOLD:
+      /* Translators: an exercise, then its current level */
+      return g_strdup_printf (_("%s: hold at %s"), name, target);
+    case PATELLA_ADVICE_NONE:
+    default:
+      /* Translators: an exercise, then its current level */
+      return g_strdup_printf (_("%s: stay at %s"), name, target);
+    }
 }
 
 /* Return to running */

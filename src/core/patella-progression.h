@@ -56,13 +56,14 @@ typedef struct
  * the current @level (oldest first), held for @days_at_level days, on a
  * ladder of @n_levels:
  *
- *   step back  a set in the last three sessions had pain above 5, or a
- *              morning-worse followed one of them (not below the first level);
- *   hold       a set in the last three had pain 3 to 5;
+ *   step back  a set in the last three sessions (or fewer, so far) had
+ *              pain above 5, or a morning-worse followed one of them (not
+ *              below the first level: there it holds);
+ *   hold       a set in those had pain 3 to 5;
  *   progress   the last three had pain 2 or less (or none given), no
  *              morning-worse followed, the level was held 7 days or more,
  *              and there is a level above;
- *   none       fewer than three sessions, or nothing to change.
+ *   none       fewer than three sessions, all easy, or nothing to change.
  *
  * @reason gets the why in a sentence. */
 PatellaAdvice patella_progression_advise (const PatellaSession *sessions,
@@ -71,6 +72,19 @@ PatellaAdvice patella_progression_advise (const PatellaSession *sessions,
                                           guint                 level,
                                           guint                 n_levels,
                                           char                **reason);
+
+/* The suggestion in a line, for Today's card and the command line:
+ * "Wall squat with a ball: ready for Wall squat to 60°?" (@name is the
+ * exercise's name as shown; the level names are translated here). */
+char *patella_progression_headline (const char          *name,
+                                    const PatellaLadder *ladder,
+                                    guint                level,
+                                    PatellaAdvice        advice);
+/* The level to go to on Accept: one up for progress, one down for a step
+ * back; @level otherwise. */
+guint patella_progression_target   (const PatellaLadder *ladder,
+                                    guint                level,
+                                    PatellaAdvice        advice);
 
 /* Return to running: walk/run phases, each done twice, a rest day between
  * runs, effort 3 to 5. */

@@ -337,6 +337,12 @@ fill_suggestion (PatellaStore       *self,
       return FALSE;
     }
   suggestion->n_sessions = sessions->len;
+  /* A level never changed has been held since its first session. */
+  if (g_str_equal (suggestion->level_since, PATELLA_ROUTINE_SINCE))
+    {
+      g_free (suggestion->level_since);
+      suggestion->level_since = g_strdup (sessions->len > 0 ? g_ptr_array_index (days, 0) : day);
+    }
 
   /* The mornings after the last sessions, against the usual morning of the
    * two weeks before each. */
