@@ -20,6 +20,7 @@ struct _PatellaExerciseRow
   GtkLabel           *count_label;
   GtkButton          *timer_button;
   GtkButton          *log_button;
+  GtkMenuButton      *pain_button;
   GtkLabel           *dose_label;
   GtkLabel           *cues_label;
 
@@ -71,6 +72,7 @@ update (PatellaExerciseRow *self)
   gboolean complete = patella_routine_item_get_complete (item);
   g_autofree char *progress = NULL;
   g_autofree char *log_label = NULL;
+  g_autofree char *pain_label = NULL;
   g_autofree char *timer_label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
@@ -104,6 +106,46 @@ update (PatellaExerciseRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, timer_label, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_button), patella_routine_item_has_timer (item));
+  /* Translators: the button's label for screen readers; %s is an exercise */
+  pain_label = g_strdup_printf (_("Log a set of %s with the pain during it"), name);
+  patella_a11y_name_menu_button (GTK_WIDGET (self->pain_button), pain_label);
+}
+
+/* 0 to 10 in two rows: one tap logs a set with that pain. */
+static void
+create_pain_popover (GtkMenuButton      *button,
+                     PatellaExerciseRow *self)
+{
+  GtkWidget *popover, *grid, *label;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  label = gtk_label_new (_("Pain during the set, 0 to 10"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 6, 1);
+  for (int pain = 0; pain <= PATELLA_SCALE_MAX; pain++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", pain);
+      g_autofree char *name = NULL;
+      GtkWidget *score = gtk_button_new_with_label (text);
+
+      /* Translators: a button's name for screen readers; an exercise, then a pain score */
+      name = g_strdup_printf (_("Log a set of %s with pain %d"), patella_routine_item_get_name (self->item), pain);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (score), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (score), "today.log-set-pain");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (score),
+                                              g_variant_new ("(si)", patella_routine_item_get_id (self->item), pain));
+      gtk_widget_add_css_class (score, "circular");
+      g_signal_connect_swapped (score, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+      gtk_grid_attach (GTK_GRID (grid), score, pain % 6, 1 + pain / 6, 1, 1);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -132,6 +174,7 @@ patella_exercise_row_class_init (PatellaExerciseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, timer_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, pain_button);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, dose_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaExerciseRow, cues_label);
 }
@@ -184,6 +227,8 @@ patella_exercise_row_new (PatellaRoutineItem *item)
   target = g_variant_new_string (patella_routine_item_get_id (item));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->log_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->timer_button), target);
+  gtk_menu_button_set_create_popup_func (self->pain_button, (GtkMenuButtonCreatePopupFunc) create_pain_popover,
+                                         self, NULL);
 
   g_signal_connect_swapped (item, "notify", G_CALLBACK (update), self);
   update (self);

@@ -12,8 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-day.h"
+#include "core/patella-store-progression.h"
 #include "patella-a11y.h"
 #include "patella-preferences-window.h"
+#include "patella-window.h"
 #include "patella-routine-guide.h"
 #include "patella-time-row.h"
 
@@ -22,7 +25,9 @@ struct _PatellaPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   GSettings   *settings;
+  PatellaStore *store;             /* the main window's record; NULL without one */
   AdwComboRow *unit_row;
+  GtkSwitch   *return_switch;
   GVariant    *saved_thresholds;   /* for Undo of Restore Defaults */
 };
 
@@ -61,6 +66,7 @@ patella_preferences_window_dispose (GObject *object)
   PatellaPreferencesWindow *self = PATELLA_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->saved_thresholds, g_variant_unref);
 
   G_OBJECT_CLASS (patella_preferences_window_parent_class)->dispose (object);
@@ -134,6 +140,70 @@ index_to_unit (const GValue       *value,
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "mi" : "km");
 }
 
+/* The plan lives in the record: the switch shows it and changes it. */
+static void
+return_switch_changed (PatellaPreferencesWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "preferences.return-to-running", "b",
+                              gtk_switch_get_active (self->return_switch));
+}
+
+static void
+return_to_running_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PatellaPreferencesWindow *self = PATELLA_PREFERENCES_WINDOW (widget);
+  gboolean active = g_variant_get_boolean (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+  PatellaReturnPlan plan;
+
+  if (self->store == NULL || !patella_store_get_return_plan (self->store, &plan, &error))
+    return;
+  /* Switching on what is on would start the plan again from its first phase. */
+  if (plan.active != active && !patella_store_set_return_plan (self->store, active, today, &error))
+    {
+      g_autofree char *title = g_markup_escape_text (error->message, -1);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
+  patella_return_plan_clear (&plan);
+  if (patella_store_get_return_plan (self->store, &plan, NULL))
+    {
+      g_signal_handlers_block_by_func (self->return_switch, return_switch_changed, self);
+      gtk_switch_set_active (self->return_switch, plan.active);
+      g_signal_handlers_unblock_by_func (self->return_switch, return_switch_changed, self);
+      patella_return_plan_clear (&plan);
+    }
+}
+
+static void
+add_return_group (PatellaPreferencesWindow *self,
+                  AdwPreferencesPage       *page)
+{
+  GtkWidget *group, *row;
+  PatellaReturnPlan plan;
+
+  group = add_group (page, _("Return to Running"),
+                     _("Patella suggests; the runner and their clinician decide."));
+  row = action_row (_("Graded Return to Running"),
+                    _("Walk/run phases on Today, each run twice, a rest day between runs; a phase moves on "
+                      "only while the pain stays low and the next morning is no worse"));
+  self->return_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->return_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->return_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Graded Return to Running"), -1);
+  if (patella_store_get_return_plan (self->store, &plan, NULL))
+    {
+      gtk_switch_set_active (self->return_switch, plan.active);
+      patella_return_plan_clear (&plan);
+    }
+  g_signal_connect_swapped (self->return_switch, "notify::active", G_CALLBACK (return_switch_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->return_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->return_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
 static void
 add_general_page (PatellaPreferencesWindow *self)
 {
@@ -194,6 +264,9 @@ add_general_page (PatellaPreferencesWindow *self)
    * action would not reach it and the row stayed greyed out. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "preferences.about-routine");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (self->store != NULL)
+    add_return_group (self, page);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
@@ -370,6 +443,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "preferences.undo-restore", NULL, undo_restore_action);
   gtk_widget_class_install_action (widget_class, "preferences.edit-routine", NULL, edit_routine_action);
   gtk_widget_class_install_action (widget_class, "preferences.about-routine", NULL, about_routine_action);
+  gtk_widget_class_install_action (widget_class, "preferences.return-to-running", "b", return_to_running_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -409,6 +483,8 @@ patella_preferences_window_present (GtkWindow *parent,
                        "default-height", 720,
                        "search-enabled", FALSE,   /* two short pages; and its toggle has no name in 1.2 */
                        NULL);
+  if (PATELLA_IS_WINDOW (parent) && patella_window_get_store (PATELLA_WINDOW (parent)) != NULL)
+    self->store = g_object_ref (patella_window_get_store (PATELLA_WINDOW (parent)));
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);

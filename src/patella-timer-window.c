@@ -30,7 +30,7 @@ struct _PatellaTimerWindow
   GtkButton         *toggle_button;
 
   /* owned */
-  PatellaExercise   *exercise;
+  PatellaExercise   *exercise;        /* NULL for a run's intervals */
   PatellaTimerPlan   plan;
   double             elapsed_before;  /* seconds run before the current start */
   gint64             started_at;      /* monotonic µs; 0 while paused */
@@ -67,9 +67,13 @@ phase_title (PatellaTimerWindow *self,
     case PATELLA_TIMER_GET_READY:
       return _("Get Ready");
     case PATELLA_TIMER_HOLD:
+      if (self->exercise == NULL)
+        return _("Run");
       /* A squat's timed part is the slow way down. */
       return g_str_equal (self->exercise->id, "squat") ? _("Lower Slowly") : _("Hold");
     case PATELLA_TIMER_RELAX:
+      if (self->exercise == NULL)
+        return _("Walk");
       return self->plan.sides == 2 ? _("Change Legs") : _("Relax");
     case PATELLA_TIMER_DONE:
     default:
@@ -106,12 +110,23 @@ update (PatellaTimerWindow *self)
     }
 
   gtk_label_set_text (self->phase_label, phase_title (self, state.phase));
-  countdown = g_strdup_printf ("%d", (int) ceil (state.remaining));
+  if (state.length >= 60)
+    /* minutes and seconds for a run's intervals */
+    countdown = g_strdup_printf ("%d:%02d", (int) ceil (state.remaining) / 60, (int) ceil (state.remaining) % 60);
+  else
+    countdown = g_strdup_printf ("%d", (int) ceil (state.remaining));
   gtk_label_set_text (self->countdown_label, countdown);
   gtk_progress_bar_set_fraction (self->phase_bar,
                                  state.length > 0 ? 1.0 - state.remaining / state.length : 1.0);
 
-  if (state.phase == PATELLA_TIMER_GET_READY && self->plan.sides == 2)
+  if (self->exercise == NULL && state.phase == PATELLA_TIMER_GET_READY)
+    /* Translators: before the first run of a return-to-running phase, e.g. "6 runs of 2 min, a walk between" */
+    reps = g_strdup_printf (ngettext ("%d run of %d min", "%d runs of %d min, a walk between", self->plan.reps),
+                            self->plan.reps, self->plan.hold_seconds / 60);
+  else if (self->exercise == NULL)
+    /* Translators: the run now, of all runs of the phase: "Run 2 of 6" */
+    reps = g_strdup_printf (_("Run %d of %d"), state.rep, self->plan.reps);
+  else if (state.phase == PATELLA_TIMER_GET_READY && self->plan.sides == 2)
     /* Translators: before the first hold, e.g. "3 holds of 30 s on each leg, left first" */
     reps = g_strdup_printf (ngettext ("%d hold of %d s on each leg, left first",
                                       "%d holds of %d s on each leg, left first", self->plan.reps / 2),
@@ -270,6 +285,20 @@ patella_timer_window_init (PatellaTimerWindow *self)
   self->shown_rep = -1;
 }
 
+/* Once the plan is set: the title, the first state, the focus. */
+static PatellaTimerWindow *
+show_plan (PatellaTimerWindow *self,
+           const char         *title)
+{
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  update (self);
+  /* Enter or Space starts it at once. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->toggle_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button));
+  return self;
+}
+
 PatellaTimerWindow *
 patella_timer_window_new (GtkWindow             *parent,
                           const PatellaExercise *exercise,
@@ -279,25 +308,38 @@ patella_timer_window_new (GtkWindow             *parent,
 
   g_return_val_if_fail (exercise != NULL, NULL);
 
-  self = g_object_new (PATELLA_TYPE_TIMER_WINDOW,
-                       "transient-for", parent,
-                       "title", name,
-                       NULL);
+  self = g_object_new (PATELLA_TYPE_TIMER_WINDOW, "transient-for", parent, NULL);
   self->exercise = patella_exercise_copy (exercise);
   patella_timer_plan_for_exercise (exercise, &self->plan);
-  adw_window_title_set_title (self->window_title, name);
-  update (self);
-  /* Enter or Space starts it at once. */
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->toggle_button));
-  gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button));
-  return self;
+  return show_plan (self, name);
+}
+
+PatellaTimerWindow *
+patella_timer_window_new_for_run (GtkWindow             *parent,
+                                  const PatellaRunPhase *phase,
+                                  const char            *title)
+{
+  PatellaTimerWindow *self;
+
+  g_return_val_if_fail (phase != NULL, NULL);
+
+  self = g_object_new (PATELLA_TYPE_TIMER_WINDOW, "transient-for", parent, NULL);
+  patella_timer_plan_for_run_phase (phase, &self->plan);
+  return show_plan (self, title);
 }
 
 const char *
 patella_timer_window_get_exercise_id (PatellaTimerWindow *self)
 {
   g_return_val_if_fail (PATELLA_IS_TIMER_WINDOW (self), NULL);
-  return self->exercise->id;
+  return self->exercise ? self->exercise->id : NULL;
+}
+
+double
+patella_timer_window_get_minutes (PatellaTimerWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_TIMER_WINDOW (self), 0);
+  return (patella_timer_plan_get_total (&self->plan) - self->plan.ready_seconds) / 60.0;
 }
 
 gboolean

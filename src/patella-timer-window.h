@@ -21,7 +21,15 @@ G_DECLARE_FINAL_TYPE (PatellaTimerWindow, patella_timer_window, PATELLA, TIMER_W
 PatellaTimerWindow *patella_timer_window_new         (GtkWindow             *parent,
                                                       const PatellaExercise *exercise,
                                                       const char            *name);
+/* The intervals of a return-to-running phase: run, walk, run…, a bell at
+ * each change; "finished" when the last run ends. */
+PatellaTimerWindow *patella_timer_window_new_for_run (GtkWindow             *parent,
+                                                      const PatellaRunPhase *phase,
+                                                      const char            *title);
+/* NULL for a run's intervals. */
 const char         *patella_timer_window_get_exercise_id (PatellaTimerWindow *self);
+/* The minutes timed from the first run to the end of the last. */
+double              patella_timer_window_get_minutes (PatellaTimerWindow    *self);
 gboolean            patella_timer_window_get_running (PatellaTimerWindow    *self);
 void                patella_timer_window_get_state   (PatellaTimerWindow    *self,
                                                       PatellaTimerState     *state);

@@ -18,6 +18,7 @@
 #include "patella-a11y.h"
 #include "patella-calendar.h"
 #include "patella-checkin-card.h"
+#include "patella-coach-cards.h"
 #include "patella-day-log.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
@@ -46,6 +47,7 @@ struct _PatellaTodayPage
   GtkLabel           *adherence_label;
   GtkListBox         *routine_list;
   GtkListBox         *warnings_list;
+  PatellaCoachCards  *coach_cards;
   PatellaDayLog      *day_log;
 
   /* owned */
@@ -462,6 +464,7 @@ patella_today_page_set_store (PatellaTodayPage *self,
   patella_checkin_card_set_store (self->checkin_card, store);
   patella_visit_card_set_store (self->visit_card, store);
   patella_self_test_card_set_store (self->self_test_card, store);
+  patella_coach_cards_set_plan (self->coach_cards, self->plan);
 
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->plan), create_row, NULL, NULL);
   g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (update_summary), self);
@@ -560,7 +563,8 @@ create_calendar (GtkMenuButton    *button,
 
 static void
 log_set (PatellaTodayPage *self,
-         const char       *exercise_id)
+         const char       *exercise_id,
+         int               pain)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -571,7 +575,7 @@ log_set (PatellaTodayPage *self,
   if (self->plan == NULL)
     return;
 
-  entry = patella_day_plan_log_set (self->plan, exercise_id, &error);
+  entry = patella_day_plan_log_set_with_pain (self->plan, exercise_id, pain, &error);
   if (entry == 0)
     {
       show_error (self, error);
@@ -584,8 +588,12 @@ log_set (PatellaTodayPage *self,
     g_autofree char *progress =
       patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
                                             patella_routine_item_get_target_sets (item));
-    /* Translators: a toast; an exercise, then e.g. "2 of 3" */
-    title = g_strdup_printf (_("Set logged: %s, %s"), name, progress);
+    if (pain >= 0)
+      /* Translators: a toast; an exercise, then e.g. "2 of 3", then the pain during the set */
+      title = g_strdup_printf (_("Set logged: %s, %s, pain %d"), name, progress, pain);
+    else
+      /* Translators: a toast; an exercise, then e.g. "2 of 3" */
+      title = g_strdup_printf (_("Set logged: %s, %s"), name, progress);
   }
 
   toast = adw_toast_new (title);
@@ -606,7 +614,20 @@ log_set_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  log_set (PATELLA_TODAY_PAGE (widget), g_variant_get_string (parameter, NULL));
+  log_set (PATELLA_TODAY_PAGE (widget), g_variant_get_string (parameter, NULL), -1);
+}
+
+/* One tap: a set, with the pain felt during it. */
+static void
+log_set_pain_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *id;
+  int pain;
+
+  g_variant_get (parameter, "(&si)", &id, &pain);
+  log_set (PATELLA_TODAY_PAGE (widget), id, pain);
 }
 
 static void
@@ -790,7 +811,7 @@ static void
 timer_finished (PatellaTimerWindow *timer,
                 PatellaTodayPage   *self)
 {
-  log_set (self, patella_timer_window_get_exercise_id (timer));
+  log_set (self, patella_timer_window_get_exercise_id (timer), -1);
 }
 
 static void
@@ -877,6 +898,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   g_type_ensure (PATELLA_TYPE_CHECKIN_CARD);
   g_type_ensure (PATELLA_TYPE_VISIT_CARD);
   g_type_ensure (PATELLA_TYPE_SELF_TEST_CARD);
+  g_type_ensure (PATELLA_TYPE_COACH_CARDS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/patella/Patella/patella-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_button);
@@ -894,9 +916,11 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, adherence_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, coach_cards);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_log);
 
   gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
+  gtk_widget_class_install_action (widget_class, "today.log-set-pain", "(si)", log_set_pain_action);
   gtk_widget_class_install_action (widget_class, "today.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "today.start-timer", "s", start_timer_action);
   gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, previous_day_action);
@@ -916,6 +940,8 @@ static void
 patella_today_page_init (PatellaTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Above the toasts, so that their Undo reaches the cards' actions. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "coach", patella_coach_cards_get_actions (self->coach_cards));
   gtk_menu_button_set_create_popup_func (self->day_button, (GtkMenuButtonCreatePopupFunc) create_calendar,
                                          self, NULL);
   patella_a11y_name_controls (GTK_WIDGET (self));

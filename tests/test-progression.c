@@ -8,6 +8,7 @@
 #include "core/patella-progression.h"
 #include "core/patella-routine.h"
 #include "core/patella-store-progression.h"
+#include "core/patella-timer.h"
 #include "patella-test-utils.h"
 
 typedef PatellaTestFiles Fixture;
@@ -222,6 +223,36 @@ test_phases (void)
   /* Running time grows from phase to phase. */
   for (guint i = 1; i < n; i++)
     g_assert_cmpfloat (phases[i].repeats * phases[i].run_minutes, >, phases[i - 1].repeats * phases[i - 1].run_minutes);
+}
+
+/* The hold timer's schedule runs a phase: runs are the holds, walks the
+ * relaxes between them. */
+static void
+test_interval_timer (void)
+{
+  guint n;
+  const PatellaRunPhase *phases = patella_return_phases (&n);
+  PatellaTimerPlan plan;
+  PatellaTimerState state;
+
+  patella_timer_plan_for_run_phase (&phases[2], &plan);   /* 6 × (2 min run / 1 min walk) */
+  g_assert_cmpint (plan.reps, ==, 6);
+  g_assert_cmpfloat (patella_timer_plan_get_total (&plan), ==, 5 + 6 * 120 + 5 * 60);
+  patella_timer_plan_state_at (&plan, 5 + 119.5, &state);
+  g_assert_cmpint (state.phase, ==, PATELLA_TIMER_HOLD);
+  g_assert_cmpint (state.rep, ==, 1);
+  patella_timer_plan_state_at (&plan, 5 + 120.5, &state);
+  g_assert_cmpint (state.phase, ==, PATELLA_TIMER_RELAX);
+  g_assert_cmpfloat (state.length, ==, 60);
+  patella_timer_plan_state_at (&plan, 5 + 180.5, &state);
+  g_assert_cmpint (state.phase, ==, PATELLA_TIMER_HOLD);
+  g_assert_cmpint (state.rep, ==, 2);
+
+  /* The last phase: one continuous run of 30 minutes. */
+  patella_timer_plan_for_run_phase (&phases[n - 1], &plan);
+  g_assert_cmpfloat (patella_timer_plan_get_total (&plan), ==, 5 + 30 * 60);
+  patella_timer_plan_state_at (&plan, 5 + 30 * 60, &state);
+  g_assert_cmpint (state.phase, ==, PATELLA_TIMER_DONE);
 }
 
 static void
@@ -602,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/return/plan", test_plan);
   g_test_add_func ("/return/phases", test_phases);
   g_test_add_func ("/return/rest-days", test_rest_days);
+  g_test_add_func ("/return/interval-timer", test_interval_timer);
   g_test_add ("/progression/store/accept", Fixture, NULL, patella_test_files_set_up, test_store_accept,
               patella_test_files_tear_down);
   g_test_add ("/progression/store/rule", Fixture, NULL, patella_test_files_set_up, test_store_rule,

@@ -977,6 +977,16 @@ patella_day_plan_log_set (PatellaDayPlan  *self,
                           const char      *exercise_id,
                           GError         **error)
 {
+  return patella_day_plan_log_set_with_pain (self, exercise_id, -1, error);
+}
+
+gint64
+patella_day_plan_log_set_with_pain (PatellaDayPlan  *self,
+                                    const char      *exercise_id,
+                                    int              pain,
+                                    GError         **error)
+{
+  g_autoptr(PatellaEntry) entry = NULL;
   PatellaRoutineItem *item;
 
   g_return_val_if_fail (PATELLA_IS_DAY_PLAN (self), 0);
@@ -998,8 +1008,13 @@ patella_day_plan_log_set (PatellaDayPlan  *self,
     }
 
   /* The store's "changed" signal reloads the plan. */
-  return patella_store_log_exercise (self->store, self->day, NULL, exercise_id, 1,
-                                     item->exercise->reps, NULL, error);
+  entry = patella_entry_new (PATELLA_ENTRY_EXERCISE);
+  entry->day = g_strdup (self->day);
+  entry->exercise_id = g_strdup (exercise_id);
+  entry->sets = 1;
+  entry->reps = item->exercise->reps;
+  entry->pain = pain;
+  return patella_store_add_entry (self->store, entry, error);
 }
 
 gboolean

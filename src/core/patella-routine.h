@@ -59,6 +59,11 @@ PatellaRoutineItem *patella_day_plan_find       (PatellaDayPlan *self,
 gint64          patella_day_plan_log_set        (PatellaDayPlan *self,
                                                  const char     *exercise_id,
                                                  GError        **error);
+/* The same, with the pain felt during the set (0-10; -1: none given). */
+gint64          patella_day_plan_log_set_with_pain (PatellaDayPlan *self,
+                                                    const char     *exercise_id,
+                                                    int             pain,
+                                                    GError        **error);
 gboolean        patella_day_plan_undo           (PatellaDayPlan *self,
                                                  gint64          entry_id,
                                                  GError        **error);

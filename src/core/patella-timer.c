@@ -34,6 +34,19 @@ patella_timer_plan_for_exercise (const PatellaExercise *exercise,
   plan->relax_seconds = plan->hold_seconds >= 10 ? 10 : 3;
 }
 
+void
+patella_timer_plan_for_run_phase (const PatellaRunPhase *phase,
+                                  PatellaTimerPlan      *plan)
+{
+  g_return_if_fail (phase != NULL && plan != NULL);
+
+  plan->ready_seconds = PATELLA_TIMER_READY_SECONDS;
+  plan->sides = 1;
+  plan->reps = MAX ((int) phase->repeats, 1);
+  plan->hold_seconds = MAX ((int) (phase->run_minutes * 60), 1);
+  plan->relax_seconds = (int) (phase->walk_minutes * 60);
+}
+
 double
 patella_timer_plan_get_total (const PatellaTimerPlan *plan)
 {

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "patella-exercise.h"
+#include "patella-progression.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,10 @@ typedef struct
 
 void   patella_timer_plan_for_exercise (const PatellaExercise   *exercise,
                                         PatellaTimerPlan        *plan);
+/* A walk/run phase of the return to running: each "hold" is a run, each
+ * "relax" a walk (the walk after the last run is the cool-down, untimed). */
+void   patella_timer_plan_for_run_phase (const PatellaRunPhase  *phase,
+                                         PatellaTimerPlan       *plan);
 double patella_timer_plan_get_total    (const PatellaTimerPlan  *plan);
 void   patella_timer_plan_state_at     (const PatellaTimerPlan  *plan,
                                         double                   elapsed,

@@ -1,0 +1,310 @@
+/* test-coach.c: Today's suggestions and the return to running, under Xvfb, through their actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/patella-day.h"
+#include "core/patella-store-progression.h"
+#include "patella-coach-cards.h"
+#include "patella-entry-dialog.h"
+#include "patella-preferences-window.h"
+#include "patella-test-app.h"
+#include "patella-test-utils.h"
+#include "patella-timer-window.h"
+#include "patella-today-page.h"
+
+typedef PatellaTestFiles Fixture;
+
+/* Ten days of easy squats before today, three sets a day. */
+static void
+make_record (const char *path)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  store = patella_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int i = -10; i < 0; i++)
+    {
+      g_autofree char *day = patella_day_add (today, i);
+
+      g_assert_cmpint (patella_store_log_exercise (store, day, NULL, "squat", 3, 10, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+static PatellaCoachCards *
+get_cards (PatellaTodayPage *page)
+{
+  return PATELLA_COACH_CARDS (patella_test_find_of_type (GTK_WIDGET (page), PATELLA_TYPE_COACH_CARDS, NULL));
+}
+
+static PatellaStore *
+get_store (PatellaTodayPage *page)
+{
+  return patella_day_plan_get_store (patella_today_page_get_plan (page));
+}
+
+static AdwToast *
+last_toast (PatellaCoachCards *cards)
+{
+  AdwToast *toast = patella_coach_cards_get_undo_toast (cards);
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  return toast;
+}
+
+static void
+undo (PatellaTodayPage *page,
+      AdwToast         *toast)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+}
+
+/* A suggestion card; Accept changes the level from today, with Undo; Not
+ * Yet keeps it quiet, with Undo. */
+static void
+suggestion (PatellaApplication *app,
+            PatellaWindow      *window,
+            gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaCoachCards *cards = get_cards (page);
+  PatellaDayPlan *plan = patella_today_page_get_plan (page);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *yesterday = patella_day_add (today, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cards);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cards)));
+  /* The squat's next level, and the offer of a return to running (no run for two weeks). */
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 2);
+  g_assert_nonnull (patella_test_find_label (patella_coach_cards_get_card (cards, 0),
+                                             "Wall squat with a ball: ready for Wall squat to 60°?"));
+  g_assert_nonnull (patella_test_find_button (patella_coach_cards_get_card (cards, 0), "_Accept"));
+  g_assert_nonnull (patella_test_find_label (patella_coach_cards_get_card (cards, 1),
+                                             "Back to running, step by step?"));
+
+  /* Accept: the level changes from today, and the past keeps its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.set-level", "(su)", "squat", 1));
+  g_assert_cmpint (patella_store_get_level (get_store (page), "squat", today, &error), ==, 1);
+  g_assert_cmpint (patella_store_get_level (get_store (page), "squat", yesterday, &error), ==, 0);
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 1);
+  g_assert_cmpstr (adw_toast_get_title (last_toast (cards)), ==, "Wall squat with a ball: Wall squat to 60° from today");
+  undo (page, last_toast (cards));
+  g_assert_cmpint (patella_store_get_level (get_store (page), "squat", today, &error), ==, 0);
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 2);
+
+  /* Not Yet: quiet; Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.not-yet", "s", "squat"));
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 1);
+  undo (page, last_toast (cards));
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 2);
+
+  /* Bad input changes nothing and says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.set-level", "(su)", "squat", 9));
+  g_assert_cmpint (patella_store_get_level (get_store (page), "squat", today, &error), ==, 0);
+
+  /* The past shows no cards: suggestions are about today. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cards)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cards)));
+  g_assert_true (patella_day_plan_get_is_today (plan));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_suggestion (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  make_record (fixture->path);
+  patella_test_run_app (fixture->path, suggestion, NULL);
+}
+
+/* One tap logs a set with its pain; the pain reaches the store. */
+static void
+set_pain (PatellaApplication *app,
+          PatellaWindow      *window,
+          gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  PatellaEntry *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set-pain", "(si)", "squat", 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "squat"));
+  entries = patella_store_list_entries (get_store (page), today, 1 << PATELLA_ENTRY_EXERCISE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  /* The latest first. */
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpint (entry->pain, ==, 3);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->pain, ==, -1);
+  g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (patella_today_page_get_plan (page),
+                                                                              "squat")), ==, 2);
+
+  /* Out of range: refused, nothing logged. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set-pain", "(si)", "squat", 11);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = patella_store_list_entries (get_store (page), today, 1 << PATELLA_ENTRY_EXERCISE, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_set_pain (Fixture       *fixture,
+               gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, set_pain, NULL);
+}
+
+static gboolean
+entry_dialog_shown (gpointer data)
+{
+  return patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+timer_gone (gpointer data)
+{
+  return patella_coach_cards_get_timer (data) == NULL;
+}
+
+static gint64
+count_runs (PatellaTodayPage *page)
+{
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (get_store (page), PATELLA_TABLE_RUNS, &n, NULL));
+  return n;
+}
+
+/* The plan from the offer card; the next run's interval timer; the run's
+ * dialog with the timed minutes; a rest day after it. */
+static void
+return_to_running (PatellaApplication *app,
+                   PatellaWindow      *window,
+                   gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaCoachCards *cards = get_cards (page);
+  PatellaTimerWindow *timer;
+  PatellaTimerState state;
+  PatellaEntryDialog *dialog;
+  PatellaReturnPlan plan;
+  int runs = 0;
+
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.start-plan", NULL));
+  g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
+  g_assert_true (plan.active);
+  patella_return_plan_clear (&plan);
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 1);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 5 × (1 min run / 2 min walk)"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.start-run", NULL));
+  timer = PATELLA_TIMER_WINDOW (patella_coach_cards_get_timer (cards));
+  g_assert_nonnull (timer);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (timer)), ==, "Run, Phase 1");
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), "5 runs of 1 min, a walk between"));
+
+  /* Run, walk, run…: each run named, the walks between them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timer), "timer.skip", NULL));
+  patella_timer_window_get_state (timer, &state);
+  while (state.phase != PATELLA_TIMER_DONE)
+    {
+      if (state.phase == PATELLA_TIMER_HOLD)
+        {
+          g_autofree char *run = g_strdup_printf ("Run %d of 5", state.rep);
+
+          g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), "Run"));
+          g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), run));
+          g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), "1:00"));
+          runs++;
+        }
+      else
+        g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), "Walk"));
+      patella_timer_window_run_for (timer, state.remaining);
+      patella_timer_window_get_state (timer, &state);
+    }
+  g_assert_cmpint (runs, ==, 5);
+
+  /* Done: the run's dialog, its minutes filled in; saved, the run is logged. */
+  patella_test_wait_for (entry_dialog_shown, NULL);
+  dialog = PATELLA_ENTRY_DIALOG (patella_test_find_toplevel (PATELLA_TYPE_ENTRY_DIALOG, NULL));
+  g_assert_cmpint (count_runs (page), ==, 0);
+  patella_entry_dialog_set_field (dialog, "distance", "1.5");
+  patella_entry_dialog_set_field (dialog, "pain", "1");
+  g_assert_true (patella_entry_dialog_save (dialog));
+  g_assert_cmpint (count_runs (page), ==, 1);
+  {
+    g_autofree char *today = patella_day_today ();
+    g_autoptr(GPtrArray) entries = patella_store_list_entries (get_store (page), today, 1 << PATELLA_ENTRY_RUN, NULL);
+    PatellaEntry *run = g_ptr_array_index (entries, 0);
+
+    /* 5 runs of 1 min and the 4 walks of 2 min between them. */
+    g_assert_cmpfloat (run->minutes, ==, 13);
+    g_assert_cmpfloat (run->distance_km, ==, 1.5);
+    g_assert_cmpint (run->pain, ==, 1);
+  }
+
+  /* A rest day before the next run: no timer today. */
+  patella_test_wait_for (timer_gone, cards);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.start-run", NULL));
+  g_assert_null (patella_coach_cards_get_timer (cards));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 5 × (1 min run / 2 min walk)"));
+
+  /* Preferences switch the plan off. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  {
+    GtkWindow *prefs = patella_test_find_toplevel (PATELLA_TYPE_PREFERENCES_WINDOW, NULL);
+
+    g_assert_nonnull (prefs);
+    g_assert_nonnull (patella_test_find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Graded Return to Running"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.return-to-running", "b", FALSE));
+    g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
+    g_assert_false (plan.active);
+    patella_return_plan_clear (&plan);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.return-to-running", "b", TRUE));
+    g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
+    g_assert_true (plan.active);
+    patella_return_plan_clear (&plan);
+    patella_test_close_window (prefs);
+  }
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_return_to_running (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  patella_test_run_app (fixture->path, return_to_running, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/coach/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
+  ADD ("suggestion", test_suggestion);
+  ADD ("set-pain", test_set_pain);
+  ADD ("return-to-running", test_return_to_running);
+#undef ADD
+
+  return g_test_run ();
+}
