@@ -18,6 +18,7 @@
 #include "core/patella-day.h"
 #include "core/patella-entry-text.h"
 #include "core/patella-settings.h"
+#include "core/patella-store-progression.h"
 #include "patella-a11y.h"
 #include "patella-entry-row.h"
 #include "patella-history-page.h"
@@ -99,6 +100,50 @@ read_names (PatellaHistoryPage *self)
     }
 }
 
+/* The levels accepted on @day, each a row of its own: a routine change,
+ * not an entry, so it has nothing to edit or delete. */
+static void
+append_level_changes (PatellaHistoryPage *self,
+                      GtkListBox         *list,
+                      const char         *day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = patella_store_list_level_changes (self->store, day, day, &error);
+
+  if (changes == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PatellaLevelChange *change = g_ptr_array_index (changes, i);
+      const PatellaLadder *ladder = patella_ladder_find (change->exercise_id);
+      const char *name = g_hash_table_lookup (self->names, change->exercise_id);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *icon;
+
+      if (ladder == NULL || (guint) MAX (change->from_level, change->to_level) >= ladder->n_levels)
+        continue;
+      /* Translators: an exercise, then the level it moved to */
+      title = g_strdup_printf (_("%s: %s"), name ? name : change->exercise_id,
+                               _(ladder->levels[change->to_level].name));
+      /* Translators: the level an exercise moved from */
+      subtitle = g_strdup_printf (_("Level changed from %s"), _(ladder->levels[change->from_level].name));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      icon = g_object_new (GTK_TYPE_IMAGE,
+                           "icon-name", change->to_level > change->from_level ? "go-up-symbolic" : "go-down-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_add_css_class (row, "level-change");
+      gtk_list_box_append (list, row);
+    }
+}
+
 /* One day: its heading and a boxed list of its entries, which it adds to
  * @n_entries. */
 static GtkWidget *
@@ -141,6 +186,7 @@ day_widget_new (PatellaHistoryPage *self,
                          patella_entry_row_new (g_ptr_array_index (entries, i),
                                                 patella_settings_get_unit (self->settings), self->names,
                                                 "history.edit", "history.delete"));
+  append_level_changes (self, GTK_LIST_BOX (list), patella_history_day_get_day (day));
   return clamp;
 }
 

@@ -8,6 +8,7 @@
 #include "core/patella-store-progression.h"
 #include "patella-coach-cards.h"
 #include "patella-entry-dialog.h"
+#include "patella-history-page.h"
 #include "patella-preferences-window.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
@@ -65,6 +66,12 @@ undo (PatellaTodayPage *page,
                                                      adw_toast_get_action_target_value (toast)));
 }
 
+static gboolean
+history_loaded (gpointer data)
+{
+  return patella_history_page_get_history (data) != NULL;
+}
+
 /* A suggestion card; Accept changes the level from today, with Undo; Not
  * Yet keeps it quiet, with Undo. */
 static void
@@ -115,6 +122,19 @@ suggestion (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cards)));
   g_assert_true (patella_day_plan_get_is_today (plan));
+
+  /* History shows the level change on its day, beside the day's sets. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.set-level", "(su)", "squat", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "squat"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  patella_test_wait_for (history_loaded, patella_window_get_history_page (window));
+  {
+    GtkWidget *history = GTK_WIDGET (patella_window_get_history_page (window));
+
+    g_assert_nonnull (patella_test_find_row (history, ADW_TYPE_ACTION_ROW,
+                                             "Wall squat with a ball: Wall squat to 60°"));
+    g_assert_nonnull (patella_test_find_label (history, "Level changed from Wall squat to 45°"));
+  }
 
   patella_test_close_window (GTK_WINDOW (window));
 }

@@ -11,6 +11,7 @@
 #include "core/patella-day.h"
 #include "core/patella-diary.h"
 #include "core/patella-store-outcomes.h"
+#include "core/patella-store-progression.h"
 #include "history-generator.h"
 #include "render/patella-chart-render.h"
 #include "render/patella-report.h"
@@ -102,13 +103,12 @@ test_report (Fixture       *fixture,
     g_string_append (long_note, "the last line");
     g_assert_cmpint (patella_store_log_pain (store, "2026-02-22", NULL, 1, PATELLA_PAIN_REST, long_note->str, &error), >, 0);
   }
-  g_assert_no_error (error);
-
   report = write_report (store, "2026-02-01", "2026-02-28", pdf, &text);
   assert_contains (text, "Patella: Knee Rehab Report");
   assert_contains (text, "From Sun 1 February 2026 to Sat 28 February 2026, 28 days.");
   assert_contains (text, "Routine adherence");
   assert_contains (text, "rest or sick days: 1.");
+  assert_contains (text, "Dose changes No exercise changed its level in this period.");
   assert_contains (text, "on waking 4.0 → 2.0");
   assert_contains (text, "9 runs, 54.0 km in all");
   assert_contains (text, "does not predict injury");
@@ -167,6 +167,38 @@ test_report_episodes (Fixture       *fixture,
   assert_contains (text, "Severe pain (high): 2 episodes");
   assert_contains (text, "2026-01-05 to 2026-01-08 (3 days): worst on 2026-01-06: A pain score of 9 out of 10");
   assert_contains (text, "2026-03-10 · A pain score of 8 out of 10");
+}
+
+/* A level accepted on a day is a row of the dose changes. */
+static void
+test_report_dose_changes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  patella_store_set_today (store, "2026-02-10");
+  g_assert_true (patella_store_set_level (store, "squat", 1, &error));
+  patella_store_set_today (store, "2026-02-20");
+  g_assert_true (patella_store_set_level (store, "band-walks", 1, &error));
+  g_assert_no_error (error);
+
+  report = write_report (store, "2026-02-01", "2026-02-28", pdf, &text);
+  /* pdftotext reads the table column by column. */
+  assert_contains (text, "Dose changes Day Exercise Before 2026-02-10 2026-02-20 Wall squat with a ball Band walks "
+                         "Wall squat to 45° Wall squat to 60° Band walks, band above Band walks, band at the");
+  assert_contains (text, "From then on A level is changed only when the runner accepts");
+  g_clear_pointer (&report, patella_report_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Outside the period, none. */
+  report = write_report (store, "2026-02-11", "2026-02-19", pdf, &text);
+  assert_contains (text, "Dose changes No exercise changed its level in this period.");
 }
 
 /* The 0.8-1.3 ratio band describes load; it is no sweet spot, so it is
@@ -516,6 +548,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/text", Fixture, NULL, patella_test_files_set_up, test_report, patella_test_files_tear_down);
+  g_test_add ("/report/dose-changes", Fixture, NULL, patella_test_files_set_up, test_report_dose_changes,
+              patella_test_files_tear_down);
   g_test_add ("/report/episodes", Fixture, NULL, patella_test_files_set_up, test_report_episodes,
               patella_test_files_tear_down);
   g_test_add ("/report/ratio-band-neutral", Fixture, NULL, patella_test_files_set_up, test_ratio_band_neutral,

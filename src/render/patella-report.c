@@ -26,6 +26,7 @@
 #include "core/patella-settings.h"
 #include "core/patella-store-outcomes.h"
 #include "core/patella-visit.h"
+#include "core/patella-store-progression.h"
 #include "render/patella-report.h"
 
 #define MARGIN 48.0
@@ -103,6 +104,50 @@ add (PatellaReport *self,
       g_array_append_val (self->blocks, block);
     }
   g_free (text);
+}
+
+/* Each exercise's level changes in the period: the day, the exercise, the
+ * level before and after. */
+static gboolean
+add_dose_changes (PatellaReport  *self,
+                  PatellaStore   *store,
+                  const char     *first,
+                  const char     *last,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) changes = patella_store_list_level_changes (store, first, last, error);
+  g_autoptr(GPtrArray) exercises = changes ? patella_store_list_exercises (store, TRUE, error) : NULL;
+
+  if (exercises == NULL)
+    return FALSE;
+
+  add (self, BLOCK_SUBHEADING, g_strdup (_("Dose changes")));
+  if (changes->len == 0)
+    {
+      add (self, BLOCK_TEXT, g_strdup (_("No exercise changed its level in this period.")));
+      return TRUE;
+    }
+  /* Translators: the columns of the report's table of dose changes, separated by tabs */
+  add (self, BLOCK_TABLE_HEADER, g_strdup (_("Day\tExercise\tBefore\tFrom then on")));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PatellaLevelChange *change = g_ptr_array_index (changes, i);
+      const PatellaLadder *ladder = patella_ladder_find (change->exercise_id);
+      const char *name = change->exercise_id;
+
+      for (guint k = 0; k < exercises->len; k++)
+        if (g_str_equal (((PatellaExercise *) g_ptr_array_index (exercises, k))->id, change->exercise_id))
+          name = patella_exercise_get_display_name (g_ptr_array_index (exercises, k));
+      if (ladder == NULL || (guint) MAX (change->from_level, change->to_level) >= ladder->n_levels)
+        continue;
+      add (self, BLOCK_TABLE_ROW, g_strdup_printf ("%s\t%s\t%s\t%s", change->day, name,
+                                                   _(ladder->levels[change->from_level].name),
+                                                   _(ladder->levels[change->to_level].name)));
+    }
+  add (self, BLOCK_SMALL, g_strdup (_("A level is changed only when the runner accepts Patella’s suggestion, "
+                                      "from that day on. Patella suggests; the runner and their clinician "
+                                      "decide.")));
+  return TRUE;
 }
 
 static void
@@ -755,6 +800,9 @@ patella_report_new (PatellaStore            *store,
                                                     "partly done on %u; rest or sick days: %u.", counted),
                                           done, counted, counted ? 100.0 * done / counted : 0.0, partly, off));
   add_chart (self, PATELLA_CHART_ADHERENCE);
+
+  if (!add_dose_changes (self, store, first, last, error))
+    return NULL;
 
   /* Pain */
   add (self, BLOCK_HEADING, g_strdup (_("Pain")));
