@@ -7,7 +7,10 @@
  * programmes use it: load that keeps pain at 2 out of 10 or less during the
  * exercise, and leaves the next morning no worse, may progress; pain of 3
  * to 5 holds; pain above 5, or a worse morning, steps back. The ladders are
- * the progressions of the 2019 JOSPT guideline (Willy et al.). Patella
+ * the progressions of the 2019 JOSPT guideline (Willy et al.). The return
+ * to running follows a published walk/run protocol (the standard
+ * return-to-run programme in Trials 2023, doi:10.1186/s13063-023-07502-x):
+ * each phase at least twice, a rest day between runs, effort 3-5. Patella
  * suggests; the runner and their clinician decide: nothing here changes the
  * routine by itself.
  */
