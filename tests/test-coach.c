@@ -178,6 +178,27 @@ set_pain (PatellaApplication *app,
   entries = patella_store_list_entries (get_store (page), today, 1 << PATELLA_ENTRY_EXERCISE, &error);
   g_assert_cmpuint (entries->len, ==, 2);
 
+  /* The row's menu of 0 to 10: one tap on 7 logs a set with pain 7. */
+  {
+    GtkWidget *row = GTK_WIDGET (patella_test_find_exercise_row (GTK_WIDGET (page), "band-walks"));
+    GtkMenuButton *menu = GTK_MENU_BUTTON (patella_test_find_of_type (row, GTK_TYPE_MENU_BUTTON, NULL));
+    GtkButton *seven;
+
+    g_assert_null (gtk_menu_button_get_popover (menu));   /* made when it first opens */
+    gtk_menu_button_popup (menu);
+    seven = patella_test_find_button (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "7");
+    g_assert_nonnull (seven);
+    g_assert_nonnull (patella_test_find_button (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "0"));
+    g_assert_nonnull (patella_test_find_button (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "10"));
+    g_signal_emit_by_name (seven, "clicked");
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = patella_store_list_entries (get_store (page), today, 1 << PATELLA_ENTRY_EXERCISE, &error);
+    g_assert_cmpuint (entries->len, ==, 3);
+    entry = g_ptr_array_index (entries, 0);
+    g_assert_cmpstr (entry->exercise_id, ==, "band-walks");
+    g_assert_cmpint (entry->pain, ==, 7);
+  }
+
   patella_test_close_window (GTK_WINDOW (window));
 }
 
