@@ -28,6 +28,7 @@ struct _PatellaPreferencesWindow
   PatellaStore *store;             /* the main window's record; NULL without one */
   AdwComboRow *unit_row;
   GtkSwitch   *return_switch;
+  GtkSpinButton *pain_limit_spin;
   GVariant    *saved_thresholds;   /* for Undo of Restore Defaults */
 };
 
@@ -178,11 +179,34 @@ return_to_running_action (GtkWidget  *widget,
 }
 
 static void
+pain_limit_changed (PatellaPreferencesWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "preferences.return-pain-limit", "i",
+                              gtk_spin_button_get_value_as_int (self->pain_limit_spin));
+}
+
+static void
+return_pain_limit_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PatellaPreferencesWindow *self = PATELLA_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL &&
+      !patella_store_set_return_pain_limit (self->store, g_variant_get_int32 (parameter), &error))
+    {
+      g_autofree char *title = g_markup_escape_text (error->message, -1);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
+}
+
+static void
 add_return_group (PatellaPreferencesWindow *self,
                   AdwPreferencesPage       *page)
 {
-  GtkWidget *group, *row;
-  PatellaReturnPlan plan;
+  GtkWidget *group, *row, *spin;
+  PatellaReturnPlan plan = { 0 };
 
   group = add_group (page, _("Return to Running"),
                      _("Patella suggests; the runner and their clinician decide."));
@@ -193,15 +217,31 @@ add_return_group (PatellaPreferencesWindow *self,
   gtk_widget_set_valign (GTK_WIDGET (self->return_switch), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->return_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Graded Return to Running"), -1);
-  if (patella_store_get_return_plan (self->store, &plan, NULL))
-    {
-      gtk_switch_set_active (self->return_switch, plan.active);
-      patella_return_plan_clear (&plan);
-    }
+  if (!patella_store_get_return_plan (self->store, &plan, NULL))
+    plan.pain_limit = PATELLA_PROGRESSION_EASY_PAIN;
+  gtk_switch_set_active (self->return_switch, plan.active);
   g_signal_connect_swapped (self->return_switch, "notify::active", G_CALLBACK (return_switch_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->return_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->return_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  /* The clinician's threshold: a run passes at this pain or less. */
+  row = action_row (_("Pain Limit for a Run"),
+                    _("A run passes with pain during it at this score out of 10 or less: 2 unless your "
+                      "clinician sets another"));
+  spin = gtk_spin_button_new_with_range (0, PATELLA_SCALE_MAX, 1);
+  self->pain_limit_spin = GTK_SPIN_BUTTON (spin);
+  gtk_spin_button_set_numeric (self->pain_limit_spin, TRUE);
+  gtk_spin_button_set_value (self->pain_limit_spin, plan.pain_limit);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pain Limit for a Run"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, row, NULL, -1);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (pain_limit_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  patella_return_plan_clear (&plan);
 }
 
 static void
@@ -444,6 +484,7 @@ patella_preferences_window_class_init (PatellaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "preferences.edit-routine", NULL, edit_routine_action);
   gtk_widget_class_install_action (widget_class, "preferences.about-routine", NULL, about_routine_action);
   gtk_widget_class_install_action (widget_class, "preferences.return-to-running", "b", return_to_running_action);
+  gtk_widget_class_install_action (widget_class, "preferences.return-pain-limit", "i", return_pain_limit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

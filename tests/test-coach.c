@@ -320,6 +320,16 @@ return_to_running (PatellaApplication *app,
     g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
     g_assert_true (plan.active);
     patella_return_plan_clear (&plan);
+
+    /* The clinician's pain limit for a run: 3 from now on; 11 is refused. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.return-pain-limit", "i", 3));
+    g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
+    g_assert_cmpint (plan.pain_limit, ==, 3);
+    patella_return_plan_clear (&plan);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.return-pain-limit", "i", 11));
+    g_assert_true (patella_store_get_return_plan (get_store (page), &plan, NULL));
+    g_assert_cmpint (plan.pain_limit, ==, 3);
+    patella_return_plan_clear (&plan);
     patella_test_close_window (prefs);
   }
 
