@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "patella-history.h"
+#include "patella-store-progression.h"
 
 struct _PatellaHistoryDay
 {
@@ -187,6 +188,34 @@ patella_history_get_store (PatellaHistory *self)
   return self->store;
 }
 
+/* A day on which an exercise changed its level is a day of the record
+ * with the exercises, even with no set logged on it. @days stays the
+ * latest first, each once. */
+static gboolean
+add_level_change_days (PatellaHistory  *self,
+                       GPtrArray       *days,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (!(self->kinds & (1u << PATELLA_ENTRY_EXERCISE)))
+    return TRUE;
+  changes = patella_store_list_level_changes (self->store, "1900-01-01", "9999-12-31", error);
+  if (changes == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const char *day = ((PatellaLevelChange *) g_ptr_array_index (changes, i))->day;
+      guint at = 0;
+
+      while (at < days->len && g_strcmp0 (g_ptr_array_index (days, at), day) > 0)
+        at++;
+      if (at == days->len || !g_str_equal (g_ptr_array_index (days, at), day))
+        g_ptr_array_insert (days, (int) at, g_strdup (day));
+    }
+  return TRUE;
+}
+
 /**
  * patella_history_reload:
  *
@@ -204,7 +233,7 @@ patella_history_reload (PatellaHistory  *self,
   g_return_val_if_fail (PATELLA_IS_HISTORY (self), FALSE);
 
   days = patella_store_list_days (self->store, self->kinds, error);
-  if (days == NULL)
+  if (days == NULL || !add_level_change_days (self, days, error))
     return FALSE;
 
   old_len = self->days->len;
