@@ -141,6 +141,16 @@ index_to_unit (const GValue       *value,
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "mi" : "km");
 }
 
+/* What went wrong, in a toast; the message is text, not markup. */
+static void
+show_problem (PatellaPreferencesWindow *self,
+              const GError             *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+}
+
 /* The plan lives in the record: the switch shows it and changes it. */
 static void
 return_switch_changed (PatellaPreferencesWindow *self)
@@ -164,10 +174,7 @@ return_to_running_action (GtkWidget  *widget,
     return;
   /* Switching on what is on would start the plan again from its first phase. */
   if (plan.active != active && !patella_store_set_return_plan (self->store, active, today, &error))
-    {
-      g_autofree char *title = g_markup_escape_text (error->message, -1);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
-    }
+    show_problem (self, error);
   patella_return_plan_clear (&plan);
   if (patella_store_get_return_plan (self->store, &plan, NULL))
     {
@@ -195,10 +202,7 @@ return_pain_limit_action (GtkWidget  *widget,
 
   if (self->store != NULL &&
       !patella_store_set_return_pain_limit (self->store, g_variant_get_int32 (parameter), &error))
-    {
-      g_autofree char *title = g_markup_escape_text (error->message, -1);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
-    }
+    show_problem (self, error);
 }
 
 static void
