@@ -549,6 +549,13 @@ test_store_return (Fixture       *fixture,
   PatellaNextRun next = { 0 };
   gboolean offer;
 
+  /* A new record is not offered a plan. */
+  g_assert_true (patella_store_offers_return (store, "2026-04-01", &offer, &error));
+  g_assert_false (offer);
+  log_mornings (store, "2026-03-20", 1, 1);
+  g_assert_true (patella_store_offers_return (store, "2026-04-01", &offer, &error));
+  g_assert_false (offer);
+
   /* No run for 14 days: offered; 13: not. */
   log_run (store, "2026-03-18", 1, 1);
   g_assert_true (patella_store_offers_return (store, "2026-04-01", &offer, &error));

@@ -574,12 +574,20 @@ patella_store_offers_return (PatellaStore  *self,
 {
   PatellaReturnPlan plan;
   g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *newest = NULL;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
 
   *offer = FALSE;
   if (!patella_day_is_valid (day))
     return invalid (error, _("That is not a calendar day."));
+  /* Two weeks without a run say something only of a record two weeks old:
+   * a new one is not offered a plan on its first day. */
+  if (!patella_store_get_logged_range (self, &first, &newest, error))
+    return FALSE;
+  if (first == NULL || patella_day_diff (first, day) < PATELLA_RETURN_OFFER_DAYS)
+    return TRUE;
   if (!patella_store_get_return_plan (self, &plan, error))
     return FALSE;
   if (!plan.active && !quiet_on (plan.offer_snoozed_day, day) && last_run_day (self, day, &last, error))

@@ -103,8 +103,9 @@ gboolean patella_store_set_return_pain_limit (PatellaStore   *self,
 gboolean patella_store_snooze_return_offer (PatellaStore     *self,
                                             const char       *day,
                                             GError          **error);
-/* Whether Today offers a plan on @day: none is on, no run for
- * PATELLA_RETURN_OFFER_DAYS days or more, and not put off lately. */
+/* Whether Today offers a plan on @day: none is on, the record is
+ * PATELLA_RETURN_OFFER_DAYS days old or more and has no run for as long,
+ * and the offer was not put off lately. */
 gboolean patella_store_offers_return     (PatellaStore       *self,
                                           const char         *day,
                                           gboolean           *offer,
