@@ -25,6 +25,7 @@ struct _PatellaApplication
   /* owned */
   char             *database;
   GSettings        *settings;
+  PatellaSession   *session;
   PatellaReminders *reminders;
   GCancellable     *autostart_cancellable;
 
@@ -95,29 +96,23 @@ find_main_window (PatellaApplication *self)
   return NULL;
 }
 
+/* The record, its settings and its Undo: one for the application's life,
+ * made at start-up. */
+PatellaSession *
+patella_application_get_session (PatellaApplication *self)
+{
+  g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
 PatellaStore *
 patella_application_dup_store (PatellaApplication  *self,
                                GError             **error)
 {
-  PatellaWindow *window;
-
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
 
-  window = find_main_window (self);
-  if (window != NULL && patella_window_get_store (window) != NULL)
-    return g_object_ref (patella_window_get_store (window));
-
-  /* The window refused the file: nothing may be written into it. */
-  if (window != NULL && patella_window_has_error (window))
-    {
-      g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
-                   _("Nothing was logged: the window says what is wrong with your log."));
-      return NULL;
-    }
-
-  /* With no window, the file is checked in full before anything is
-   * written into it, as the command line does. */
-  return patella_store_open (patella_application_get_database (self), error);
+  return patella_session_dup_store (self->session, error);
 }
 
 /* Something went wrong outside the window's own actions. */
@@ -250,6 +245,7 @@ patella_application_startup (GApplication *application)
   G_APPLICATION_CLASS (patella_application_parent_class)->startup (application);
 
   self->settings = patella_settings_new ();
+  self->session = patella_session_new (patella_application_get_database (self), self->settings);
   if (self->settings != NULL)
     {
       g_autofree char *unit = g_settings_get_string (self->settings, "distance-unit");
@@ -274,7 +270,7 @@ patella_application_startup (GApplication *application)
   self->primary = !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE);
   if (self->settings != NULL)
     {
-      self->reminders = patella_reminders_new (application, self->settings);
+      self->reminders = patella_reminders_new (application, self->session);
 
       if (self->primary)
         {
@@ -300,8 +296,7 @@ static void
 patella_application_activate (GApplication *application)
 {
   PatellaApplication *self = PATELLA_APPLICATION (application);
-  g_autoptr(PatellaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  PatellaStore *store;
   GtkWindow *window;
 
   /* `patella --background`: no window now, and none raised if one is
@@ -323,20 +318,14 @@ patella_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      /* The check of every row waits until the window is up. */
-      store = patella_store_open_full (patella_application_get_database (self),
-                                       PATELLA_STORE_OPEN_DEFER_CHECK, &error);
-      window = GTK_WINDOW (patella_window_new (self, store));
-      if (store == NULL)
-        patella_window_show_error (PATELLA_WINDOW (window), error->message);
-      else
-        {
-          /* An import from the command line shows up here as it lands;
-           * a write waits for one without freezing the window. */
-          patella_store_watch_outside_changes (store);
-          patella_store_wait_in_main_loop (store);
-          patella_window_check_store (PATELLA_WINDOW (window));
-        }
+      /* The check of every row waits until the window is up; a file
+       * refused shows in the window. */
+      patella_session_open (self->session);
+      store = patella_session_get_store (self->session);
+      window = GTK_WINDOW (patella_window_new (GTK_APPLICATION (self), self->session));
+      /* The record goes with the window: the next one opens it afresh. */
+      g_signal_connect_object (window, "destroy", G_CALLBACK (patella_session_close), self->session,
+                               G_CONNECT_SWAPPED);
       patella_first_frame_watch (window);
       gtk_window_present (window);
 
@@ -404,6 +393,8 @@ patella_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->autostart_cancellable);
   g_clear_object (&self->reminders);
+  if (self->session != NULL)
+    patella_session_close (self->session);
 
   G_APPLICATION_CLASS (patella_application_parent_class)->shutdown (application);
 }
@@ -416,6 +407,7 @@ patella_application_finalize (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->autostart_cancellable);
   g_clear_pointer (&self->database, g_free);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (patella_application_parent_class)->finalize (object);
@@ -580,7 +572,7 @@ patella_application_open_action (GSimpleAction *action,
   if (window == NULL)
     return;
 
-  if (!patella_window_has_error (window))
+  if (patella_session_get_refusal (self->session) == NULL)
     patella_window_set_page (window, "today");
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -600,7 +592,7 @@ patella_application_log_set_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   /* The Today page showing today logs it as a click would, with Undo. */
-  if (window != NULL && patella_window_get_store (window) != NULL)
+  if (window != NULL && patella_session_get_store (self->session) != NULL)
     {
       PatellaTodayPage *page = patella_window_get_today_page (window);
       PatellaDayPlan *shown = patella_today_page_get_plan (page);

@@ -8,6 +8,7 @@
 
 #include "core/patella-store.h"
 #include "patella-reminders.h"
+#include "patella-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ const char         *patella_application_get_database (PatellaApplication *self);
 GSettings          *patella_application_get_settings (PatellaApplication *self);
 /* NULL without settings. */
 PatellaReminders   *patella_application_get_reminders (PatellaApplication *self);
+PatellaSession     *patella_application_get_session  (PatellaApplication *self);
 /* The record the window shows, or else the database opened afresh. */
 PatellaStore       *patella_application_dup_store    (PatellaApplication  *self,
                                                       GError             **error);

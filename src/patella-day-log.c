@@ -15,7 +15,6 @@
 #include "core/patella-settings.h"
 #include "patella-day-log.h"
 #include "patella-entry-row.h"
-#include "patella-window.h"
 
 struct _PatellaDayLog
 {
@@ -25,6 +24,7 @@ struct _PatellaDayLog
   GtkListBox   *list;
 
   /* owned */
+  PatellaSession *session;
   PatellaStore *store;
   GSettings    *settings;  /* may be NULL: kilometres */
   char         *day;
@@ -49,8 +49,8 @@ reload (PatellaDayLog *self)
       entries = patella_store_list_entries (self->store, self->day,
                                             (1u << PATELLA_ENTRY_PAIN) | (1u << PATELLA_ENTRY_RUN), &error);
       /* A damaged file is the window's to explain; the list stays empty. */
-      if (entries == NULL && PATELLA_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-        patella_window_show_problem (PATELLA_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error->message);
+      if (entries == NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
     }
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
@@ -71,26 +71,25 @@ store_changed (PatellaDayLog *self,
     reload (self);
 }
 
+/* The record and its settings, and where a deletion's Undo goes. */
 void
-patella_day_log_set_store (PatellaDayLog *self,
-                           PatellaStore  *store)
+patella_day_log_set_session (PatellaDayLog  *self,
+                             PatellaSession *session)
 {
-  g_return_if_fail (PATELLA_IS_DAY_LOG (self));
-  g_return_if_fail (PATELLA_IS_STORE (store));
+  PatellaStore *store;
+  GSettings *settings;
 
+  g_return_if_fail (PATELLA_IS_DAY_LOG (self));
+  g_return_if_fail (PATELLA_IS_SESSION (session));
+
+  store = patella_session_get_store (session);
+  settings = patella_session_get_settings (session);
+  g_set_object (&self->session, session);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
-  reload (self);
-}
-
-void
-patella_day_log_set_settings (PatellaDayLog *self,
-                              GSettings     *settings)
-{
-  g_return_if_fail (PATELLA_IS_DAY_LOG (self));
-
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
@@ -124,7 +123,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  patella_entry_row_edit (widget, PATELLA_DAY_LOG (widget)->store, parameter);
+  patella_entry_row_edit (widget, parameter);
 }
 
 static void
@@ -132,7 +131,7 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  patella_entry_row_delete (widget, PATELLA_DAY_LOG (widget)->store, parameter);
+  patella_entry_row_delete (widget, PATELLA_DAY_LOG (widget)->session, parameter);
 }
 
 static void
@@ -146,6 +145,7 @@ patella_day_log_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->day, g_free);
   adw_bin_set_child (ADW_BIN (self), NULL);
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-store.h"
+#include "patella-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaDayLog, patella_day_log, PATELLA, DAY_LOG, AdwBin)
 
-void   patella_day_log_set_store     (PatellaDayLog *self,
-                                      PatellaStore  *store);
-void   patella_day_log_set_settings  (PatellaDayLog *self,
-                                      GSettings     *settings);
+void   patella_day_log_set_session   (PatellaDayLog  *self,
+                                      PatellaSession *session);
 void   patella_day_log_set_day       (PatellaDayLog *self,
                                       const char    *day);
 /* The rows shown: the day's pain scores and runs. */

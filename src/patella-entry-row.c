@@ -107,53 +107,30 @@ patella_entry_row_lookup (PatellaStore  *store,
   return patella_store_get_entry (store, kind, id, error);
 }
 
-/* The entry @target names, with the window to show it in; NULL (the
- * window told) when it cannot be read. */
-static PatellaEntry *
-lookup_in_window (GtkWidget      *page,
-                  PatellaStore   *store,
-                  GVariant       *target,
-                  PatellaWindow **window)
+/* What the rows' Edit does from a page in the main window. */
+void
+patella_entry_row_edit (GtkWidget *page,
+                        GVariant  *target)
 {
-  GtkRoot *root = gtk_widget_get_root (page);
-  g_autoptr(GError) error = NULL;
-  PatellaEntry *entry;
-
-  *window = PATELLA_IS_WINDOW (root) ? PATELLA_WINDOW (root) : NULL;
-  if (store == NULL || *window == NULL)
-    return NULL;
-
-  entry = patella_entry_row_lookup (store, target, &error);
-  if (entry == NULL)
-    patella_window_show_problem (*window, error->message);
-  return entry;
+  gtk_widget_activate_action_variant (page, "win.edit-entry", target);
 }
 
+/* What the rows' Delete does: the entry goes, with Undo in the session's
+ * queue; a problem goes up to the window. */
 void
-patella_entry_row_edit (GtkWidget    *page,
-                        PatellaStore *store,
-                        GVariant     *target)
+patella_entry_row_delete (GtkWidget      *page,
+                          PatellaSession *session,
+                          GVariant       *target)
 {
-  PatellaWindow *window;
-  g_autoptr(PatellaEntry) entry = lookup_in_window (page, store, target, &window);
-
-  if (entry != NULL)
-    patella_window_open_entry_dialog (window, entry);
-}
-
-void
-patella_entry_row_delete (GtkWidget    *page,
-                          PatellaStore *store,
-                          GVariant     *target)
-{
-  PatellaWindow *window;
-  g_autoptr(PatellaEntry) entry = lookup_in_window (page, store, target, &window);
+  PatellaStore *store = session ? patella_session_get_store (session) : NULL;
+  g_autoptr(PatellaEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (entry == NULL)
+  if (store == NULL)
     return;
-  if (!patella_store_remove_entry (store, entry, &error))
-    patella_window_show_problem (window, error->message);
+  entry = patella_entry_row_lookup (store, target, &error);
+  if (entry == NULL || !patella_store_remove_entry (store, entry, &error))
+    gtk_widget_activate_action (page, "win.show-problem", "s", error->message);
   else
-    patella_window_offer_undo (window, _("Entry deleted"), entry, NULL);
+    patella_session_offer_entry_undo (session, _("Entry deleted"), entry, NULL);
 }

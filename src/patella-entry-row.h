@@ -8,6 +8,7 @@
 
 #include "core/patella-settings.h"
 #include "core/patella-store.h"
+#include "patella-session.h"
 
 G_BEGIN_DECLS
 
@@ -26,12 +27,12 @@ PatellaEntry *patella_entry_row_lookup (PatellaStore        *store,
                                         GError             **error);
 
 /* What the rows' Edit and Delete do from a page in the main window: open
- * the entry's dialog, or delete it with Undo in a toast. */
+ * the entry's dialog (win.edit-entry), or delete it with Undo offered by
+ * @session. */
 void          patella_entry_row_edit   (GtkWidget           *page,
-                                        PatellaStore        *store,
                                         GVariant            *target);
 void          patella_entry_row_delete (GtkWidget           *page,
-                                        PatellaStore        *store,
+                                        PatellaSession      *session,
                                         GVariant            *target);
 
 G_END_DECLS

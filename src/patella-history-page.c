@@ -23,13 +23,13 @@
 #include "patella-entry-row.h"
 #include "patella-history-page.h"
 #include "patella-today-page.h"
-#include "patella-window.h"
 
 struct _PatellaHistoryPage
 {
   AdwBin          parent_instance;
 
   /* owned */
+  PatellaSession *session;
   PatellaStore   *store;
   GSettings      *settings;
   PatellaHistory *history;
@@ -72,10 +72,7 @@ static void
 show_error (PatellaHistoryPage *self,
             const GError       *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (PATELLA_IS_WINDOW (root))
-    patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
 }
 
 static void
@@ -366,14 +363,11 @@ unit_changed (PatellaHistoryPage *self)
   g_list_model_items_changed (G_LIST_MODEL (self->history), 0, n, n);
 }
 
-void
-patella_history_page_set_store (PatellaHistoryPage *self,
-                                PatellaStore       *store,
-                                GSettings          *settings)
+static void
+set_store (PatellaHistoryPage *self,
+           PatellaStore       *store,
+           GSettings          *settings)
 {
-  g_return_if_fail (PATELLA_IS_HISTORY_PAGE (self));
-  g_return_if_fail (PATELLA_IS_STORE (store));
-
   g_set_object (&self->store, store);
   g_set_object (&self->settings, settings);
   if (settings != NULL)
@@ -382,6 +376,24 @@ patella_history_page_set_store (PatellaHistoryPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self);
+}
+
+/**
+ * patella_history_page_set_session:
+ *
+ * The record the page shows and its settings, given once by the window;
+ * nothing is shown while the file is refused.
+ */
+void
+patella_history_page_set_session (PatellaHistoryPage *self,
+                                  PatellaSession *session)
+{
+  g_return_if_fail (PATELLA_IS_HISTORY_PAGE (self));
+  g_return_if_fail (PATELLA_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+  if (patella_session_get_store (session) != NULL)
+    set_store (self, patella_session_get_store (session), patella_session_get_settings (session));
 }
 
 /* How many days are built, for tests: the newest few, more on scrolling. */
@@ -404,7 +416,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  patella_entry_row_edit (widget, PATELLA_HISTORY_PAGE (widget)->store, parameter);
+  patella_entry_row_edit (widget, parameter);
 }
 
 static void
@@ -412,8 +424,9 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  patella_entry_row_delete (widget, PATELLA_HISTORY_PAGE (widget)->store, parameter);
+  patella_entry_row_delete (widget, PATELLA_HISTORY_PAGE (widget)->session, parameter);
 }
+
 
 static void
 patella_history_page_dispose (GObject *object)
@@ -429,6 +442,7 @@ patella_history_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (patella_history_page_parent_class)->dispose (object);

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "patella-session.h"
+
 #include "core/patella-history.h"
 #include "core/patella-entry-text.h"
 #include "core/patella-warnings.h"
@@ -16,9 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaHistoryPage, patella_history_page, PATELLA, HISTORY_PAGE, AdwBin)
 
-void            patella_history_page_set_store    (PatellaHistoryPage *self,
-                                                   PatellaStore       *store,
-                                                   GSettings          *settings);
+void            patella_history_page_set_session  (PatellaHistoryPage *self,
+                                                   PatellaSession     *session);
 /* NULL until the page is first shown: nothing is read before. */
 PatellaHistory *patella_history_page_get_history  (PatellaHistoryPage *self);
 guint           patella_history_page_get_n_days_built (PatellaHistoryPage *self);

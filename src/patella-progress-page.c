@@ -19,13 +19,13 @@
 #include "patella-chart.h"
 #include "patella-outcomes-view.h"
 #include "patella-progress-page.h"
-#include "patella-window.h"
 
 struct _PatellaProgressPage
 {
   AdwBin           parent_instance;
 
   /* owned */
+  PatellaSession  *session;
   PatellaStore    *store;
   GSettings       *settings;
   PatellaProgress *progress;
@@ -147,10 +147,7 @@ reload (PatellaProgressPage *self)
                                     patella_settings_get_unit (self->settings), &error);
   if (progress == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (PATELLA_IS_WINDOW (root))
-        patella_window_show_problem (PATELLA_WINDOW (root), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
       return;
     }
 
@@ -159,12 +156,7 @@ reload (PatellaProgressPage *self)
   self->stale = FALSE;
   show_progress (self);
   if (!patella_outcomes_view_reload (PATELLA_OUTCOMES_VIEW (self->outcomes), self->store, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (PATELLA_IS_WINDOW (root))
-        patella_window_show_problem (PATELLA_WINDOW (root), error->message);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message);
 }
 
 /* Shown again, perhaps after midnight: the range ends today. */
@@ -216,14 +208,11 @@ cursor_moved (PatellaChart *chart,
   gtk_label_set_text (readout, text);
 }
 
-void
-patella_progress_page_set_store (PatellaProgressPage *self,
-                                 PatellaStore        *store,
-                                 GSettings           *settings)
+static void
+set_store (PatellaProgressPage *self,
+           PatellaStore        *store,
+           GSettings           *settings)
 {
-  g_return_if_fail (PATELLA_IS_PROGRESS_PAGE (self));
-  g_return_if_fail (PATELLA_IS_STORE (store));
-
   g_set_object (&self->store, store);
   g_set_object (&self->settings, settings);
   g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
@@ -237,6 +226,24 @@ patella_progress_page_set_store (PatellaProgressPage *self,
     }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);
+}
+
+/**
+ * patella_progress_page_set_session:
+ *
+ * The record the page shows and its settings, given once by the window;
+ * nothing is shown while the file is refused.
+ */
+void
+patella_progress_page_set_session (PatellaProgressPage *self,
+                                   PatellaSession *session)
+{
+  g_return_if_fail (PATELLA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (PATELLA_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+  if (patella_session_get_store (session) != NULL)
+    set_store (self, patella_session_get_store (session), patella_session_get_settings (session));
 }
 
 /* Whether the page shows that the record holds nothing at all. */
@@ -275,6 +282,7 @@ show_table_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter);
 
+
 static void
 patella_progress_page_dispose (GObject *object)
 {
@@ -284,6 +292,7 @@ patella_progress_page_dispose (GObject *object)
   g_clear_pointer (&self->progress, patella_progress_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (patella_progress_page_parent_class)->dispose (object);
 }

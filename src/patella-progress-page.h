@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "patella-session.h"
+
 #include "core/patella-progress.h"
 #include "render/patella-chart-render.h"
 
@@ -15,9 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaProgressPage, patella_progress_page, PATELLA, PROGRESS_PAGE, AdwBin)
 
-void             patella_progress_page_set_store    (PatellaProgressPage *self,
-                                                     PatellaStore        *store,
-                                                     GSettings           *settings);
+void             patella_progress_page_set_session  (PatellaProgressPage *self,
+                                                     PatellaSession      *session);
 /* NULL until the page is first shown. */
 PatellaProgress *patella_progress_page_get_progress (PatellaProgressPage *self);
 gboolean         patella_progress_page_is_empty     (PatellaProgressPage *self);

@@ -19,7 +19,6 @@
 
 #include "core/patella-day.h"
 #include "core/patella-reminders.h"
-#include "patella-application.h"
 #include "patella-login-start.h"
 #include "patella-reminders.h"
 
@@ -34,6 +33,7 @@ struct _PatellaReminders
   GApplication    *application;
 
   /* owned */
+  PatellaSession  *session;   /* the record, to see what is done already */
   GSettings       *settings;
   PatellaSchedule *schedule;
   GPtrArray       *sent;      /* PatellaNotice */
@@ -186,8 +186,7 @@ is_done (PatellaReminderKind  kind,
       g_autoptr(GError) error = NULL;
 
       data->loaded = TRUE;
-      if (PATELLA_IS_APPLICATION (data->self->application))
-        store = patella_application_dup_store (PATELLA_APPLICATION (data->self->application), &error);
+      store = patella_session_dup_store (data->self->session, &error);
       if (store != NULL)
         data->progress = patella_reminder_progress_new (store, data->first, data->last, &error);
       if (data->progress == NULL)
@@ -444,16 +443,20 @@ watch_server (PatellaReminders *self)
 /* Public */
 
 PatellaReminders *
-patella_reminders_new (GApplication *application,
-                       GSettings    *settings)
+patella_reminders_new (GApplication   *application,
+                       PatellaSession *session)
 {
   PatellaReminders *self;
+  GSettings *settings;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PATELLA_IS_SESSION (session), NULL);
+  settings = patella_session_get_settings (session);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (PATELLA_TYPE_REMINDERS, NULL);
   self->application = application;
+  self->session = g_object_ref (session);
   self->settings = g_object_ref (settings);
   load_schedule (self);
 
@@ -523,6 +526,7 @@ patella_reminders_dispose (GObject *object)
   g_clear_handle_id (&self->due_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (patella_reminders_parent_class)->dispose (object);
 }

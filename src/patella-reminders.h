@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "patella-session.h"
+
 G_BEGIN_DECLS
 
 /* One notification as Patella sends it. GNotification keeps its parts
@@ -30,7 +32,7 @@ G_DECLARE_FINAL_TYPE (PatellaReminders, patella_reminders, PATELLA, REMINDERS, G
 
 /* @application is borrowed: it owns the reminders and outlives them. */
 PatellaReminders *patella_reminders_new       (GApplication     *application,
-                                               GSettings        *settings);
+                                               PatellaSession   *session);
 
 /* The first check (what was missed while Patella was not running), then
  * a check at each due time and every minute, and the watch for a

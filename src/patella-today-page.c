@@ -24,7 +24,6 @@
 #include "patella-routine-editor.h"
 #include "patella-timer-window.h"
 #include "patella-today-page.h"
-#include "patella-window.h"
 
 struct _PatellaTodayPage
 {
@@ -51,6 +50,7 @@ struct _PatellaTodayPage
   PatellaDayLog      *day_log;
 
   /* owned */
+  PatellaSession     *session;
   PatellaDayPlan     *plan;
   GSettings          *settings;    /* may be NULL: the defaults apply */
   guint               n_warnings;
@@ -62,7 +62,6 @@ struct _PatellaTodayPage
 
   /* borrowed: weak pointers, cleared when they go */
   AdwToast           *undo_toast;
-  AdwToast           *problem_toast;
   GtkWindow          *timer;
 };
 
@@ -101,22 +100,17 @@ static void
 show_error (PatellaTodayPage *self,
             const GError     *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   /* The window shows a long message in full, behind Details. */
-  if (PATELLA_IS_WINDOW (root))
-    {
-      g_set_weak_pointer (&self->problem_toast, patella_window_show_problem (PATELLA_WINDOW (root), error->message));
-      return;
-    }
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message))
+    return;
   /* Toast titles are markup; messages may hold a path with "&". */
   title = g_markup_escape_text (error->message, -1);
   toast = adw_toast_new (title);
   /* Long enough to read twice, never for ever: it would hide the next one. */
   adw_toast_set_timeout (toast, PATELLA_PROBLEM_TOAST_SECONDS);
-  g_set_weak_pointer (&self->problem_toast, toast);
   show_toast (self, toast);
 }
 
@@ -367,16 +361,13 @@ patella_today_page_get_n_warnings (PatellaTodayPage *self)
   return self->n_warnings;
 }
 
-void
-patella_today_page_set_settings (PatellaTodayPage *self,
-                                 GSettings        *settings)
+static void
+set_settings (PatellaTodayPage *self,
+              GSettings        *settings)
 {
-  g_return_if_fail (PATELLA_IS_TODAY_PAGE (self));
-
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
-  patella_day_log_set_settings (self->day_log, settings);
   patella_checkin_card_set_settings (self->checkin_card, settings);
   patella_self_test_card_set_settings (self->self_test_card, settings);
   if (settings != NULL)
@@ -441,14 +432,11 @@ create_row (gpointer item,
   return patella_exercise_row_new (PATELLA_ROUTINE_ITEM (item));
 }
 
-void
-patella_today_page_set_store (PatellaTodayPage *self,
-                              PatellaStore     *store)
+static void
+set_store (PatellaTodayPage *self,
+           PatellaStore     *store)
 {
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (PATELLA_IS_TODAY_PAGE (self));
-  g_return_if_fail (PATELLA_IS_STORE (store));
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
@@ -460,7 +448,6 @@ patella_today_page_set_store (PatellaTodayPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->plan, "notify::day", G_CALLBACK (update_warnings), self);
   g_signal_connect_swapped (self->plan, "notify::today", G_CALLBACK (update_warnings), self);
-  patella_day_log_set_store (self->day_log, store);
   patella_checkin_card_set_store (self->checkin_card, store);
   patella_visit_card_set_store (self->visit_card, store);
   patella_self_test_card_set_store (self->self_test_card, store);
@@ -489,11 +476,27 @@ patella_today_page_get_undo_toast (PatellaTodayPage *self)
   return self->undo_toast;
 }
 
-AdwToast *
-patella_today_page_get_problem_toast (PatellaTodayPage *self)
+/**
+ * patella_today_page_set_session:
+ *
+ * The record the page shows and its settings, given once by the window;
+ * nothing is shown while the file is refused.
+ */
+void
+patella_today_page_set_session (PatellaTodayPage *self,
+                                PatellaSession   *session)
 {
-  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
-  return self->problem_toast;
+  g_return_if_fail (PATELLA_IS_TODAY_PAGE (self));
+  g_return_if_fail (PATELLA_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  set_settings (self, patella_session_get_settings (session));
+  if (patella_session_get_store (session) != NULL)
+    {
+      set_store (self, patella_session_get_store (session));
+      patella_day_log_set_session (self->day_log, session);
+    }
 }
 
 GtkWindow *
@@ -867,7 +870,6 @@ patella_today_page_dispose (GObject *object)
   if (self->undo_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
-  g_clear_weak_pointer (&self->problem_toast);
   if (self->timer != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->timer), (gpointer *) &self->timer);
@@ -882,6 +884,7 @@ patella_today_page_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (patella_today_page_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-routine.h"
+#include "patella-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,16 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaTodayPage, patella_today_page, PATELLA, TODAY_PAGE, AdwBin)
 
-void            patella_today_page_set_store      (PatellaTodayPage *self,
-                                                   PatellaStore     *store);
-void            patella_today_page_set_settings   (PatellaTodayPage *self,
-                                                   GSettings        *settings);
+void            patella_today_page_set_session    (PatellaTodayPage *self,
+                                                   PatellaSession   *session);
 PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
 guint           patella_today_page_get_n_warnings (PatellaTodayPage *self);
 /* The most recent toast offering Undo, for tests; NULL once dismissed. */
 AdwToast       *patella_today_page_get_undo_toast (PatellaTodayPage *self);
-/* The last problem shown, while it is on screen. */
-AdwToast       *patella_today_page_get_problem_toast (PatellaTodayPage *self);
 
 /* How long a problem's toast stays: never for ever. */
 #define PATELLA_PROBLEM_TOAST_SECONDS 10

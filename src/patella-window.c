@@ -16,6 +16,7 @@
 #include "patella-a11y.h"
 #include "patella-checkin-dialog.h"
 #include "patella-entry-dialog.h"
+#include "patella-entry-row.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
 #include "render/patella-report.h"
@@ -23,6 +24,7 @@
 #include "patella-today-page.h"
 #include "patella-visit-dialog.h"
 #include "patella-window.h"
+#include "patella-session.h"
 
 struct _PatellaWindow
 {
@@ -46,38 +48,21 @@ struct _PatellaWindow
   PatellaProgressPage  *progress_page;
 
   /* owned */
-  PatellaStore         *store;
-  GPtrArray            *undo;   /* UndoRecord, indexed by the toasts' targets */
-  GCancellable         *check;  /* the background check of the file */
-  guint                 check_source;
+  PatellaSession       *session;
   gboolean              disposed;
 
-  /* borrowed: the toast shown while a write waits for another program */
-  AdwToast             *waiting_toast;
+  /* borrowed */
+  PatellaStore         *store;          /* the session's, NULL once it refused the file */
+  AdwToast             *waiting_toast;  /* while a write waits for another program */
+  AdwToast             *undo_toast;     /* the latest offering Undo */
+  AdwToast             *problem_toast;  /* the latest problem */
 };
-
-/* What Undo puts back: an entry as it was before (NULL when it was new)
- * and as it was after (NULL when it was deleted). */
-typedef struct
-{
-  PatellaEntry *before;
-  PatellaEntry *after;
-} UndoRecord;
-
-static void
-undo_record_free (UndoRecord *record)
-{
-  if (record == NULL)
-    return;
-  patella_entry_free (record->before);
-  patella_entry_free (record->after);
-  g_free (record);
-}
 
 G_DEFINE_FINAL_TYPE (PatellaWindow, patella_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STORE,
   PROP_PAGE,
   N_PROPS
@@ -86,31 +71,23 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 PatellaWindow *
-patella_window_new (PatellaApplication *application,
-                    PatellaStore       *store)
+patella_window_new (GtkApplication *application,
+                    PatellaSession *session)
 {
-  PatellaWindow *self;
-  GSettings *settings;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PATELLA_IS_SESSION (session), NULL);
 
-  g_return_val_if_fail (PATELLA_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store == NULL || PATELLA_IS_STORE (store), NULL);
-
-  self = g_object_new (PATELLA_TYPE_WINDOW,
+  return g_object_new (PATELLA_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "session", session,
                        NULL);
+}
 
-  settings = patella_application_get_settings (application);
-  patella_today_page_set_settings (self->today_page, settings);
-  if (settings != NULL)
-    {
-      /* Size, not position: the window manager places windows. */
-      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
-
-  return self;
+PatellaSession *
+patella_window_get_session (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 /* NULL while the window shows why the database could not be opened. */
@@ -145,107 +122,58 @@ patella_window_set_page (PatellaWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
-/**
- * patella_window_show_error:
- *
- * Replaces the pages with an explanation of why the runner's log cannot be
- * used. The file itself has been left as it was.
- */
-void
-patella_window_show_error (PatellaWindow *self,
-                           const char    *message)
+/* Replaces the pages with an explanation of why the runner's log cannot be
+ * used, when the session refuses the file. The file itself has been left
+ * as it was. */
+static void
+session_refused (PatellaWindow *self)
 {
+  const char *message = patella_session_get_refusal (self->session);
   g_autofree char *escaped = NULL;
 
-  g_return_if_fail (PATELLA_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
+  if (message == NULL || self->disposed)
+    return;
 
   /* The status page reads its description as markup; a path may hold "&". */
   escaped = g_markup_escape_text (message, -1);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
-  g_clear_object (&self->store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store != NULL)
+    {
+      self->store = NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
 }
 
+/* Every Undo of the window, from the session's one queue. */
 static void
-check_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+undo_offered (PatellaSession *session,
+              const char     *title,
+              guint           index,
+              PatellaWindow  *self)
 {
-  g_autoptr(GError) error = NULL;
-  PatellaWindow *self;
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-  if (patella_store_check_finish (result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* The window is alive: it cancels the check when it goes. */
-  self = PATELLA_WINDOW (user_data);
-  if (self->store != NULL)
-    patella_window_show_error (self, error->message);
-}
-
-static gboolean
-start_check (gpointer user_data)
-{
-  PatellaWindow *self = user_data;
-
-  self->check_source = 0;
-  if (self->store != NULL)
-    patella_store_check_async (self->store, self->check, check_done, self);
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * patella_window_check_store:
- *
- * Checks every row of the file in the background once the window is idle,
- * for a store opened with %PATELLA_STORE_OPEN_DEFER_CHECK, so that a long
- * record does not slow the start. If the file is damaged the window says so
- * as if it had been refused on opening.
- */
-void
-patella_window_check_store (PatellaWindow *self)
-{
-  g_return_if_fail (PATELLA_IS_WINDOW (self));
-
-  if (self->check_source == 0)
-    self->check_source = g_idle_add_full (G_PRIORITY_LOW, start_check, self, NULL);
-}
-
-/**
- * patella_window_offer_undo:
- * @before: (nullable): the entry as it was, or NULL when it is new
- * @after: (nullable): the entry as it is now, or NULL when it was deleted
- *
- * Shows @title in a toast whose Undo button puts the record back as it was.
- */
-AdwToast *
-patella_window_offer_undo (PatellaWindow      *self,
-                           const char         *title,
-                           const PatellaEntry *before,
-                           const PatellaEntry *after)
-{
-  UndoRecord *record;
-  AdwToast *toast;
-  g_autofree char *escaped = NULL;
-
-  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (before != NULL || after != NULL, NULL);
-
-  record = g_new0 (UndoRecord, 1);
-  record->before = before ? patella_entry_copy (before) : NULL;
-  record->after = after ? patella_entry_copy (after) : NULL;
-  g_ptr_array_add (self->undo, record);
-
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (self->undo->len - 1));
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (index));
+  g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  return toast;
+}
+
+AdwToast *
+patella_window_get_undo_toast (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->undo_toast;
+}
+
+AdwToast *
+patella_window_get_problem_toast (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->problem_toast;
 }
 
 /* What a toast's title holds without being cut short, in characters. */
@@ -279,6 +207,7 @@ patella_window_show_problem (PatellaWindow *self,
       adw_toast_set_action_name (toast, "win.show-details");
       adw_toast_set_action_target_value (toast, g_variant_new_string (message));
     }
+  g_set_weak_pointer (&self->problem_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
 }
@@ -305,28 +234,19 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PatellaWindow *self = PATELLA_WINDOW (widget);
-  guint index = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
-  UndoRecord *record;
-  gboolean ok;
 
-  if (self->store == NULL || index >= self->undo->len || g_ptr_array_index (self->undo, index) == NULL)
-    return;
-
-  /* Each record is undone once. */
-  record = g_ptr_array_index (self->undo, index);
-  g_ptr_array_index (self->undo, index) = NULL;
-
-  if (record->before == NULL)
-    ok = patella_store_remove_entry (self->store, record->after, &error);
-  else if (record->after == NULL)
-    ok = patella_store_restore_entry (self->store, record->before, &error);
-  else
-    ok = patella_store_update_entry (self->store, record->before, &error);
-
-  if (!ok)
+  if (!patella_session_undo (self->session, g_variant_get_uint32 (parameter), &error))
     show_error (self, error);
-  undo_record_free (record);
+}
+
+/* A page's problem, shown the window's way. */
+static void
+show_problem_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  patella_window_show_problem (PATELLA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -343,7 +263,7 @@ entry_saved (PatellaEntryDialog *dialog,
     title = _("Pain score logged");
   else
     title = _("Run logged");
-  patella_window_offer_undo (self, title, original, entry);
+  patella_session_offer_entry_undo (self->session, title, original, entry);
 }
 
 /**
@@ -356,22 +276,38 @@ GtkWindow *
 patella_window_open_entry_dialog (PatellaWindow      *self,
                                   const PatellaEntry *entry)
 {
-  GtkApplication *application;
   PatellaEntryDialog *dialog;
-  GSettings *settings;
+  GSettings *settings = patella_session_get_settings (self->session);
 
   g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
 
   if (self->store == NULL)
     return NULL;
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  settings = application ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
   dialog = patella_entry_dialog_new (GTK_WINDOW (self), self->store, entry,
                                      patella_settings_get_unit (settings));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+/* A page's pain or run entry to edit: (kind, id, day), as its row names it. */
+static void
+edit_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatellaWindow *self = PATELLA_WINDOW (widget);
+  g_autoptr(PatellaEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  entry = patella_entry_row_lookup (self->store, parameter, &error);
+  if (entry == NULL)
+    patella_window_show_problem (self, error->message);
+  else
+    patella_window_open_entry_dialog (self, entry);
 }
 
 static void
@@ -450,9 +386,7 @@ typedef enum
 static GSettings *
 window_settings (PatellaWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  return application ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
+  return patella_session_get_settings (self->session);
 }
 
 /**
@@ -907,15 +841,6 @@ print_report_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
-static GSettings *
-get_settings (PatellaWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  return PATELLA_IS_APPLICATION (application)
-         ? patella_application_get_settings (PATELLA_APPLICATION (application)) : NULL;
-}
-
 /* Start-up builds only the Today page: the others, and the history they
  * read, wait until the runner opens them. */
 static void
@@ -929,15 +854,13 @@ ensure_page (PatellaWindow *self,
   if (g_strcmp0 (name, "progress") == 0 && self->progress_page == NULL)
     {
       self->progress_page = g_object_new (PATELLA_TYPE_PROGRESS_PAGE, NULL);
-      if (self->store != NULL)
-        patella_progress_page_set_store (self->progress_page, self->store, get_settings (self));
+      patella_progress_page_set_session (self->progress_page, self->session);
       adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_page));
     }
   else if (g_strcmp0 (name, "history") == 0 && self->history_page == NULL)
     {
       self->history_page = g_object_new (PATELLA_TYPE_HISTORY_PAGE, NULL);
-      if (self->store != NULL)
-        patella_history_page_set_store (self->history_page, self->store, get_settings (self));
+      patella_history_page_set_session (self->history_page, self->session);
       adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
     }
 }
@@ -1052,6 +975,37 @@ store_waiting (PatellaStore  *store,
 }
 
 static void
+patella_window_constructed (GObject *object)
+{
+  PatellaWindow *self = (PatellaWindow *) object;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (patella_window_parent_class)->constructed (object);
+
+  /* A window made without one (as in a builder) has a record of nothing. */
+  if (self->session == NULL)
+    self->session = patella_session_new (":memory:", NULL);
+  settings = patella_session_get_settings (self->session);
+  self->store = patella_session_get_store (self->session);
+
+  patella_today_page_set_session (self->today_page, self->session);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "waiting", G_CALLBACK (store_waiting), self, 0);
+  g_signal_connect_object (self->session, "undo-offered", G_CALLBACK (undo_offered), self, 0);
+  g_signal_connect_object (self->session, "notify::refusal", G_CALLBACK (session_refused), self,
+                           G_CONNECT_SWAPPED);
+  session_refused (self);
+
+  if (settings != NULL)
+    {
+      /* Size, not position: the window manager places windows. */
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
+static void
 patella_window_dispose (GObject *object)
 {
   PatellaWindow *self = (PatellaWindow *) object;
@@ -1059,11 +1013,12 @@ patella_window_dispose (GObject *object)
   self->disposed = TRUE;
   forget_waiting_toast (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  g_cancellable_cancel (self->check);
-  g_clear_object (&self->check);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->problem_toast);
+  self->store = NULL;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (patella_window_parent_class)->dispose (object);
 }
@@ -1078,6 +1033,10 @@ patella_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -1101,13 +1060,8 @@ patella_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      if (self->store != NULL)
-        {
-          patella_today_page_set_store (self->today_page, self->store);
-          g_signal_connect_object (self->store, "waiting", G_CALLBACK (store_waiting), self, 0);
-        }
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
 
     case PROP_PAGE:
@@ -1128,12 +1082,20 @@ patella_window_class_init (PatellaWindowClass *klass)
   object_class->dispose = patella_window_dispose;
   object_class->get_property = patella_window_get_property;
   object_class->set_property = patella_window_set_property;
+  object_class->constructed = patella_window_constructed;
 
+  /* The record and its settings, from the application (as Console hands
+   * its settings to its window). */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         PATELLA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* NULL while the window shows why the database could not be opened. */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          PATELLA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL,
@@ -1165,6 +1127,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clinic-visit", NULL, clinic_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", "s", show_details_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problem", "s", show_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-entry", "(ixs)", edit_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-daily-csv", NULL, file_action);
@@ -1223,9 +1187,6 @@ static void
 patella_window_init (PatellaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Freed records leave a NULL behind, so indices stay valid. */
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_record_free);
-  self->check = g_cancellable_new ();
 
   /* A menu's widgets are built the first time it opens, not at start-up. */
   gtk_menu_button_set_create_popup_func (self->log_menu_button, create_menu, self->log_menu, NULL);

@@ -6,9 +6,9 @@
 
 #include <adwaita.h>
 
-#include "patella-application.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
+#include "patella-session.h"
 #include "patella-today-page.h"
 
 G_BEGIN_DECLS
@@ -17,16 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaWindow, patella_window, PATELLA, WINDOW, AdwApplicationWindow)
 
-PatellaWindow *patella_window_new        (PatellaApplication *application,
-                                          PatellaStore       *store);
+PatellaWindow *patella_window_new        (GtkApplication     *application,
+                                          PatellaSession     *session);
+PatellaSession *patella_window_get_session (PatellaWindow    *self);
 PatellaStore  *patella_window_get_store  (PatellaWindow      *self);
 const char    *patella_window_get_page   (PatellaWindow      *self);
 void           patella_window_set_page   (PatellaWindow      *self,
                                           const char         *page);
-void           patella_window_show_error (PatellaWindow      *self,
-                                          const char         *message);
 gboolean       patella_window_has_error  (PatellaWindow      *self);
-void           patella_window_check_store (PatellaWindow     *self);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
 PatellaHistoryPage *patella_window_get_history_page (PatellaWindow *self);
 PatellaProgressPage *patella_window_get_progress_page (PatellaWindow *self);
@@ -42,9 +40,8 @@ void           patella_window_import_runs (PatellaWindow      *self,
                                            const char * const *paths);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,
                                                  const PatellaEntry *entry);
-AdwToast      *patella_window_offer_undo (PatellaWindow      *self,
-                                          const char         *title,
-                                          const PatellaEntry *before,
-                                          const PatellaEntry *after);
+/* The latest toasts offering Undo and telling of a problem, while shown. */
+AdwToast      *patella_window_get_undo_toast (PatellaWindow *self);
+AdwToast      *patella_window_get_problem_toast (PatellaWindow *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "patella-application.h"
 #include "patella-exercise-row.h"
 #include "patella-window.h"
 

@@ -16,7 +16,7 @@ typedef PatellaTestFiles Fixture;
 #define SESSION(pain) { "2026-05-01", (pain), FALSE }
 
 static PatellaAdvice
-advise (const PatellaSession *sessions,
+advise (const PatellaLevelDay *sessions,
         guint                 n,
         int                   days,
         guint                 level,
@@ -35,10 +35,10 @@ advise (const PatellaSession *sessions,
 static void
 test_pain_edges (void)
 {
-  const PatellaSession two[] = { SESSION (0), SESSION (-1), SESSION (2) };
-  const PatellaSession three[] = { SESSION (0), SESSION (3), SESSION (1) };
-  const PatellaSession five[] = { SESSION (5), SESSION (0), SESSION (1) };
-  const PatellaSession six[] = { SESSION (0), SESSION (6), SESSION (0) };
+  const PatellaLevelDay two[] = { SESSION (0), SESSION (-1), SESSION (2) };
+  const PatellaLevelDay three[] = { SESSION (0), SESSION (3), SESSION (1) };
+  const PatellaLevelDay five[] = { SESSION (5), SESSION (0), SESSION (1) };
+  const PatellaLevelDay six[] = { SESSION (0), SESSION (6), SESSION (0) };
 
   /* 2 progresses, 3 holds; 5 holds, 6 steps back. */
   g_assert_cmpint (advise (two, 3, 7, 1, 3), ==, PATELLA_ADVICE_PROGRESS);
@@ -50,7 +50,7 @@ test_pain_edges (void)
 static void
 test_holding_days (void)
 {
-  const PatellaSession easy[] = { SESSION (0), SESSION (1), SESSION (2) };
+  const PatellaLevelDay easy[] = { SESSION (0), SESSION (1), SESSION (2) };
 
   /* A level is held 7 days first: 6 is too soon. */
   g_assert_cmpint (advise (easy, 3, 6, 0, 3), ==, PATELLA_ADVICE_NONE);
@@ -60,7 +60,7 @@ test_holding_days (void)
 static void
 test_window (void)
 {
-  const PatellaSession sessions[] = { SESSION (7), SESSION (4), SESSION (0), SESSION (1), SESSION (0) };
+  const PatellaLevelDay sessions[] = { SESSION (7), SESSION (4), SESSION (0), SESSION (1), SESSION (0) };
 
   /* Two easy sessions are not enough to progress; the third decides. But
    * too much pain counts from the first session. */
@@ -78,7 +78,7 @@ test_window (void)
 static void
 test_morning_worse (void)
 {
-  PatellaSession sessions[] = { SESSION (0), SESSION (0), SESSION (0) };
+  PatellaLevelDay sessions[] = { SESSION (0), SESSION (0), SESSION (0) };
 
   /* A worse morning after an exercise day steps back, even pain-free. */
   sessions[1].morning_worse_after = TRUE;
@@ -90,9 +90,9 @@ test_morning_worse (void)
 static void
 test_ladder_ends (void)
 {
-  const PatellaSession easy[] = { SESSION (0), SESSION (0), SESSION (0) };
-  const PatellaSession sore[] = { SESSION (8), SESSION (0), SESSION (0) };
-  PatellaSession worse[] = { SESSION (0), SESSION (0), SESSION (0) };
+  const PatellaLevelDay easy[] = { SESSION (0), SESSION (0), SESSION (0) };
+  const PatellaLevelDay sore[] = { SESSION (8), SESSION (0), SESSION (0) };
+  PatellaLevelDay worse[] = { SESSION (0), SESSION (0), SESSION (0) };
 
   /* No progress past the top, no step back below the first. */
   g_assert_cmpint (advise (easy, 3, 30, 2, 3), ==, PATELLA_ADVICE_NONE);

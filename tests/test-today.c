@@ -674,7 +674,7 @@ navigation (PatellaApplication *app,
 
   /* The future refused by action: a toast that does not stay. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-to-day", "s", tomorrow));
-  toast = patella_today_page_get_problem_toast (page);
+  toast = patella_window_get_problem_toast (window);
   g_assert_nonnull (toast);
   g_assert_cmpuint (adw_toast_get_timeout (toast), >, 0);
   toast = patella_window_show_problem (window, "A problem");

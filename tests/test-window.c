@@ -10,6 +10,7 @@
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "patella-application.h"
+#include "patella-entry-row.h"
 #include "patella-history-page.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
@@ -424,6 +425,72 @@ test_window_dbus_activation (Fixture       *fixture,
   }
 }
 
+static gint64
+count_pain (PatellaStore *store)
+{
+  gint64 n = -1;
+
+  g_assert_true (patella_store_count (store, PATELLA_TABLE_PAIN_LOG, &n, NULL));
+  return n;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The window needs no application: the session it is given holds the
+ * record, says when the file is refused and keeps the one Undo queue. */
+static void
+test_window_session (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PatellaSession) session = patella_session_new (fixture->path, NULL);
+  g_autoptr(PatellaEntry) entry = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+  PatellaWindow *window;
+  PatellaStore *store;
+  gpointer weak;
+  gint64 id;
+
+  g_assert_true (patella_session_open (session));
+  store = patella_session_get_store (session);
+  window = g_object_new (PATELLA_TYPE_WINDOW, "session", session, NULL);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (patella_window_get_store (window) == store);
+  g_assert_false (patella_window_has_error (window));
+
+  /* A pain score deleted elsewhere comes back through the window's Undo. */
+  id = patella_store_log_pain (store, today, NULL, 3, PATELLA_PAIN_MORNING, NULL, &error);
+  g_assert_no_error (error);
+  target = g_variant_ref_sink (g_variant_new ("(ixs)", (int) PATELLA_ENTRY_PAIN, id, today));
+  entry = patella_entry_row_lookup (store, target, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_remove_entry (store, entry, &error));
+  g_assert_cmpuint (patella_session_offer_entry_undo (session, "Deleted", entry, NULL), ==, 0);
+  g_assert_nonnull (patella_window_get_undo_toast (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  g_assert_cmpint (count_pain (store), ==, 1);
+  /* Once only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
+  g_assert_cmpint (count_pain (store), ==, 1);
+
+  /* Refused, the window explains, and nothing is handed out to write in. */
+  patella_session_refuse (session, "The file is damaged & cannot be used.");
+  g_assert_true (patella_window_has_error (window));
+  g_assert_null (patella_window_get_store (window));
+  g_assert_null (patella_session_dup_store (session, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  patella_test_wait_for (window_gone, &weak);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +512,7 @@ main (int   argc,
   ADD ("second-launch", test_window_second_launch);
   ADD ("outside-import", test_window_outside_import);
   ADD ("dbus-activation", test_window_dbus_activation);
+  ADD ("session", test_window_session);
 #undef ADD
 
   status = g_test_run ();

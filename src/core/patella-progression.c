@@ -114,7 +114,7 @@ set_reason (char      **reason,
 }
 
 PatellaAdvice
-patella_progression_advise (const PatellaSession *sessions,
+patella_progression_advise (const PatellaLevelDay *sessions,
                             guint                 n_sessions,
                             int                   days_at_level,
                             guint                 level,
@@ -122,7 +122,7 @@ patella_progression_advise (const PatellaSession *sessions,
                             char                **reason)
 {
   guint n_recent = MIN (n_sessions, PATELLA_PROGRESSION_SESSIONS);
-  const PatellaSession *recent = sessions + n_sessions - n_recent;
+  const PatellaLevelDay *recent = sessions + n_sessions - n_recent;
   int highest = -1;
   gboolean morning_worse = FALSE;
 

@@ -44,7 +44,7 @@ typedef struct
   const char *day;
   int         max_pain;            /* the highest pain given with a set; -1 none */
   gboolean    morning_worse_after; /* morning-worse on the next day */
-} PatellaSession;
+} PatellaLevelDay;
 
 /* The sessions a suggestion looks at, and the days a level is held first. */
 #define PATELLA_PROGRESSION_SESSIONS      3
@@ -66,7 +66,7 @@ typedef struct
  *   none       fewer than three sessions, all easy, or nothing to change.
  *
  * @reason gets the why in a sentence. */
-PatellaAdvice patella_progression_advise (const PatellaSession *sessions,
+PatellaAdvice patella_progression_advise (const PatellaLevelDay *sessions,
                                           guint                 n_sessions,
                                           int                   days_at_level,
                                           guint                 level,

@@ -285,7 +285,7 @@ fill_suggestion (PatellaStore       *self,
   const PatellaLadder *ladder = patella_ladder_find (suggestion->exercise_id);
   g_autoptr(sqlite3_stmt) since = NULL;
   g_autoptr(sqlite3_stmt) sets = NULL;
-  g_autoptr(GArray) sessions = g_array_new (FALSE, TRUE, sizeof (PatellaSession));
+  g_autoptr(GArray) sessions = g_array_new (FALSE, TRUE, sizeof (PatellaLevelDay));
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PatellaSeries) series = NULL;
   g_autofree char *first = NULL;
@@ -326,7 +326,7 @@ fill_suggestion (PatellaStore       *self,
   sqlite3_bind_text (sets, 3, day, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (sets)) == SQLITE_ROW)
     {
-      PatellaSession session = { NULL, sqlite3_column_int (sets, 1), FALSE };
+      PatellaLevelDay session = { NULL, sqlite3_column_int (sets, 1), FALSE };
 
       g_ptr_array_add (days, dup_text (sets, 0));
       g_array_append_val (sessions, session);
@@ -356,7 +356,7 @@ fill_suggestion (PatellaStore       *self,
         return FALSE;
       for (guint i = from; i < sessions->len; i++)
         {
-          PatellaSession *session = &g_array_index (sessions, PatellaSession, i);
+          PatellaLevelDay *session = &g_array_index (sessions, PatellaLevelDay, i);
           int next = patella_day_diff (first, g_ptr_array_index (days, i)) + 1;
 
           session->day = g_ptr_array_index (days, i);
@@ -364,7 +364,7 @@ fill_suggestion (PatellaStore       *self,
         }
     }
 
-  suggestion->advice = patella_progression_advise ((const PatellaSession *) (void *) sessions->data, sessions->len,
+  suggestion->advice = patella_progression_advise ((const PatellaLevelDay *) (void *) sessions->data, sessions->len,
                                                    patella_day_diff (suggestion->level_since, day),
                                                    suggestion->level, suggestion->n_levels, &suggestion->reason);
   return TRUE;
