@@ -61,7 +61,6 @@ struct _PatellaTodayPage
   GtkCalendar        *calendar;
 
   /* borrowed: weak pointers, cleared when they go */
-  AdwToast           *undo_toast;
   GtkWindow          *timer;
 };
 
@@ -382,6 +381,17 @@ set_settings (PatellaTodayPage *self,
   update_warnings (self);
 }
 
+/* Undo of a warning put away: { day, code }. */
+static gboolean
+restore_warning (PatellaStore  *store,
+                 gpointer       data,
+                 GError       **error)
+{
+  char **day_code = data;
+
+  return patella_store_restore_warning (store, day_code[0], day_code[1], error);
+}
+
 static void
 dismiss_warning_action (GtkWidget  *widget,
                         const char *action_name,
@@ -390,7 +400,6 @@ dismiss_warning_action (GtkWidget  *widget,
   PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (self->plan == NULL)
     return;
@@ -402,27 +411,11 @@ dismiss_warning_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (_("Warning put away until it ends"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "today.restore-warning");
   /* The day too: Undo may come after moving to another day. */
-  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", patella_day_plan_get_day (self->plan), code));
-  show_toast (self, toast);
-}
-
-static void
-restore_warning_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const char *day, *code;
-
-  g_variant_get (parameter, "(&s&s)", &day, &code);
-  if (self->plan != NULL &&
-      !patella_store_restore_warning (patella_day_plan_get_store (self->plan), day, code, &error))
-    show_error (self, error);
+  patella_session_offer_undo (self->session, _("Warning put away until it ends"), restore_warning,
+                              g_strdupv ((char *[]) { (char *) patella_day_plan_get_day (self->plan),
+                                                      (char *) code, NULL }),
+                              (GDestroyNotify) g_strfreev);
 }
 
 static GtkWidget *
@@ -469,18 +462,10 @@ patella_today_page_get_plan (PatellaTodayPage *self)
   return self->plan;
 }
 
-AdwToast *
-patella_today_page_get_undo_toast (PatellaTodayPage *self)
-{
-  g_return_val_if_fail (PATELLA_IS_TODAY_PAGE (self), NULL);
-  return self->undo_toast;
-}
-
 /**
  * patella_today_page_set_session:
  *
- * The record the page shows and its settings, given once by the window;
- * nothing is shown while the file is refused.
+ * The record the page shows and its settings, given once by the window.
  */
 void
 patella_today_page_set_session (PatellaTodayPage *self,
@@ -564,6 +549,15 @@ create_calendar (GtkMenuButton    *button,
   gtk_popover_set_child (self->calendar_popover, GTK_WIDGET (self->calendar));
 }
 
+/* Undo of a logged set: its id. */
+static gboolean
+unlog_set (PatellaStore  *store,
+           gpointer       data,
+           GError       **error)
+{
+  return patella_store_delete_entry (store, PATELLA_TABLE_EXERCISE_LOG, *(gint64 *) data, error);
+}
+
 static void
 log_set (PatellaTodayPage *self,
          const char       *exercise_id,
@@ -572,7 +566,6 @@ log_set (PatellaTodayPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   PatellaRoutineItem *item;
-  AdwToast *toast;
   gint64 entry;
 
   if (self->plan == NULL)
@@ -587,7 +580,7 @@ log_set (PatellaTodayPage *self,
 
   item = patella_day_plan_find (self->plan, exercise_id);
   {
-    g_autofree char *name = g_markup_escape_text (patella_routine_item_get_name (item), -1);
+    const char *name = patella_routine_item_get_name (item);
     g_autofree char *progress =
       patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
                                             patella_routine_item_get_target_sets (item));
@@ -599,17 +592,7 @@ log_set (PatellaTodayPage *self,
       title = g_strdup_printf (_("Set logged: %s, %s"), name, progress);
   }
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "today.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (entry));
-
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-
-  show_toast (self, toast);
+  patella_session_offer_undo (self->session, title, unlog_set, g_memdup2 (&entry, sizeof entry), g_free);
 }
 
 static void
@@ -631,18 +614,6 @@ log_set_pain_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&si)", &id, &pain);
   log_set (PATELLA_TODAY_PAGE (widget), id, pain);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PatellaTodayPage *self = PATELLA_TODAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->plan != NULL && !patella_day_plan_undo (self->plan, g_variant_get_int64 (parameter), &error))
-    show_error (self, error);
 }
 
 static void
@@ -867,9 +838,6 @@ patella_today_page_dispose (GObject *object)
   PatellaTodayPage *self = (PatellaTodayPage *) object;
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
-  if (self->undo_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
-  self->undo_toast = NULL;
   if (self->timer != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->timer), (gpointer *) &self->timer);
@@ -924,7 +892,6 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "today.log-set", "s", log_set_action);
   gtk_widget_class_install_action (widget_class, "today.log-set-pain", "(si)", log_set_pain_action);
-  gtk_widget_class_install_action (widget_class, "today.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "today.start-timer", "s", start_timer_action);
   gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, previous_day_action);
   gtk_widget_class_install_action (widget_class, "today.next-day", NULL, next_day_action);
@@ -935,7 +902,6 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.clear-rest-day", NULL, clear_rest_day_action);
   gtk_widget_class_install_action (widget_class, "today.edit-routine", NULL, edit_routine_action);
   gtk_widget_class_install_action (widget_class, "today.dismiss-warning", "s", dismiss_warning_action);
-  gtk_widget_class_install_action (widget_class, "today.restore-warning", "(ss)", restore_warning_action);
 
 }
 

@@ -19,8 +19,6 @@ void            patella_today_page_set_session    (PatellaTodayPage *self,
                                                    PatellaSession   *session);
 PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
 guint           patella_today_page_get_n_warnings (PatellaTodayPage *self);
-/* The most recent toast offering Undo, for tests; NULL once dismissed. */
-AdwToast       *patella_today_page_get_undo_toast (PatellaTodayPage *self);
 
 /* How long a problem's toast stays: never for ever. */
 #define PATELLA_PROBLEM_TOAST_SECONDS 10

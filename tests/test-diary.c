@@ -31,6 +31,18 @@ count (PatellaWindow *window,
   return n;
 }
 
+/* What the latest toast's Undo button does. */
+static void
+undo_latest (PatellaWindow *window)
+{
+  AdwToast *toast = patella_window_get_undo_toast (window);
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+}
+
 static PatellaEntryDialog *
 find_dialog (void)
 {
@@ -594,7 +606,7 @@ warnings (PatellaApplication *app,
   g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 0);
   g_assert_cmpint (count (window, PATELLA_TABLE_DISMISSED_WARNINGS), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "(ss)", today, "pain-severe"));
+  undo_latest (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
   g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
 
@@ -674,12 +686,7 @@ episodes (PatellaApplication *app,
   g_assert_nonnull (patella_test_find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Severe pain"));
 
   /* Undo brings the episode back. */
-  {
-    g_autofree char *yesterday = patella_day_add (today, -1);
-
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.restore-warning", "(ss)",
-                                               yesterday, "pain-severe"));
-  }
+  undo_latest (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
   g_assert_cmpuint (patella_today_page_get_n_warnings (page), ==, 1);
 

@@ -181,7 +181,7 @@ today (PatellaApplication *app,
 
   /* The toast after a set names the exercise as written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "own"));
-  assert_toast_shows (patella_today_page_get_undo_toast (page), HOSTILE_NAME);
+  assert_toast_shows (patella_window_get_undo_toast (window), HOSTILE_NAME);
 
   /* The timer's title. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.start-timer", "s", "own"));

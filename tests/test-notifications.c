@@ -110,7 +110,7 @@ log_set (PatellaApplication *app,
   activate_detailed (app, "app.log-set('quad-setting')");
   g_assert_cmpint (count_sets (app), ==, 1);
   g_assert_cmpint (patella_routine_item_get_done_sets (patella_day_plan_find (plan, "quad-setting")), ==, 1);
-  g_assert_nonnull (patella_today_page_get_undo_toast (page));
+  g_assert_nonnull (patella_window_get_undo_toast (window));
 
   /* The page shows yesterday: the set still goes to today. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));

@@ -57,10 +57,12 @@ log_and_undo (PatellaApplication *app,
   g_assert_cmpint (count_sets (page), ==, 1);
   g_assert_cmpint (patella_routine_item_get_done_sets (quad), ==, 1);
 
-  /* The toast offers Undo, and its own action takes the set back out. */
-  toast = patella_today_page_get_undo_toast (page);
+  /* The toast offers Undo, and its action takes the set back out. */
+  toast = patella_window_get_undo_toast (window);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  /* The window's one Undo, as for entries and warnings put away. */
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page),
                                                      adw_toast_get_action_name (toast),
                                                      adw_toast_get_action_target_value (toast)));
@@ -201,7 +203,7 @@ timer (PatellaApplication *app,
     }
   g_assert_cmpint (count_sets (page), ==, 1);
   g_assert_true (patella_routine_item_get_complete (patella_day_plan_find (plan, "hamstring-stretch")));
-  g_assert_nonnull (patella_today_page_get_undo_toast (page));
+  g_assert_nonnull (patella_window_get_undo_toast (window));
   patella_test_wait_for (timer_gone, page);
 
   /* Closing a timer before the end logs nothing. */
