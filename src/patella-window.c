@@ -8,15 +8,14 @@
 
 #include <glib/gi18n.h>
 
-#include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-run-file.h"
 #include "core/patella-settings.h"
-#include "core/patella-xlsx.h"
 #include "patella-a11y.h"
 #include "patella-checkin-dialog.h"
 #include "patella-entry-dialog.h"
 #include "patella-entry-row.h"
+#include "patella-file-task.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
 #include "render/patella-report.h"
@@ -369,19 +368,7 @@ clinic_visit_action (GtkWidget  *widget,
 }
 
 /* Files: export, import, report, backup. Each goes through a file chooser
- * (a portal inside Flatpak) and writes through a temporary file renamed
- * into place, so a failure leaves nothing half written. */
-
-typedef enum
-{
-  FILE_EXPORT_CSV,
-  FILE_EXPORT_DAILY,
-  FILE_IMPORT_CSV,
-  FILE_REPORT,
-  FILE_BACKUP,
-  FILE_EXPORT_DAILY_XLSX,
-  FILE_IMPORT_RUNS,
-} FileTask;
+ * (a portal inside Flatpak); PatellaFileTask does the work. */
 
 static GSettings *
 window_settings (PatellaWindow *self)
@@ -573,99 +560,41 @@ files_dropped (GtkDropTarget *target,
 /**
  * patella_window_run_file_task:
  *
- * Does @task with @path, the file the runner chose, and says how it went.
- * Also what tests call, since file choosers need a person.
+ * Does @task with @path, the file the runner chose, and shows how it went:
+ * an import in a dialog, the rest in a toast. Also what tests call, since
+ * file choosers need a person.
  */
 gboolean
-patella_window_run_file_task (PatellaWindow *self,
-                              int            task,
-                              const char    *path)
+patella_window_run_file_task (PatellaWindow   *self,
+                              PatellaFileTask  task,
+                              const char      *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *done = NULL;
-  GSettings *settings = window_settings (self);
+
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (task < PATELLA_N_FILE_TASKS, FALSE);
 
   if (self->store == NULL)
     return FALSE;
 
-  switch ((FileTask) task)
+  if (task == PATELLA_FILE_TASK_IMPORT_RUNS)
     {
-    case FILE_EXPORT_CSV:
-      if (!patella_write_file (self->store, path, patella_csv_export, &error))
-        break;
-      done = g_strdup_printf (_("History exported to %s"), name);
-      show_done (self, done);
-      return TRUE;
+      const char *paths[] = { path, NULL };
 
-    case FILE_EXPORT_DAILY:
-      if (!patella_write_file (self->store, path, patella_csv_export_daily, &error))
-        break;
-      done = g_strdup_printf (_("Daily summary exported to %s"), name);
-      show_done (self, done);
-      return TRUE;
-
-    case FILE_EXPORT_DAILY_XLSX:
-      if (!patella_write_file (self->store, path, patella_xlsx_export_daily, &error))
-        break;
-      done = g_strdup_printf (_("Daily summary exported to %s"), name);
-      show_done (self, done);
-      return TRUE;
-
-    case FILE_IMPORT_RUNS:
-      {
-        const char *paths[] = { path, NULL };
-
-        patella_window_import_runs (self, paths);
-        return TRUE;
-      }
-
-    case FILE_IMPORT_CSV:
-      {
-        g_auto(PatellaImportSummary) summary = { { 0 } };
-        g_autofree char *description = NULL;
-
-        if (!patella_csv_import_file (self->store, path, &summary, &error))
-          {
-            patella_window_show_message (self, _("Nothing Was Imported"), error->message);
-            return FALSE;
-          }
-        description = patella_import_summary_describe (&summary);
-        patella_window_show_message (self, _("History Imported"), description);
-        return TRUE;
-      }
-
-    case FILE_REPORT:
-      {
-        g_autoptr(PatellaReport) report = NULL;
-        PatellaThresholds thresholds;
-
-        if (patella_store_is_own_file (self->store, path))
-          {
-            patella_window_show_problem (self, _("That file is the database itself; choose another."));
-            return FALSE;
-          }
-        patella_settings_get_thresholds (settings, &thresholds);
-        report = patella_report_new (self->store, NULL, NULL, &thresholds,
-                                     patella_settings_get_unit (settings), &error);
-        if (report == NULL || !patella_report_write_pdf (report, path, &error))
-          break;
-        done = g_strdup_printf (_("Clinic report saved as %s"), name);
-        show_done (self, done);
-        return TRUE;
-      }
-
-    case FILE_BACKUP:
-    default:
-      if (!patella_store_backup (self->store, path, &error))
-        break;
-      done = g_strdup_printf (_("Database backed up to %s"), name);
-      show_done (self, done);
+      patella_window_import_runs (self, paths);
       return TRUE;
     }
 
-  show_error (self, error);
-  return FALSE;
+  done = patella_file_task_run (task, self->store, window_settings (self), path, &error);
+  if (task == PATELLA_FILE_TASK_IMPORT_CSV)
+    patella_window_show_message (self, done ? _("History Imported") : _("Nothing Was Imported"),
+                                 done ? done : error->message);
+  else if (done != NULL)
+    show_done (self, done);
+  else
+    show_error (self, error);
+  return done != NULL;
 }
 
 static void
@@ -673,9 +602,9 @@ file_chosen (GtkNativeDialog *chooser,
              int              response,
              PatellaWindow   *self)
 {
-  FileTask task = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task"));
+  PatellaFileTask task = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task"));
 
-  if (response == GTK_RESPONSE_ACCEPT && task == FILE_IMPORT_RUNS)
+  if (response == GTK_RESPONSE_ACCEPT && task == PATELLA_FILE_TASK_IMPORT_RUNS)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -716,49 +645,33 @@ file_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  static const struct {
-    const char *action;
-    FileTask    task;
-    const char *title;
-    const char *accept;
-    const char *name;        /* the suggested name: this, the day, the extension */
-    const char *extension;
-    const char *pattern;
-  } tasks[] = {
-    { "win.export-csv", FILE_EXPORT_CSV, N_("Export History"), N_("_Export"), "patella-history-", ".csv", "*.csv" },
-    { "win.export-daily-csv", FILE_EXPORT_DAILY, N_("Export Daily Summary"), N_("_Export"), "patella-daily-", ".csv", "*.csv" },
-    { "win.export-daily-xlsx", FILE_EXPORT_DAILY_XLSX, N_("Export Daily Summary as Spreadsheet"), N_("_Export"), "patella-daily-", ".xlsx", "*.xlsx" },
-    { "win.import-csv", FILE_IMPORT_CSV, N_("Import History"), N_("_Import"), NULL, NULL, "*.csv" },
-    { "win.import-runs", FILE_IMPORT_RUNS, N_("Import Runs"), N_("_Open"), NULL, NULL, NULL },
-    { "win.report", FILE_REPORT, N_("Save Clinic Report"), N_("_Save"), "patella-report-", ".pdf", "*.pdf" },
-    { "win.backup", FILE_BACKUP, N_("Back Up Database"), N_("_Back Up"), "patella-backup-", ".db", NULL },
-  };
   PatellaWindow *self = PATELLA_WINDOW (widget);
 
   if (self->store == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+  for (PatellaFileTask task = 0; task < PATELLA_N_FILE_TASKS; task++)
     {
+      const PatellaFileTaskInfo *info = patella_file_task_get_info (task);
       GtkFileChooserNative *chooser;
       g_autofree char *today = NULL;
       g_autofree char *name = NULL;
 
-      if (!g_str_equal (action_name, tasks[i].action))
+      if (!g_str_equal (action_name, info->action))
         continue;
 
-      chooser = gtk_file_chooser_native_new (_(tasks[i].title), GTK_WINDOW (self),
-                                             tasks[i].name ? GTK_FILE_CHOOSER_ACTION_SAVE
+      chooser = gtk_file_chooser_native_new (_(info->title), GTK_WINDOW (self),
+                                             info->name ? GTK_FILE_CHOOSER_ACTION_SAVE
                                                            : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                             _(tasks[i].accept), _("_Cancel"));
+                                             _(info->accept), _("_Cancel"));
       gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      if (tasks[i].name != NULL)
+      if (info->name != NULL)
         {
           today = patella_day_today ();
-          name = g_strconcat (tasks[i].name, today, tasks[i].extension, NULL);
+          name = g_strconcat (info->name, today, info->extension, NULL);
           gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
         }
-      if (tasks[i].task == FILE_IMPORT_RUNS)
+      if (task == PATELLA_FILE_TASK_IMPORT_RUNS)
         {
           static const char *const patterns[] = { "*.gpx", "*.tcx", "*.gpx.gz", "*.tcx.gz", "*.csv" };
           GtkFileFilter *filter = gtk_file_filter_new ();
@@ -770,16 +683,16 @@ file_action (GtkWidget  *widget,
           gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
           g_object_unref (filter);
         }
-      if (tasks[i].pattern != NULL)
+      if (info->pattern != NULL)
         {
           GtkFileFilter *filter = gtk_file_filter_new ();
 
-          gtk_file_filter_add_pattern (filter, tasks[i].pattern);
-          gtk_file_filter_set_name (filter, tasks[i].pattern);
+          gtk_file_filter_add_pattern (filter, info->pattern);
+          gtk_file_filter_set_name (filter, info->pattern);
           gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
           g_object_unref (filter);
         }
-      g_object_set_data (G_OBJECT (chooser), "task", GINT_TO_POINTER (tasks[i].task));
+      g_object_set_data (G_OBJECT (chooser), "task", GINT_TO_POINTER (task));
       g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen), self, 0);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
     }
@@ -815,15 +728,12 @@ print_report_action (GtkWidget  *widget,
   PatellaWindow *self = PATELLA_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  GSettings *settings = window_settings (self);
-  PatellaThresholds thresholds;
   PatellaReport *report;
 
   if (self->store == NULL)
     return;
 
-  patella_settings_get_thresholds (settings, &thresholds);
-  report = patella_report_new (self->store, NULL, NULL, &thresholds, patella_settings_get_unit (settings), &error);
+  report = patella_file_task_make_report (self->store, window_settings (self), &error);
   if (report == NULL)
     {
       show_error (self, error);

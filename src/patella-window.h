@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "patella-file-task.h"
 #include "patella-history-page.h"
 #include "patella-progress-page.h"
 #include "patella-session.h"
@@ -33,9 +34,9 @@ AdwToast      *patella_window_show_problem (PatellaWindow *self,
 void           patella_window_show_message (PatellaWindow *self,
                                             const char    *heading,
                                             const char    *body);
-gboolean       patella_window_run_file_task (PatellaWindow *self,
-                                             int            task,
-                                             const char    *path);
+gboolean       patella_window_run_file_task (PatellaWindow   *self,
+                                             PatellaFileTask  task,
+                                             const char      *path);
 void           patella_window_import_runs (PatellaWindow      *self,
                                            const char * const *paths);
 GtkWindow     *patella_window_open_entry_dialog (PatellaWindow      *self,

@@ -719,21 +719,21 @@ file_tasks (PatellaApplication *app,
 
   g_assert_cmpint (patella_store_log_pain (store_of (window), today, NULL, 3, PATELLA_PAIN_MORNING, "ok", &error), >, 0);
 
-  g_assert_true (patella_window_run_file_task (window, 0, csv));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_EXPORT_CSV, csv));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_true (g_str_has_prefix (contents, "date,time,kind,item,sets,reps,minutes,distance_km,rpe,pain,context,note,utc,side,result\r\n"));
-  g_assert_true (patella_window_run_file_task (window, 1, daily));
-  g_assert_true (patella_window_run_file_task (window, 3, pdf));
-  g_assert_true (patella_window_run_file_task (window, 4, backup));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_EXPORT_DAILY, daily));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_REPORT, pdf));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_BACKUP, backup));
   g_assert_true (g_file_test (daily, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
   /* Importing our own export adds nothing; a bad file changes nothing. */
-  g_assert_true (patella_window_run_file_task (window, 2, csv));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_IMPORT_CSV, csv));
   g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 1);
   patella_test_write_file (bad, "date,kind,pain,context\n2026-01-01,pain,12,morning\n", -1);
-  g_assert_false (patella_window_run_file_task (window, 2, bad));
+  g_assert_false (patella_window_run_file_task (window, PATELLA_FILE_TASK_IMPORT_CSV, bad));
   g_assert_cmpint (count (window, PATELLA_TABLE_PAIN_LOG), ==, 1);
 
   patella_test_close_window (GTK_WINDOW (window));

@@ -12,10 +12,6 @@
 
 typedef PatellaTestFiles Fixture;
 
-/* patella_window_run_file_task()'s tasks, as patella-window.c numbers them. */
-#define TASK_EXPORT_DAILY_XLSX 5
-#define TASK_IMPORT_RUNS       6
-
 static PatellaStore *
 store_of (PatellaWindow *window)
 {
@@ -206,7 +202,7 @@ import_runs (PatellaApplication *app,
   g_clear_pointer (&runs, g_ptr_array_unref);
 
   /* The menu item's task with one file: everything there is logged now. */
-  g_assert_true (patella_window_run_file_task (window, TASK_IMPORT_RUNS, strava));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_IMPORT_RUNS, strava));
   patella_test_wait_for (has_dialog, NULL);
   dialog = find_dialog ();
   g_assert_true (patella_run_import_dialog_get_run (dialog, 0)->logged);
@@ -236,7 +232,7 @@ export_xlsx (PatellaApplication *app,
   gsize length = 0;
 
   g_assert_cmpint (patella_store_log_pain (store_of (window), today, NULL, 3, PATELLA_PAIN_MORNING, "", &error), >, 0);
-  g_assert_true (patella_window_run_file_task (window, TASK_EXPORT_DAILY_XLSX, xlsx));
+  g_assert_true (patella_window_run_file_task (window, PATELLA_FILE_TASK_EXPORT_DAILY_XLSX, xlsx));
   g_assert_true (g_file_get_contents (xlsx, &contents, &length, &error));
   /* A zip file: what an .xlsx is. */
   g_assert_cmpuint (length, >, 4);
