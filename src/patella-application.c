@@ -540,7 +540,7 @@ patella_application_preferences_action (GSimpleAction *action,
   PatellaApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  patella_preferences_window_present (window, self->settings);
+  patella_preferences_window_present (window, self->session);
 }
 
 static void

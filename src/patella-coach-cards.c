@@ -21,7 +21,6 @@
 #include "patella-a11y.h"
 #include "patella-coach-cards.h"
 #include "patella-timer-window.h"
-#include "patella-window.h"
 
 struct _PatellaCoachCards
 {
@@ -70,14 +69,11 @@ static void
 show_error (PatellaCoachCards *self,
             const GError      *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
 
-  if (PATELLA_IS_WINDOW (root))
-    {
-      patella_window_show_problem (PATELLA_WINDOW (root), error->message);
-      return;
-    }
+  /* The window shows a long message in full, behind Details. */
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problem", "s", error->message))
+    return;
   title = g_markup_escape_text (error->message, -1);
   show_toast (self, adw_toast_new (title));
 }
@@ -429,15 +425,10 @@ static void
 run_timed (PatellaTimerWindow *timer,
            PatellaCoachCards  *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(PatellaEntry) entry = patella_entry_new (PATELLA_ENTRY_RUN);
-
-  if (!PATELLA_IS_WINDOW (root) || self->plan == NULL)
+  if (self->plan == NULL)
     return;
-  entry->day = g_strdup (get_today (self));
-  entry->minutes = patella_timer_window_get_minutes (timer);
-  entry->rpe = 4;
-  patella_window_open_entry_dialog (PATELLA_WINDOW (root), entry);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.log-timed-run", "(sd)",
+                              get_today (self), (double) patella_timer_window_get_minutes (timer));
 }
 
 static void

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-settings.h"
-#include "patella-day-log.h"
+#include "patella-day-log-private.h"
 #include "patella-entry-row.h"
 
 struct _PatellaDayLog

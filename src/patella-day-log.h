@@ -19,7 +19,5 @@ void   patella_day_log_set_session   (PatellaDayLog  *self,
                                       PatellaSession *session);
 void   patella_day_log_set_day       (PatellaDayLog *self,
                                       const char    *day);
-/* The rows shown: the day's pain scores and runs. */
-guint  patella_day_log_get_n_entries (PatellaDayLog *self);
 
 G_END_DECLS

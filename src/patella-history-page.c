@@ -21,7 +21,7 @@
 #include "core/patella-store-progression.h"
 #include "patella-a11y.h"
 #include "patella-entry-row.h"
-#include "patella-history-page.h"
+#include "patella-history-page-private.h"
 #include "patella-today-page.h"
 
 struct _PatellaHistoryPage

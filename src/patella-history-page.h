@@ -20,8 +20,5 @@ G_DECLARE_FINAL_TYPE (PatellaHistoryPage, patella_history_page, PATELLA, HISTORY
 
 void            patella_history_page_set_session  (PatellaHistoryPage *self,
                                                    PatellaSession     *session);
-/* NULL until the page is first shown: nothing is read before. */
-PatellaHistory *patella_history_page_get_history  (PatellaHistoryPage *self);
-guint           patella_history_page_get_n_days_built (PatellaHistoryPage *self);
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 #include "core/patella-store-progression.h"
 #include "patella-a11y.h"
 #include "patella-preferences-window.h"
-#include "patella-window.h"
 #include "patella-routine-guide.h"
 #include "patella-time-row.h"
 
@@ -508,9 +507,10 @@ find_open (GtkWindow *parent)
 }
 
 void
-patella_preferences_window_present (GtkWindow *parent,
-                                    GSettings *settings)
+patella_preferences_window_present (GtkWindow      *parent,
+                                    PatellaSession *session)
 {
+  GSettings *settings = patella_session_get_settings (session);
   PatellaPreferencesWindow *self;
   GtkWindow *open = find_open (parent);
 
@@ -528,8 +528,8 @@ patella_preferences_window_present (GtkWindow *parent,
                        "default-height", 720,
                        "search-enabled", FALSE,   /* two short pages; and its toggle has no name in 1.2 */
                        NULL);
-  if (PATELLA_IS_WINDOW (parent) && patella_window_get_store (PATELLA_WINDOW (parent)) != NULL)
-    self->store = g_object_ref (patella_window_get_store (PATELLA_WINDOW (parent)));
+  if (patella_session_get_store (session) != NULL)
+    self->store = g_object_ref (patella_session_get_store (session));
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "patella-session.h"
+
 G_BEGIN_DECLS
 
 #define PATELLA_TYPE_PREFERENCES_WINDOW (patella_preferences_window_get_type ())
@@ -13,9 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PatellaPreferencesWindow, patella_preferences_window, PATELLA, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-/* Every row is bound to @settings (NULL: the schema is missing, and the
- * window says so). */
-void patella_preferences_window_present (GtkWindow *parent,
-                                         GSettings *settings);
+/* Every row is bound to the session's settings (none: the schema is
+ * missing, and the window says so); the return to running is its record's. */
+void patella_preferences_window_present (GtkWindow      *parent,
+                                         PatellaSession *session);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include "patella-a11y.h"
 #include "patella-chart.h"
 #include "patella-outcomes-view.h"
-#include "patella-progress-page.h"
+#include "patella-progress-page-private.h"
 
 struct _PatellaProgressPage
 {

@@ -19,13 +19,5 @@ G_DECLARE_FINAL_TYPE (PatellaProgressPage, patella_progress_page, PATELLA, PROGR
 
 void             patella_progress_page_set_session  (PatellaProgressPage *self,
                                                      PatellaSession      *session);
-/* NULL until the page is first shown. */
-PatellaProgress *patella_progress_page_get_progress (PatellaProgressPage *self);
-gboolean         patella_progress_page_is_empty     (PatellaProgressPage *self);
-GtkWidget       *patella_progress_page_get_outcomes (PatellaProgressPage *self);
-GtkWidget       *patella_progress_page_get_chart    (PatellaProgressPage *self,
-                                                     PatellaChartKind     kind);
-void             patella_progress_page_set_range    (PatellaProgressPage *self,
-                                                     PatellaRange         range);
 
 G_END_DECLS

@@ -23,7 +23,7 @@
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
 #include "patella-timer-window.h"
-#include "patella-today-page.h"
+#include "patella-today-page-private.h"
 
 struct _PatellaTodayPage
 {

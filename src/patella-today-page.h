@@ -18,11 +18,9 @@ G_DECLARE_FINAL_TYPE (PatellaTodayPage, patella_today_page, PATELLA, TODAY_PAGE,
 void            patella_today_page_set_session    (PatellaTodayPage *self,
                                                    PatellaSession   *session);
 PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
-guint           patella_today_page_get_n_warnings (PatellaTodayPage *self);
 
 /* How long a problem's toast stays: never for ever. */
 #define PATELLA_PROBLEM_TOAST_SECONDS 10
-GtkWindow      *patella_today_page_get_timer      (PatellaTodayPage *self);
 
 /* "Today", "Yesterday" or the date in the locale's words. */
 char           *patella_today_page_format_day     (const char       *day,

@@ -22,7 +22,7 @@
 #include "patella-run-import-dialog.h"
 #include "patella-today-page.h"
 #include "patella-visit-dialog.h"
-#include "patella-window.h"
+#include "patella-window-private.h"
 #include "patella-session.h"
 
 struct _PatellaWindow
@@ -271,7 +271,7 @@ entry_saved (PatellaEntryDialog *dialog,
  *
  * Returns: (transfer none): the dialog, already shown
  */
-GtkWindow *
+static GtkWindow *
 patella_window_open_entry_dialog (PatellaWindow      *self,
                                   const PatellaEntry *entry)
 {
@@ -330,6 +330,22 @@ log_action (GtkWidget  *widget,
     entry->context = PATELLA_PAIN_MORNING;
 
   patella_window_open_entry_dialog (self, entry);
+}
+
+/* A run timed by the return to running's intervals: (day, minutes), so
+ * that only its distance, effort and pain are left to give. */
+static void
+log_timed_run_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(PatellaEntry) entry = patella_entry_new (PATELLA_ENTRY_RUN);
+  const char *day;
+
+  g_variant_get (parameter, "(&sd)", &day, &entry->minutes);
+  entry->day = g_strdup (day);
+  entry->rpe = 4;
+  patella_window_open_entry_dialog (PATELLA_WINDOW (widget), entry);
 }
 
 static void
@@ -495,7 +511,7 @@ run_files_read (GObject      *source,
  * reason, and nothing of any file is shown. What the menu item, a drop on
  * the window and tests call.
  */
-void
+static void
 patella_window_import_runs (PatellaWindow      *self,
                             const char * const *paths)
 {
@@ -1033,6 +1049,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "win.log-timed-run", "(sd)", log_timed_run_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "win.clinic-visit", NULL, clinic_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "u", undo_action);

@@ -6,7 +6,7 @@
 
 #include "patella-application.h"
 #include "patella-exercise-row.h"
-#include "patella-window.h"
+#include "patella-window-private.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "core/patella-day.h"
-#include "patella-day-log.h"
+#include "patella-day-log-private.h"
 #include "patella-entry-dialog.h"
 #include "patella-exercise-row.h"
 #include "patella-routine-editor.h"
