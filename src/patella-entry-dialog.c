@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "core/patella-day.h"
+#include "core/patella-number.h"
 #include "patella-a11y.h"
 #include "patella-calendar.h"
 #include "patella-entry-dialog.h"
@@ -58,46 +59,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-gboolean
-patella_parse_number (const char *text,
-                      double     *out)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-  double value;
-
-  if (copy[0] == '\0')
-    return FALSE;
-
-  /* Either decimal mark, whatever the locale. */
-  g_strdelimit (copy, ",", '.');
-  value = g_ascii_strtod (copy, &end);
-  if (end == copy || *end != '\0' || !isfinite (value))
-    return FALSE;
-
-  *out = value;
-  return TRUE;
-}
-
-gboolean
-patella_parse_time (const char *text,
-                    int        *hour,
-                    int        *minute)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  gsize len = strlen (copy);
-
-  if ((len != 4 && len != 5) || copy[len - 3] != ':')
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (i != len - 3 && !g_ascii_isdigit (copy[i]))
-      return FALSE;
-
-  *hour = atoi (copy);
-  *minute = atoi (copy + len - 2);
-  return *hour < 24 && *minute < 60;
-}
 
 static const char *const contexts[] = {
   N_("On waking (morning)"),
@@ -167,7 +128,8 @@ validate (PatellaEntryDialog *self)
   set_problem (self, "day", g_strcmp0 (self->day, today) > 0
                ? _("That day has not happened yet; you can log today and the days before it.")
                : NULL);
-  time_ok = patella_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute);
+  time_ok = patella_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), PATELLA_TIME_FORM_TYPED,
+                                &hour, &minute, NULL);
   if (!time_ok)
     set_problem (self, "time", _("Write the time as hours and minutes, like 07:30."));
   else

@@ -31,14 +31,6 @@ const char         *patella_entry_dialog_get_problem (PatellaEntryDialog *self,
                                                       const char         *field);
 gboolean            patella_entry_dialog_save      (PatellaEntryDialog  *self);
 
-/* Reads "42", "42.5" or "42,5"; FALSE for anything else. */
-gboolean            patella_parse_number           (const char          *text,
-                                                    double              *out);
-/* Reads "7:30" or "07:30"; FALSE for anything else. */
-gboolean            patella_parse_time             (const char          *text,
-                                                    int                 *hour,
-                                                    int                 *minute);
-
 /* Lets the mouse wheel pass @widget (a scale, a spin button) to the
  * scrolled window around it, rather than change its value. */
 void patella_widget_ignore_scrolling (GtkWidget *widget);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-day.h"
 #include "patella-time-row.h"
 
 struct _PatellaTimeRow
@@ -38,30 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-gboolean
-patella_time_parse (const char *text,
-                    int        *hour,
-                    int        *minute)
-{
-  int h, m;
-
-  if (text == NULL || strlen (text) != 5 || text[2] != ':' ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return FALSE;
-
-  h = (text[0] - '0') * 10 + (text[1] - '0');
-  m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (h > 23 || m > 59)
-    return FALSE;
-
-  if (hour != NULL)
-    *hour = h;
-  if (minute != NULL)
-    *minute = m;
-  return TRUE;
-}
 
 /* Two digits always: "07", not "7". */
 static gboolean
@@ -152,7 +129,7 @@ read_setting (PatellaTimeRow *self)
     }
 
   self->syncing = TRUE;
-  if (patella_time_parse (value, NULL, NULL))
+  if (patella_time_parse (value, PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL))
     patella_time_row_set_time (self, value);
   self->syncing = FALSE;
 }
@@ -199,7 +176,7 @@ patella_time_row_set_time (PatellaTimeRow *self,
   int hour, minute;
 
   g_return_if_fail (PATELLA_IS_TIME_ROW (self));
-  g_return_if_fail (patella_time_parse (time, &hour, &minute));
+  g_return_if_fail (patella_time_parse (time, PATELLA_TIME_FORM_HH_MM, &hour, &minute, NULL));
 
   gtk_spin_button_set_value (self->hour, hour);
   gtk_spin_button_set_value (self->minute, minute);

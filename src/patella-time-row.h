@@ -24,9 +24,4 @@ void        patella_time_row_bind         (PatellaTimeRow *self,
                                            const char     *key,
                                            int             index);
 
-/* Whether @text is a time "HH:MM"; the hour and minute when it is. */
-gboolean    patella_time_parse            (const char     *text,
-                                           int            *hour,
-                                           int            *minute);
-
 G_END_DECLS

@@ -58,7 +58,7 @@ assert_time (const char *text,
 {
   int h = -1, m = -1, s = -1;
 
-  if (!patella_time_parse_sheet (text, &h, &m, &s))
+  if (!patella_time_parse (text, PATELLA_TIME_FORM_SHEET, &h, &m, &s))
     g_error ("“%s” was not read as a time", text);
   g_assert_cmpint (h, ==, hour);
   g_assert_cmpint (m, ==, minute);
@@ -86,7 +86,7 @@ test_times (void)
   assert_time ("9:05 pm", 21, 5, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    if (patella_time_parse_sheet (refused[i], &h, &m, &s))
+    if (patella_time_parse (refused[i], PATELLA_TIME_FORM_SHEET, &h, &m, &s))
       g_error ("“%s” was read as a time", refused[i]);
 }
 

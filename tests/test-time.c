@@ -20,6 +20,7 @@
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
 #include "core/patella-history.h"
+#include "core/patella-number.h"
 #include "core/patella-routine.h"
 #include "core/patella-store.h"
 #include "core/patella-warnings.h"
@@ -1128,6 +1129,61 @@ test_clock_backwards (Fixture       *fixture,
   import_csv (store, csv, 0, n_logged);
 }
 
+/* One reader of a time of day, for each form it is kept or typed in. */
+static void
+test_time_forms (void)
+{
+  int hour = -1, minute = -1, second = -1;
+
+  /* As settings and the entries file keep it: exactly "HH:MM". */
+  g_assert_true (patella_time_parse ("07:45", PATELLA_TIME_FORM_HH_MM, &hour, &minute, &second));
+  g_assert_cmpint (hour, ==, 7);
+  g_assert_cmpint (minute, ==, 45);
+  g_assert_cmpint (second, ==, 0);
+  g_assert_true (patella_time_parse ("23:59", PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("7:45", PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse (" 07:45", PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("07:45:00", PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("24:00", PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse (NULL, PATELLA_TIME_FORM_HH_MM, NULL, NULL, NULL));
+
+  /* As a person types it in the log dialog. */
+  g_assert_true (patella_time_parse (" 7:30 ", PATELLA_TIME_FORM_TYPED, &hour, &minute, NULL));
+  g_assert_cmpint (hour, ==, 7);
+  g_assert_cmpint (minute, ==, 30);
+  g_assert_true (patella_time_parse ("07:30", PATELLA_TIME_FORM_TYPED, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("007:30", PATELLA_TIME_FORM_TYPED, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("7:3", PATELLA_TIME_FORM_TYPED, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("7:30 PM", PATELLA_TIME_FORM_TYPED, NULL, NULL, NULL));
+  g_assert_false (patella_time_parse ("12:60", PATELLA_TIME_FORM_TYPED, NULL, NULL, NULL));
+
+  /* As a spreadsheet writes it back: seconds and AM/PM, but not "9:05" alone. */
+  g_assert_true (patella_time_parse ("9:05:30 pm", PATELLA_TIME_FORM_SHEET, &hour, &minute, &second));
+  g_assert_cmpint (hour, ==, 21);
+  g_assert_cmpint (second, ==, 30);
+  g_assert_false (patella_time_parse ("9:05", PATELLA_TIME_FORM_SHEET, NULL, NULL, NULL));
+}
+
+/* Numbers as typed: either decimal mark, nothing else. */
+static void
+test_number_typed (void)
+{
+  double value = 0;
+
+  g_assert_true (patella_parse_number (" 42,5 ", &value));
+  g_assert_cmpfloat (value, ==, 42.5);
+  g_assert_true (patella_parse_number ("42.5", &value));
+  g_assert_cmpfloat (value, ==, 42.5);
+  g_assert_true (patella_parse_number ("7", &value));
+  g_assert_cmpfloat (value, ==, 7);
+  g_assert_false (patella_parse_number ("", &value));
+  g_assert_false (patella_parse_number (NULL, &value));
+  g_assert_false (patella_parse_number ("4 2", &value));
+  g_assert_false (patella_parse_number ("42 km", &value));
+  g_assert_false (patella_parse_number ("inf", &value));
+  g_assert_false (patella_parse_number ("nan", &value));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1194,8 @@ main (int   argc,
 
   /* Fails, and is the only test, when TZ is not one of the three. */
   g_test_add_func ("/time/zone", test_zone);
+  g_test_add_func ("/time/forms", test_time_forms);
+  g_test_add_func ("/time/number-typed", test_number_typed);
   if (zone == NULL)
     return g_test_run ();
 

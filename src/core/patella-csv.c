@@ -617,7 +617,7 @@ read_record (GPtrArray   *record,
     {
       g_autoptr(GDateTime) local = NULL;
 
-      if (time[0] != '\0' && !patella_time_parse_sheet (time, &hour, &minute, &second))
+      if (time[0] != '\0' && !patella_time_parse (time, PATELLA_TIME_FORM_SHEET, &hour, &minute, &second))
         PROBLEM (_("the time “%s” is not in the form HH:MM, HH:MM:SS or h:MM:SS AM"), time);
       if (instant != NULL)
         {

@@ -258,35 +258,49 @@ patella_day_parse_sheet (const char *text,
 }
 
 /**
- * patella_time_parse_sheet:
+ * patella_time_parse:
+ * @forms: which forms besides "HH:MM" are read
+ * @hour: (out) (optional):
+ * @minute: (out) (optional):
+ * @second: (out) (optional): 0 unless given
  *
- * Reads a time of day as the entries file has it ("HH:MM") or as a
- * spreadsheet writes it back: "HH:MM:SS", "h:MM:SS AM", "h:MM PM".
+ * The one reader of a time of day. "HH:MM" is how settings and the entries
+ * file keep it; %PATELLA_TIME_FORM_TYPED also reads what a person types
+ * ("7:30", spaces around); %PATELLA_TIME_FORM_SHEET what a spreadsheet
+ * writes back ("HH:MM:SS", "h:MM:SS AM", "h:MM PM").
  */
 gboolean
-patella_time_parse_sheet (const char *text,
-                          int        *hour,
-                          int        *minute,
-                          int        *second)
+patella_time_parse (const char      *text,
+                    PatellaTimeForm  forms,
+                    int             *hour,
+                    int             *minute,
+                    int             *second)
 {
-  const char *p = text, *start;
+  g_autofree char *stripped = NULL;
+  const char *p, *start;
   int h, m, s = 0;
   gsize hour_digits;
   gboolean meridiem = FALSE, pm = FALSE;
 
-  if (text == NULL || !take_number (&p, 2, &h) || *p != ':')
+  if (text == NULL)
+    return FALSE;
+  if (forms & PATELLA_TIME_FORM_TYPED)
+    text = stripped = g_strstrip (g_strdup (text));
+
+  p = text;
+  if (!take_number (&p, 2, &h) || *p != ':')
     return FALSE;
   hour_digits = (gsize) (p - text);
   start = ++p;
   if (!take_number (&p, 2, &m) || p - start != 2)
     return FALSE;
-  if (*p == ':')
+  if ((forms & PATELLA_TIME_FORM_SHEET) && *p == ':')
     {
       start = ++p;
       if (!take_number (&p, 2, &s) || p - start != 2)
         return FALSE;
     }
-  if (*p == ' ')
+  if ((forms & PATELLA_TIME_FORM_SHEET) && *p == ' ')
     {
       meridiem = TRUE;
       pm = g_ascii_strcasecmp (p + 1, "PM") == 0;
@@ -303,12 +317,15 @@ patella_time_parse_sheet (const char *text,
         return FALSE;
       h = h % 12 + (pm ? 12 : 0);
     }
-  else if (h > 23 || hour_digits != 2)
+  else if (h > 23 || (hour_digits != 2 && !(forms & PATELLA_TIME_FORM_TYPED)))
     return FALSE;
 
-  *hour = h;
-  *minute = m;
-  *second = s;
+  if (hour != NULL)
+    *hour = h;
+  if (minute != NULL)
+    *minute = m;
+  if (second != NULL)
+    *second = s;
   return TRUE;
 }
 
@@ -334,7 +351,7 @@ patella_instant_parse_sheet (const char *text)
   /* With seconds, as a moment is written: "07:00" alone is too short. */
   if (g_strv_length (parts) != 2 || strchr (parts[1], ':') == strrchr (parts[1], ':') ||
       !patella_day_parse_sheet (parts[0], &date, NULL) ||
-      !patella_time_parse_sheet (parts[1], &hour, &minute, &second))
+      !patella_time_parse (parts[1], PATELLA_TIME_FORM_SHEET, &hour, &minute, &second))
     return NULL;
   return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
                               hour, minute, second);

@@ -29,14 +29,24 @@ int       patella_day_diff           (const char *from,
 char     *patella_instant_format     (GDateTime  *datetime);
 GDateTime *patella_instant_parse     (const char *text);
 
+/* Which forms of a time of day patella_time_parse() reads besides "HH:MM". */
+typedef enum
+{
+  PATELLA_TIME_FORM_HH_MM = 0,
+  PATELLA_TIME_FORM_TYPED = 1 << 0,  /* "7:30", " 07:30 " */
+  PATELLA_TIME_FORM_SHEET = 1 << 1,  /* "07:30:15", "7:30 PM", "7:30:15 am" */
+} PatellaTimeForm;
+
+gboolean   patella_time_parse         (const char      *text,
+                                       PatellaTimeForm  forms,
+                                       int             *hour,
+                                       int             *minute,
+                                       int             *second);
+
 /* The forms spreadsheets write back (see patella-day.c). */
 gboolean   patella_day_parse_sheet    (const char *text,
                                        GDate      *out,
                                        gboolean   *ambiguous);
-gboolean   patella_time_parse_sheet   (const char *text,
-                                       int        *hour,
-                                       int        *minute,
-                                       int        *second);
 GDateTime *patella_instant_parse_sheet (const char *text);
 
 G_END_DECLS

@@ -60,25 +60,9 @@ patella_reminder_parse_time (const char  *text,
                              int         *minute,
                              GError     **error)
 {
-  int h, m;
+  if (patella_time_parse (text, PATELLA_TIME_FORM_HH_MM, hour, minute, NULL))
+    return TRUE;
 
-  if (text == NULL || strlen (text) != 5 || text[2] != ':' ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    goto invalid;
-
-  h = (text[0] - '0') * 10 + (text[1] - '0');
-  m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (h > 23 || m > 59)
-    goto invalid;
-
-  if (hour != NULL)
-    *hour = h;
-  if (minute != NULL)
-    *minute = m;
-  return TRUE;
-
-invalid:
   g_set_error (error, PATELLA_REMINDER_ERROR, PATELLA_REMINDER_ERROR_INVALID_TIME,
                /* Translators: the example keeps its form, HH:MM */
                _("“%s” is not a time of day; use hours and minutes, such as 09:00."),
