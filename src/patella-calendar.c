@@ -136,3 +136,57 @@ patella_calendar_setup (GtkCalendar *calendar,
   g_signal_connect (calendar, "map", G_CALLBACK (update_days), NULL);
   update_days (calendar);
 }
+
+static GDateTime *
+noon_of (const char *day)
+{
+  GDate date;
+
+  if (!patella_day_parse (day, &date))
+    return NULL;
+  /* Noon: a day whose midnight a change of clocks skips still has one. */
+  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+}
+
+void
+patella_calendar_select (GtkCalendar *calendar,
+                         const char  *day)
+{
+  g_autoptr(GDateTime) noon = noon_of (day);
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  if (noon != NULL)
+    gtk_calendar_select_day (calendar, noon);
+}
+
+char *
+patella_calendar_get_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) selected = NULL;
+
+  g_return_val_if_fail (GTK_IS_CALENDAR (calendar), NULL);
+
+  selected = gtk_calendar_get_date (calendar);
+  return g_date_time_format (selected, "%Y-%m-%d");
+}
+
+char *
+patella_calendar_day_label (const char *day,
+                            const char *today)
+{
+  g_autoptr(GDateTime) noon = NULL;
+  int days_ago = patella_day_diff (day, today);
+
+  if (days_ago == 0)
+    return g_strdup (_("Today"));
+  if (days_ago == 1)
+    return g_strdup (_("Yesterday"));
+
+  noon = noon_of (day);
+  if (noon == NULL)
+    return g_strdup (day);
+  /* Translators: a day in the navigation, e.g. "Monday 3 March"; see strftime */
+  return g_date_time_format (noon, days_ago < 7 ? _("%A") : _("%a %-d %B %Y"));
+}

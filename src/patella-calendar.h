@@ -14,4 +14,15 @@ G_BEGIN_DECLS
 void patella_calendar_setup (GtkCalendar *calendar,
                              const char  *label);
 
+/* Shows @day ("YYYY-MM-DD") selected; the day selected, as "YYYY-MM-DD". */
+void  patella_calendar_select    (GtkCalendar *calendar,
+                                  const char  *day);
+char *patella_calendar_get_day   (GtkCalendar *calendar);
+
+/* What a button that opens the calendar says for @day: "Today",
+ * "Yesterday", the weekday within a week, else the date in the locale's
+ * words. */
+char *patella_calendar_day_label (const char  *day,
+                                  const char  *today);
+
 G_END_DECLS

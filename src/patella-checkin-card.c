@@ -14,8 +14,8 @@
 
 #include "core/patella-day.h"
 #include "core/patella-store-outcomes.h"
+#include "patella-calendar.h"
 #include "patella-checkin-card.h"
-#include "patella-today-page.h"
 
 #define SNOOZE_KEY "checkin-snoozed-until"
 
@@ -155,7 +155,7 @@ refresh (PatellaCheckinCard *self)
                        "baseline that later check-ins, every two weeks, are measured against."));
   else if (checkin.state == PATELLA_CHECKIN_MISSED)
     {
-      g_autofree char *due = patella_today_page_format_day (checkin.due, today);
+      g_autofree char *due = patella_calendar_day_label (checkin.due, today);
 
       /* Translators: %s is the day the check-in fell due, as Today names days */
       text = g_strdup_printf (_("Your check-in has been due since %s. It takes two minutes and shows how the "
@@ -293,7 +293,7 @@ visit_refresh (PatellaVisitCard *self)
       return;
     }
   days = patella_day_diff (today, next->day);
-  when = patella_today_page_format_day (next->day, today);
+  when = patella_calendar_day_label (next->day, today);
   if (days > PATELLA_VISIT_REMINDER_DAYS)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -235,27 +235,16 @@ static void
 show_day (PatellaEntryDialog *self)
 {
   g_autofree char *today = patella_day_today ();
-  g_autoptr(GDateTime) datetime = NULL;
-  g_autofree char *label = NULL;
-  GDate date;
+  g_autofree char *label = patella_calendar_day_label (self->day, today);
 
-  patella_day_parse (self->day, &date);
-  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                    g_date_get_day (&date), 12, 0, 0);
-  if (g_str_equal (self->day, today))
-    label = g_strdup (_("Today"));
-  else
-    /* Translators: a date in the log dialog; see strftime */
-    label = g_date_time_format (datetime, _("%a %-d %B %Y"));
   gtk_menu_button_set_label (self->day_button, label);
-  gtk_calendar_select_day (self->calendar, datetime);
+  patella_calendar_select (self->calendar, self->day);
 }
 
 static void
 calendar_day_selected (PatellaEntryDialog *self)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day = g_date_time_format (selected, "%Y-%m-%d");
+  g_autofree char *day = patella_calendar_get_day (self->calendar);
 
   if (g_strcmp0 (day, self->day) == 0)
     return;

@@ -22,7 +22,7 @@
 #include "patella-a11y.h"
 #include "patella-entry-row.h"
 #include "patella-history-page-private.h"
-#include "patella-today-page.h"
+#include "patella-calendar.h"
 
 struct _PatellaHistoryPage
 {
@@ -153,7 +153,7 @@ day_widget_new (PatellaHistoryPage *self,
   GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *today = patella_day_today ();
-  g_autofree char *label = patella_today_page_format_day (patella_history_day_get_day (day), today);
+  g_autofree char *label = patella_calendar_day_label (patella_history_day_get_day (day), today);
   g_autoptr(GError) error = NULL;
   GPtrArray *entries;
 

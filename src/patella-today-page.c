@@ -66,28 +66,6 @@ struct _PatellaTodayPage
 
 G_DEFINE_FINAL_TYPE (PatellaTodayPage, patella_today_page, ADW_TYPE_BIN)
 
-char *
-patella_today_page_format_day (const char *day,
-                               const char *today)
-{
-  g_autoptr(GDateTime) datetime = NULL;
-  GDate date;
-  int days_ago = patella_day_diff (day, today);
-
-  if (days_ago == 0)
-    return g_strdup (_("Today"));
-  if (days_ago == 1)
-    return g_strdup (_("Yesterday"));
-
-  if (!patella_day_parse (day, &date))
-    return g_strdup (day);
-
-  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                    g_date_get_day (&date), 12, 0, 0);
-  /* Translators: a day in the navigation, e.g. "Monday 3 March"; see strftime */
-  return g_date_time_format (datetime, days_ago < 7 ? _("%A") : _("%a %-d %B %Y"));
-}
-
 static void
 show_toast (PatellaTodayPage *self,
             AdwToast         *toast)
@@ -117,15 +95,8 @@ show_error (PatellaTodayPage *self,
 static void
 select_calendar_day (PatellaTodayPage *self)
 {
-  g_autoptr(GDateTime) selected = NULL;
-  GDate date;
-
-  if (self->calendar == NULL || self->plan == NULL ||
-      !patella_day_parse (patella_day_plan_get_day (self->plan), &date))
-    return;
-  selected = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                    g_date_get_day (&date), 12, 0, 0);
-  gtk_calendar_select_day (self->calendar, selected);
+  if (self->calendar != NULL && self->plan != NULL)
+    patella_calendar_select (self->calendar, patella_day_plan_get_day (self->plan));
 }
 
 static void
@@ -137,7 +108,7 @@ update_summary (PatellaTodayPage *self)
   const char *day = patella_day_plan_get_day (plan);
   const char *today = patella_day_plan_get_today (plan);
   int rest_kind = patella_day_plan_get_rest_kind (plan);
-  g_autofree char *day_label = patella_today_page_format_day (day, today);
+  g_autofree char *day_label = patella_calendar_day_label (day, today);
   g_autofree char *progress = NULL;
   g_autofree char *streak = NULL;
   g_autofree char *summary = NULL;
@@ -523,8 +494,7 @@ step_day (PatellaTodayPage *self,
 static void
 calendar_day_selected (PatellaTodayPage *self)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day = g_date_time_format (selected, "%Y-%m-%d");
+  g_autofree char *day = patella_calendar_get_day (self->calendar);
 
   if (self->plan == NULL || g_strcmp0 (day, patella_day_plan_get_day (self->plan)) == 0)
     return;
@@ -735,7 +705,7 @@ mark_rest_day_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
-  day = patella_today_page_format_day (patella_day_plan_get_day (self->plan),
+  day = patella_calendar_day_label (patella_day_plan_get_day (self->plan),
                                        patella_day_plan_get_today (self->plan));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Take the Day Off?"), NULL);

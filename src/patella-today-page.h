@@ -22,8 +22,4 @@ PatellaDayPlan *patella_today_page_get_plan       (PatellaTodayPage *self);
 /* How long a problem's toast stays: never for ever. */
 #define PATELLA_PROBLEM_TOAST_SECONDS 10
 
-/* "Today", "Yesterday" or the date in the locale's words. */
-char           *patella_today_page_format_day     (const char       *day,
-                                                   const char       *today);
-
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "core/patella-day.h"
+#include "patella-calendar.h"
 #include "patella-day-log-private.h"
 #include "patella-entry-dialog.h"
 #include "patella-exercise-row.h"
@@ -594,7 +595,7 @@ navigation (PatellaApplication *app,
       g_assert_cmpfloat (x_of (next, GTK_WIDGET (page)), ==, next_x);
       /* And the day's name is there whole, not "…". */
       {
-        g_autofree char *name = patella_today_page_format_day (day, today);
+        g_autofree char *name = patella_calendar_day_label (day, today);
         GtkLabel *label = patella_test_find_label (GTK_WIDGET (page), name);
 
         g_assert_nonnull (label);
@@ -706,11 +707,21 @@ test_day_names (void)
   g_date_subtract_months (&date, 2);
   g_date_set_day (&date, 3);
   day = g_strdup_printf ("%04d-%02d-03", g_date_get_year (&date), g_date_get_month (&date));
-  name = patella_today_page_format_day (day, today);
+  name = patella_calendar_day_label (day, today);
   g_test_message ("%s: %s", day, name);
   g_assert_null (strstr (name, "  "));
   g_assert_null (strstr (name, "\u2007"));
   g_assert_nonnull (strstr (name, " 3 "));
+
+  /* Today, the log dialog and History name a day with the one helper. */
+  {
+    g_autofree char *yesterday = patella_day_add (today, -1);
+    g_autofree char *label = patella_calendar_day_label (yesterday, today);
+    g_autofree char *own = patella_calendar_day_label (today, today);
+
+    g_assert_cmpstr (label, ==, "Yesterday");
+    g_assert_cmpstr (own, ==, "Today");
+  }
 }
 
 int
