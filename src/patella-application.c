@@ -26,7 +26,7 @@ struct _PatellaApplication
   char             *database;
   GSettings        *settings;
   PatellaSession   *session;
-  PatellaReminders *reminders;
+  PatellaNotifier  *notifier;
   GCancellable     *autostart_cancellable;
 
   /* The instance of the runner's own record sends the reminders and may
@@ -80,11 +80,11 @@ patella_application_get_settings (PatellaApplication *self)
   return self->settings;
 }
 
-PatellaReminders *
-patella_application_get_reminders (PatellaApplication *self)
+PatellaNotifier *
+patella_application_get_notifier (PatellaApplication *self)
 {
   g_return_val_if_fail (PATELLA_IS_APPLICATION (self), NULL);
-  return self->reminders;
+  return self->notifier;
 }
 
 static PatellaWindow *
@@ -125,8 +125,8 @@ report_problem (PatellaApplication *self,
 
   if (window != NULL)
     patella_window_show_problem (window, message);
-  else if (self->reminders != NULL)
-    patella_reminders_send_problem (self->reminders, title, message);
+  else if (self->notifier != NULL)
+    patella_notifier_send_problem (self->notifier, title, message);
   else
     g_message ("%s: %s", title, message);
 }
@@ -270,7 +270,7 @@ patella_application_startup (GApplication *application)
   self->primary = !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE);
   if (self->settings != NULL)
     {
-      self->reminders = patella_reminders_new (application, self->session);
+      self->notifier = patella_notifier_new (application, self->session);
 
       if (self->primary)
         {
@@ -286,7 +286,7 @@ patella_application_startup (GApplication *application)
           g_signal_connect_object (self->settings, "changed::run-in-background",
                                    G_CALLBACK (run_in_background_changed), self, G_CONNECT_SWAPPED);
 
-          patella_reminders_start (self->reminders);
+          patella_notifier_start (self->notifier);
         }
     }
   update_hold (self);
@@ -392,7 +392,7 @@ patella_application_shutdown (GApplication *application)
   PatellaApplication *self = PATELLA_APPLICATION (application);
 
   g_cancellable_cancel (self->autostart_cancellable);
-  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   if (self->session != NULL)
     patella_session_close (self->session);
 
@@ -404,7 +404,7 @@ patella_application_finalize (GObject *object)
 {
   PatellaApplication *self = (PatellaApplication *) object;
 
-  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->autostart_cancellable);
   g_clear_pointer (&self->database, g_free);
   g_clear_object (&self->session);

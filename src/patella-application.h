@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-store.h"
-#include "patella-reminders.h"
+#include "patella-notifier.h"
 #include "patella-session.h"
 
 G_BEGIN_DECLS
@@ -21,7 +21,7 @@ PatellaApplication *patella_application_new          (const char         *databa
 const char         *patella_application_get_database (PatellaApplication *self);
 GSettings          *patella_application_get_settings (PatellaApplication *self);
 /* NULL without settings. */
-PatellaReminders   *patella_application_get_reminders (PatellaApplication *self);
+PatellaNotifier    *patella_application_get_notifier (PatellaApplication *self);
 PatellaSession     *patella_application_get_session  (PatellaApplication *self);
 /* The record the window shows, or else the database opened afresh. */
 PatellaStore       *patella_application_dup_store    (PatellaApplication  *self,

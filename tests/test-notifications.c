@@ -14,7 +14,7 @@
 #include "core/patella-day.h"
 #include "core/patella-settings.h"
 #include "patella-application.h"
-#include "patella-reminders.h"
+#include "patella-notifier.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 #include "patella-window.h"
@@ -208,7 +208,7 @@ checks (PatellaApplication *app,
         PatellaWindow      *window,
         gpointer            data)
 {
-  PatellaReminders *reminders = patella_application_get_reminders (app);
+  PatellaNotifier *reminders = patella_application_get_notifier (app);
   GSettings *settings = patella_application_get_settings (app);
   const char * const quad_labels[] = { "Log Set", "Open", NULL };
   const char * const quad_actions[] = { "app.log-set('quad-setting')", "app.open", NULL };
@@ -217,12 +217,12 @@ checks (PatellaApplication *app,
   g_autoptr(GDateTime) yesterday_noon = today_at (12, 0, 0, -1);
   g_autoptr(GDateTime) evening = today_at (20, 0, 0, 0);
 
-  g_assert_true (PATELLA_IS_REMINDERS (reminders));
+  g_assert_true (PATELLA_IS_NOTIFIER (reminders));
 
   /* Closed since yesterday noon: one summary, sent once. */
   g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (yesterday_noon));
   {
-    g_autoptr(GPtrArray) notices = patella_reminders_check_now (reminders, evening);
+    g_autoptr(GPtrArray) notices = patella_notifier_check_now (reminders, evening);
     const PatellaNotice *notice = single_notice (notices, "missed");
 
     g_assert_cmpstr (notice->title, ==, "Missed Reminders");
@@ -235,7 +235,7 @@ checks (PatellaApplication *app,
   }
   g_assert_cmpint (g_settings_get_int64 (settings, "last-reminder-check"), ==, g_date_time_to_unix (evening));
   {
-    g_autoptr(GPtrArray) again = patella_reminders_check_now (reminders, evening);
+    g_autoptr(GPtrArray) again = patella_notifier_check_now (reminders, evening);
 
     g_assert_cmpuint (again->len, ==, 0);
   }
@@ -248,7 +248,7 @@ checks (PatellaApplication *app,
     const PatellaNotice *notice;
 
     g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-    notices = patella_reminders_check_now (reminders, now);
+    notices = patella_notifier_check_now (reminders, now);
     notice = single_notice (notices, "quad-setting");
     g_assert_cmpstr (notice->title, ==, "Time for Quadriceps Setting");
     g_assert_nonnull (strstr (notice->body, "three times a day"));
@@ -270,7 +270,7 @@ checks (PatellaApplication *app,
     g_autoptr(GPtrArray) notices = NULL;
 
     g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-    notices = patella_reminders_check_now (reminders, now);
+    notices = patella_notifier_check_now (reminders, now);
     g_assert_cmpuint (notices->len, ==, 0);
     /* It was due, so the check is recorded. */
     g_assert_cmpint (g_settings_get_int64 (settings, "last-reminder-check"), ==, g_date_time_to_unix (now));
@@ -284,7 +284,7 @@ checks (PatellaApplication *app,
     const PatellaNotice *notice;
 
     g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-    notices = patella_reminders_check_now (reminders, now);
+    notices = patella_notifier_check_now (reminders, now);
     notice = single_notice (notices, "routine");
     g_assert_cmpstr (notice->title, ==, "Time for the Day’s Routine");
     assert_buttons (notice, open_labels, open_actions);
@@ -299,7 +299,7 @@ checks (PatellaApplication *app,
 
     g_settings_set_strv (settings, "quad-reminder-times", times);
     g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-    notices = patella_reminders_check_now (reminders, now);
+    notices = patella_notifier_check_now (reminders, now);
     /* Done for today already: three sets are logged. */
     g_assert_cmpuint (notices->len, ==, 0);
     g_assert_cmpint (g_settings_get_int64 (settings, "last-reminder-check"), ==, g_date_time_to_unix (now));
@@ -309,7 +309,7 @@ checks (PatellaApplication *app,
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (yesterday_noon));
   {
-    g_autoptr(GPtrArray) notices = patella_reminders_check_now (reminders, evening);
+    g_autoptr(GPtrArray) notices = patella_notifier_check_now (reminders, evening);
 
     g_assert_cmpuint (notices->len, ==, 0);
   }
@@ -322,12 +322,12 @@ checks (PatellaApplication *app,
     g_autoptr(GPtrArray) notices = NULL;
 
     g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (tomorrow));
-    notices = patella_reminders_check_now (reminders, evening);
+    notices = patella_notifier_check_now (reminders, evening);
     g_assert_cmpuint (notices->len, ==, 0);
     g_assert_cmpint (g_settings_get_int64 (settings, "last-reminder-check"), ==, g_date_time_to_unix (evening));
   }
 
-  g_assert_cmpuint (patella_reminders_get_sent (reminders)->len, ==, 3);
+  g_assert_cmpuint (patella_notifier_get_sent (reminders)->len, ==, 3);
   patella_test_close_window (GTK_WINDOW (window));
 }
 
@@ -343,7 +343,7 @@ test_checks (Fixture       *fixture,
 static gboolean
 server_known (gpointer data)
 {
-  return patella_reminders_get_server (data) != -1;
+  return patella_notifier_get_server (data) != -1;
 }
 
 static gboolean
@@ -375,17 +375,17 @@ no_server (PatellaApplication *app,
            PatellaWindow      *window,
            gpointer            data)
 {
-  PatellaReminders *reminders = patella_application_get_reminders (app);
+  PatellaNotifier *reminders = patella_application_get_notifier (app);
   GSettings *settings = patella_application_get_settings (app);
   g_autoptr(GDateTime) before = today_at (18, 59, 0, 0);
   g_autoptr(GDateTime) now = today_at (19, 0, 1, 0);
   g_autoptr(GPtrArray) notices = NULL;
 
   /* The first start: nothing is missed, and the check is recorded. */
-  patella_reminders_start (reminders);
+  patella_notifier_start (reminders);
   g_assert_cmpint (g_settings_get_int64 (settings, "last-reminder-check"), >, 0);
   patella_test_wait_for (server_known, reminders);
-  if (patella_reminders_get_server (reminders) == 1)
+  if (patella_notifier_get_server (reminders) == 1)
     {
       g_test_skip ("a notification server is running on this session bus");
       patella_test_close_window (GTK_WINDOW (window));
@@ -393,10 +393,10 @@ no_server (PatellaApplication *app,
     }
 
   g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-  notices = patella_reminders_check_now (reminders, now);
+  notices = patella_notifier_check_now (reminders, now);
   g_assert_cmpuint (notices->len, ==, 1);
   g_assert_false (((PatellaNotice *) g_ptr_array_index (notices, 0))->delivered);
-  patella_reminders_send_problem (reminders, "A problem", "In plain words.");
+  patella_notifier_send_problem (reminders, "A problem", "In plain words.");
   wait_a_moment (300);
 
   patella_test_close_window (GTK_WINDOW (window));
@@ -583,7 +583,7 @@ with_server (PatellaApplication *app,
              gpointer            data)
 {
   FakeServer *server = data;
-  PatellaReminders *reminders = patella_application_get_reminders (app);
+  PatellaNotifier *reminders = patella_application_get_notifier (app);
   GSettings *settings = patella_application_get_settings (app);
   g_autoptr(GDateTime) before = today_at (8, 59, 0, 0);
   g_autoptr(GDateTime) now = today_at (9, 0, 1, 0);
@@ -601,12 +601,12 @@ with_server (PatellaApplication *app,
       patella_test_close_window (GTK_WINDOW (window));
       return;
     }
-  patella_reminders_start (reminders);
+  patella_notifier_start (reminders);
   patella_test_wait_for (server_known, reminders);
-  g_assert_cmpint (patella_reminders_get_server (reminders), ==, 1);
+  g_assert_cmpint (patella_notifier_get_server (reminders), ==, 1);
 
   g_settings_set_int64 (settings, "last-reminder-check", g_date_time_to_unix (before));
-  notices = patella_reminders_check_now (reminders, now);
+  notices = patella_notifier_check_now (reminders, now);
   g_assert_cmpuint (notices->len, ==, 1);
   g_assert_true (((PatellaNotice *) g_ptr_array_index (notices, 0))->delivered);
 
@@ -700,7 +700,7 @@ background_steps (gpointer data)
   /* Started with no window, and still running. */
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_cmpint (patella_autostart_is_enabled (), ==, bg->run_in_background);
-  g_assert_nonnull (patella_application_get_reminders (app));
+  g_assert_nonnull (patella_application_get_notifier (app));
   activate_in_background (G_APPLICATION (app));
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 

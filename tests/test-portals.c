@@ -18,7 +18,7 @@
 #include "core/patella-settings.h"
 #include "patella-application.h"
 #include "patella-login-start.h"
-#include "patella-reminders.h"
+#include "patella-notifier.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 
@@ -514,7 +514,7 @@ send_problem (PatellaApplication *app,
     "title", "body", "icon", "priority", "default-action", "default-action-target", "buttons", NULL
   };
 
-  patella_reminders_send_problem (patella_application_get_reminders (app), "Title", "Body");
+  patella_notifier_send_problem (patella_application_get_notifier (app), "Title", "Body");
   patella_test_wait_for (notification_arrived, portal);
 
   g_mutex_lock (&portal->lock);

@@ -1,4 +1,4 @@
-/* patella-reminders.c: the reminders as notifications, owned by the application
+/* patella-notifier.c: the reminders as notifications, owned by the application
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,7 +11,7 @@
  * The last check is stored only when something fell due (and at the
  * start), not every minute: between due times there is nothing to miss.
  */
-#define G_LOG_DOMAIN "patella-reminders"
+#define G_LOG_DOMAIN "patella-notifier"
 
 #include "config.h"
 
@@ -20,12 +20,12 @@
 #include "core/patella-day.h"
 #include "core/patella-reminders.h"
 #include "patella-login-start.h"
-#include "patella-reminders.h"
+#include "patella-notifier.h"
 
 #define CHECK_INTERVAL_SECONDS 60
 #define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
 
-struct _PatellaReminders
+struct _PatellaNotifier
 {
   GObject          parent_instance;
 
@@ -45,7 +45,7 @@ struct _PatellaReminders
   gboolean         started;
 };
 
-G_DEFINE_FINAL_TYPE (PatellaReminders, patella_reminders, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PatellaNotifier, patella_notifier, G_TYPE_OBJECT)
 
 void
 patella_notice_free (PatellaNotice *notice)
@@ -111,7 +111,7 @@ notice_new (const char *id,
 }
 
 static void
-deliver (PatellaReminders *self,
+deliver (PatellaNotifier *self,
          PatellaNotice    *notice)
 {
   g_autoptr(GNotification) notification = patella_notice_to_notification (notice);
@@ -122,7 +122,7 @@ deliver (PatellaReminders *self,
 }
 
 static void
-send_notice (PatellaReminders *self,
+send_notice (PatellaNotifier *self,
              PatellaNotice    *notice)
 {
   /* The last few, for tests and debugging; a background instance runs
@@ -166,7 +166,7 @@ reminder_notice (const PatellaReminder *reminder)
  * something fell due. */
 typedef struct
 {
-  PatellaReminders        *self;
+  PatellaNotifier        *self;
   char                    *first;
   char                    *last;
   PatellaReminderProgress *progress;
@@ -198,16 +198,16 @@ is_done (PatellaReminderKind  kind,
 
 /* Checks */
 
-static void schedule_due_timeout (PatellaReminders *self);
+static void schedule_due_timeout (PatellaNotifier *self);
 
 static gboolean
-enabled (PatellaReminders *self)
+enabled (PatellaNotifier *self)
 {
   return g_settings_get_boolean (self->settings, "reminders-enabled");
 }
 
 GPtrArray *
-patella_reminders_check_now (PatellaReminders *self,
+patella_notifier_check_now (PatellaNotifier *self,
                              GDateTime        *now)
 {
   g_autoptr(GPtrArray) notices = NULL;
@@ -218,7 +218,7 @@ patella_reminders_check_now (PatellaReminders *self,
   DoneData done = { self, NULL, NULL, NULL, FALSE };
   gint64 last;
 
-  g_return_val_if_fail (PATELLA_IS_REMINDERS (self), NULL);
+  g_return_val_if_fail (PATELLA_IS_NOTIFIER (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   notices = g_ptr_array_new ();
@@ -265,16 +265,16 @@ patella_reminders_check_now (PatellaReminders *self,
 }
 
 static void
-check_clock (PatellaReminders *self)
+check_clock (PatellaNotifier *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (patella_schedule_get_zone (self->schedule));
-  g_autoptr(GPtrArray) notices = patella_reminders_check_now (self, now);
+  g_autoptr(GPtrArray) notices = patella_notifier_check_now (self, now);
 }
 
 static gboolean
 tick (gpointer data)
 {
-  PatellaReminders *self = data;
+  PatellaNotifier *self = data;
 
   check_clock (self);
   /* After a sleep the due timeout is late; aim it again. */
@@ -285,7 +285,7 @@ tick (gpointer data)
 static gboolean
 due_reached (gpointer data)
 {
-  PatellaReminders *self = data;
+  PatellaNotifier *self = data;
 
   self->due_id = 0;
   check_clock (self);
@@ -294,7 +294,7 @@ due_reached (gpointer data)
 }
 
 static void
-schedule_due_timeout (PatellaReminders *self)
+schedule_due_timeout (PatellaNotifier *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) next = NULL;
@@ -318,7 +318,7 @@ schedule_due_timeout (PatellaReminders *self)
 }
 
 static void
-update_timers (PatellaReminders *self)
+update_timers (PatellaNotifier *self)
 {
   if (self->started && enabled (self))
     {
@@ -332,7 +332,7 @@ update_timers (PatellaReminders *self)
 }
 
 static void
-load_schedule (PatellaReminders *self)
+load_schedule (PatellaNotifier *self)
 {
   g_auto(GStrv) quad = g_settings_get_strv (self->settings, "quad-reminder-times");
   g_autofree char *routine = g_settings_get_string (self->settings, "routine-reminder-time");
@@ -352,7 +352,7 @@ load_schedule (PatellaReminders *self)
 }
 
 static void
-times_changed (PatellaReminders *self)
+times_changed (PatellaNotifier *self)
 {
   load_schedule (self);
   /* New times count from now: a time moved to earlier today was not
@@ -368,7 +368,7 @@ times_changed (PatellaReminders *self)
 }
 
 static void
-enabled_changed (PatellaReminders *self)
+enabled_changed (PatellaNotifier *self)
 {
   /* Switched back on: the time it was off is not "missed". */
   if (enabled (self))
@@ -383,7 +383,7 @@ enabled_changed (PatellaReminders *self)
 /* The notification server */
 
 static void
-set_server (PatellaReminders *self,
+set_server (PatellaNotifier *self,
             int               server)
 {
   g_autoptr(GPtrArray) pending = NULL;
@@ -423,7 +423,7 @@ server_vanished (GDBusConnection *connection,
 }
 
 static void
-watch_server (PatellaReminders *self)
+watch_server (PatellaNotifier *self)
 {
   GDBusConnection *connection = g_application_get_dbus_connection (self->application);
 
@@ -442,11 +442,11 @@ watch_server (PatellaReminders *self)
 
 /* Public */
 
-PatellaReminders *
-patella_reminders_new (GApplication   *application,
+PatellaNotifier *
+patella_notifier_new (GApplication   *application,
                        PatellaSession *session)
 {
-  PatellaReminders *self;
+  PatellaNotifier *self;
   GSettings *settings;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
@@ -454,7 +454,7 @@ patella_reminders_new (GApplication   *application,
   settings = patella_session_get_settings (session);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (PATELLA_TYPE_REMINDERS, NULL);
+  self = g_object_new (PATELLA_TYPE_NOTIFIER, NULL);
   self->application = application;
   self->session = g_object_ref (session);
   self->settings = g_object_ref (settings);
@@ -470,9 +470,9 @@ patella_reminders_new (GApplication   *application,
 }
 
 void
-patella_reminders_start (PatellaReminders *self)
+patella_notifier_start (PatellaNotifier *self)
 {
-  g_return_if_fail (PATELLA_IS_REMINDERS (self));
+  g_return_if_fail (PATELLA_IS_NOTIFIER (self));
 
   if (self->started)
     return;
@@ -493,33 +493,33 @@ patella_reminders_start (PatellaReminders *self)
 }
 
 void
-patella_reminders_send_problem (PatellaReminders *self,
+patella_notifier_send_problem (PatellaNotifier *self,
                                 const char       *title,
                                 const char       *message)
 {
-  g_return_if_fail (PATELLA_IS_REMINDERS (self));
+  g_return_if_fail (PATELLA_IS_NOTIFIER (self));
 
   send_notice (self, notice_new ("problem", title, message, NULL));
 }
 
 GPtrArray *
-patella_reminders_get_sent (PatellaReminders *self)
+patella_notifier_get_sent (PatellaNotifier *self)
 {
-  g_return_val_if_fail (PATELLA_IS_REMINDERS (self), NULL);
+  g_return_val_if_fail (PATELLA_IS_NOTIFIER (self), NULL);
   return self->sent;
 }
 
 int
-patella_reminders_get_server (PatellaReminders *self)
+patella_notifier_get_server (PatellaNotifier *self)
 {
-  g_return_val_if_fail (PATELLA_IS_REMINDERS (self), -1);
+  g_return_val_if_fail (PATELLA_IS_NOTIFIER (self), -1);
   return self->server;
 }
 
 static void
-patella_reminders_dispose (GObject *object)
+patella_notifier_dispose (GObject *object)
 {
-  PatellaReminders *self = PATELLA_REMINDERS (object);
+  PatellaNotifier *self = PATELLA_NOTIFIER (object);
 
   self->started = FALSE;
   g_clear_handle_id (&self->tick_id, g_source_remove);
@@ -528,32 +528,32 @@ patella_reminders_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
 
-  G_OBJECT_CLASS (patella_reminders_parent_class)->dispose (object);
+  G_OBJECT_CLASS (patella_notifier_parent_class)->dispose (object);
 }
 
 static void
-patella_reminders_finalize (GObject *object)
+patella_notifier_finalize (GObject *object)
 {
-  PatellaReminders *self = PATELLA_REMINDERS (object);
+  PatellaNotifier *self = PATELLA_NOTIFIER (object);
 
   g_clear_pointer (&self->schedule, patella_schedule_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->sent, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (patella_reminders_parent_class)->finalize (object);
+  G_OBJECT_CLASS (patella_notifier_parent_class)->finalize (object);
 }
 
 static void
-patella_reminders_class_init (PatellaRemindersClass *klass)
+patella_notifier_class_init (PatellaNotifierClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = patella_reminders_dispose;
-  object_class->finalize = patella_reminders_finalize;
+  object_class->dispose = patella_notifier_dispose;
+  object_class->finalize = patella_notifier_finalize;
 }
 
 static void
-patella_reminders_init (PatellaReminders *self)
+patella_notifier_init (PatellaNotifier *self)
 {
   self->sent = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_notice_free);
   self->pending = g_ptr_array_new ();

@@ -1,4 +1,4 @@
-/* patella-reminders.h: the reminders as notifications, owned by the application
+/* patella-notifier.h: the reminders as notifications, owned by the application
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,34 +26,34 @@ typedef struct
 void           patella_notice_free        (PatellaNotice *notice);
 GNotification *patella_notice_to_notification (const PatellaNotice *notice);
 
-#define PATELLA_TYPE_REMINDERS (patella_reminders_get_type ())
+#define PATELLA_TYPE_NOTIFIER (patella_notifier_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaReminders, patella_reminders, PATELLA, REMINDERS, GObject)
+G_DECLARE_FINAL_TYPE (PatellaNotifier, patella_notifier, PATELLA, NOTIFIER, GObject)
 
 /* @application is borrowed: it owns the reminders and outlives them. */
-PatellaReminders *patella_reminders_new       (GApplication     *application,
+PatellaNotifier *patella_notifier_new       (GApplication     *application,
                                                PatellaSession   *session);
 
 /* The first check (what was missed while Patella was not running), then
  * a check at each due time and every minute, and the watch for a
  * notification server. */
-void              patella_reminders_start     (PatellaReminders *self);
+void              patella_notifier_start     (PatellaNotifier *self);
 
 /* Looks at the clock as if it showed @now, sends what is due, and returns
  * the notices sent (of PatellaNotice). */
-GPtrArray        *patella_reminders_check_now (PatellaReminders *self,
+GPtrArray        *patella_notifier_check_now (PatellaNotifier *self,
                                                GDateTime        *now);
 
 /* Something the runner must hear of while no window is open. */
-void              patella_reminders_send_problem (PatellaReminders *self,
+void              patella_notifier_send_problem (PatellaNotifier *self,
                                                   const char       *title,
                                                   const char       *message);
 
 /* Every notice sent since the start, oldest first. */
-GPtrArray        *patella_reminders_get_sent  (PatellaReminders *self);
+GPtrArray        *patella_notifier_get_sent  (PatellaNotifier *self);
 
 /* Whether a notification server is there: -1 not known yet, 0 or 1. */
-int               patella_reminders_get_server (PatellaReminders *self);
+int               patella_notifier_get_server (PatellaNotifier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaNotice, patella_notice_free)
 
