@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/patella-routine.h"
+#include "core/patella-day-plan.h"
 #include "core/patella-settings.h"
 #include "patella-application.h"
 #include "patella-first-frame.h"

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "core/patella-routine.h"
+#include "core/patella-day-plan.h"
 #include "patella-session.h"
 
 G_BEGIN_DECLS

@@ -12,7 +12,7 @@
 #include "core/patella-adherence.h"
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
-#include "core/patella-routine.h"
+#include "core/patella-day-plan.h"
 #include "core/patella-store.h"
 #include "core/patella-timer.h"
 #include "patella-test-utils.h"

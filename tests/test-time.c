@@ -21,7 +21,7 @@
 #include "core/patella-day.h"
 #include "core/patella-history.h"
 #include "core/patella-number.h"
-#include "core/patella-routine.h"
+#include "core/patella-day-plan.h"
 #include "core/patella-store.h"
 #include "core/patella-warnings.h"
 #include "patella-test-utils.h"

@@ -13,7 +13,7 @@
 #include "patella-day.h"
 #include "patella-diary.h"
 #include "patella-settings.h"
-#include "patella-routine.h"
+#include "patella-day-plan.h"
 #include "patella-run-file.h"
 #include "patella-store.h"
 #include "patella-store-outcomes.h"
