@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
+#include "core/patella-episodes.h"
 #include "core/patella-settings.h"
 #include "patella-a11y.h"
 #include "patella-calendar.h"
@@ -292,13 +292,13 @@ update_warnings (PatellaTodayPage *self)
   day = patella_day_plan_get_day (self->plan);
   patella_settings_get_thresholds (self->settings, &thresholds);
 
-  episodes = patella_diary_episodes_on (store, day, &thresholds,
-                                        patella_settings_get_unit (self->settings), &error);
+  episodes = patella_episodes_on (store, day, &thresholds,
+                                  patella_settings_get_unit (self->settings), &error);
   for (guint i = episodes ? episodes->len : 0; episodes != NULL && i > 0; i--)
     {
       gboolean dismissed;
 
-      if (!patella_diary_episode_dismissed (store, g_ptr_array_index (episodes, i - 1), &dismissed, &error))
+      if (!patella_episodes_dismissed (store, g_ptr_array_index (episodes, i - 1), &dismissed, &error))
         g_clear_pointer (&episodes, g_ptr_array_unref);
       else if (dismissed)
         g_ptr_array_remove_index (episodes, i - 1);

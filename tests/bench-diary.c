@@ -16,7 +16,7 @@
 #include <stdlib.h>
 
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
+#include "core/patella-episodes.h"
 #include "core/patella-history.h"
 #include "core/patella-store.h"
 #include "patella-test-utils.h"
@@ -133,7 +133,7 @@ measure (const char *path,
           g_assert_nonnull (patella_history_day_get_entries (day, &error));
         }
       t2 = g_get_monotonic_time ();
-      warnings = patella_diary_warnings (store, first, last, NULL, PATELLA_UNIT_KM, &error);
+      warnings = patella_episodes_warnings_between (store, first, last, NULL, PATELLA_UNIT_KM, &error);
       g_assert_nonnull (warnings);
       t3 = g_get_monotonic_time ();
 

@@ -9,7 +9,7 @@
 
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
+#include "core/patella-episodes.h"
 #include "core/patella-store-outcomes.h"
 #include "core/patella-store-progression.h"
 #include "history-generator.h"
@@ -327,7 +327,7 @@ test_report_two_years (Fixture       *fixture,
   assert_contains (page_one, "Nov 2026");
 
   /* Each high episode, latest first, up to eight, with its date. */
-  warnings = patella_diary_warnings (store, "2024-12-02", "2026-12-01", NULL, PATELLA_UNIT_KM, &error);
+  warnings = patella_episodes_warnings_between (store, "2024-12-02", "2026-12-01", NULL, PATELLA_UNIT_KM, &error);
   g_assert_no_error (error);
   episodes = patella_warnings_group_episodes (warnings);
   for (guint k = episodes->len; k-- > 0 && n_high < 8;)

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
+#include "core/patella-episodes.h"
 #include "core/patella-store.h"
 #include "core/patella-warnings.h"
 #include "patella-test-utils.h"
@@ -1058,7 +1058,7 @@ test_store_series_across_dst (void)
     g_assert_cmpfloat (d->morning_sum, ==, 2);
   }
 
-  warnings = patella_diary_warnings (store, "2026-03-01", "2026-03-31", NULL, PATELLA_UNIT_KM, &error);
+  warnings = patella_episodes_warnings_between (store, "2026-03-01", "2026-03-31", NULL, PATELLA_UNIT_KM, &error);
   g_assert_no_error (error);
   /* 29 March: pain 6 during (high first), a run 140% longer, a week of 12 km
    * against 5; 30 March: a worse morning after it. */
@@ -1073,7 +1073,7 @@ test_store_series_across_dst (void)
   /* A gap: nothing for two months, then one run. Windows see only zeros. */
   g_assert_cmpint (patella_store_log_run (store, "2026-06-01", NULL, 60, 15.0, 5, -1, NULL, &error), >, 0);
   g_clear_pointer (&warnings, g_ptr_array_unref);
-  warnings = patella_diary_warnings (store, "2026-04-01", "2026-06-30", NULL, PATELLA_UNIT_KM, &error);
+  warnings = patella_episodes_warnings_between (store, "2026-04-01", "2026-06-30", NULL, PATELLA_UNIT_KM, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (warnings->len, ==, 0);
 

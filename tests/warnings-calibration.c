@@ -6,7 +6,7 @@
 
 #include "core/patella-csv.h"
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
+#include "core/patella-episodes.h"
 #include "core/patella-store.h"
 #include "history-generator.h"
 #include "patella-test-utils.h"
@@ -48,7 +48,7 @@ patella_calibration_measure (guint32             seed,
   g_assert_true (patella_store_get_logged_range (store, &first, &last, &error));
   g_assert_no_error (error);
 
-  warnings = patella_diary_warnings (store, first, last, NULL, PATELLA_UNIT_KM, &error);
+  warnings = patella_episodes_warnings_between (store, first, last, NULL, PATELLA_UNIT_KM, &error);
   g_assert_no_error (error);
   episodes = patella_warnings_group_episodes (warnings);
 

@@ -11,7 +11,7 @@
 #include "patella-cli.h"
 #include "patella-csv.h"
 #include "patella-day.h"
-#include "patella-diary.h"
+#include "patella-episodes.h"
 #include "patella-settings.h"
 #include "patella-day-plan.h"
 #include "patella-run-file.h"
@@ -422,8 +422,8 @@ patella_cli_status (const char *database,
 
     /* The day's warnings, each with the episode it belongs to. */
     patella_settings_get_thresholds (settings, &thresholds);
-    episodes = patella_diary_episodes_on (store, shown, &thresholds,
-                                          patella_settings_get_unit (settings), &error);
+    episodes = patella_episodes_on (store, shown, &thresholds,
+                                    patella_settings_get_unit (settings), &error);
     if (episodes == NULL)
       return fail (err, error);
 
@@ -590,8 +590,8 @@ patella_cli_warnings (const char *database,
 
   settings = patella_settings_new ();
   patella_settings_get_thresholds (settings, &thresholds);
-  warnings = patella_diary_warnings (store, from ? from : first, to ? to : last, &thresholds,
-                                     patella_settings_get_unit (settings), &error);
+  warnings = patella_episodes_warnings_between (store, from ? from : first, to ? to : last, &thresholds,
+                                                patella_settings_get_unit (settings), &error);
   if (warnings == NULL)
     return fail (err, error);
 

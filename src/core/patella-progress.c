@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "patella-day.h"
-#include "patella-diary.h"
+#include "patella-episodes.h"
 #include "patella-progress.h"
 #include "patella-routine.h"
 

@@ -14,7 +14,7 @@
 #include <math.h>
 
 #include "patella-day.h"
-#include "patella-diary.h"
+#include "patella-episodes.h"
 #include "patella-progress.h"
 #include "patella-store-outcomes.h"
 #include "patella-visit.h"
@@ -350,7 +350,7 @@ add_warnings (GPtrArray                *lines,
               PatellaDistanceUnit       unit,
               GError                  **error)
 {
-  g_autoptr(GPtrArray) warnings = patella_diary_warnings (store, first, today, thresholds, unit, error);
+  g_autoptr(GPtrArray) warnings = patella_episodes_warnings_between (store, first, today, thresholds, unit, error);
   g_autoptr(GPtrArray) episodes = NULL;
 
   if (warnings == NULL)

@@ -20,8 +20,8 @@
 #include <unistd.h>
 
 #include "core/patella-day.h"
-#include "core/patella-diary.h"
 #include "core/patella-entry-text.h"
+#include "core/patella-episodes.h"
 #include "core/patella-files.h"
 #include "core/patella-settings.h"
 #include "core/patella-store-outcomes.h"
@@ -753,7 +753,7 @@ patella_report_new (PatellaStore            *store,
     return NULL;
   p = self->progress;
 
-  warnings = patella_diary_warnings (store, first, last, thresholds, unit, error);
+  warnings = patella_episodes_warnings_between (store, first, last, thresholds, unit, error);
   if (warnings == NULL ||
       !patella_store_foreach_entry (store, first, last, PATELLA_ENTRY_ALL, collect_note, notes, error))
     return NULL;

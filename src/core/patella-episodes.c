@@ -1,23 +1,23 @@
-/* patella-diary.c: the warnings over a span of the runner's record
+/* patella-episodes.c: the warnings of each day of a span, and the episodes they form
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "patella-diary"
+#define G_LOG_DOMAIN "patella-episodes"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "patella-day.h"
-#include "patella-diary.h"
+#include "patella-episodes.h"
 
 GPtrArray *
-patella_diary_warnings (PatellaStore            *store,
-                        const char              *from,
-                        const char              *to,
-                        const PatellaThresholds *thresholds,
-                        PatellaDistanceUnit      unit,
-                        GError                 **error)
+patella_episodes_warnings_between (PatellaStore            *store,
+                                   const char              *from,
+                                   const char              *to,
+                                   const PatellaThresholds *thresholds,
+                                   PatellaDistanceUnit      unit,
+                                   GError                 **error)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) patella_warning_free);
   g_autoptr(PatellaSeries) series = NULL;
@@ -66,17 +66,17 @@ compare_severity (gconstpointer a,
 }
 
 /**
- * patella_diary_episodes_on:
+ * patella_episodes_on:
  *
  * Returns: (transfer full) (element-type PatellaEpisode): the episodes whose
  *   last day is @day, high severity first, or NULL on error.
  */
 GPtrArray *
-patella_diary_episodes_on (PatellaStore            *store,
-                           const char              *day,
-                           const PatellaThresholds *thresholds,
-                           PatellaDistanceUnit      unit,
-                           GError                 **error)
+patella_episodes_on (PatellaStore            *store,
+                     const char              *day,
+                     const PatellaThresholds *thresholds,
+                     PatellaDistanceUnit      unit,
+                     GError                 **error)
 {
   g_autofree char *first_logged = NULL;
   g_autofree char *last_logged = NULL;
@@ -91,7 +91,7 @@ patella_diary_episodes_on (PatellaStore            *store,
   for (;;)
     {
       g_autofree char *from = patella_day_add (day, -span);
-      g_autoptr(GPtrArray) warnings = patella_diary_warnings (store, from, day, thresholds, unit, error);
+      g_autoptr(GPtrArray) warnings = patella_episodes_warnings_between (store, from, day, thresholds, unit, error);
       g_autoptr(GPtrArray) episodes = NULL;
       gboolean reaches_back = FALSE;
 
@@ -119,10 +119,10 @@ patella_diary_episodes_on (PatellaStore            *store,
 }
 
 gboolean
-patella_diary_episode_dismissed (PatellaStore         *store,
-                                 const PatellaEpisode *episode,
-                                 gboolean             *dismissed,
-                                 GError              **error)
+patella_episodes_dismissed (PatellaStore         *store,
+                            const PatellaEpisode *episode,
+                            gboolean             *dismissed,
+                            GError              **error)
 {
   const char *code = patella_warning_code_to_string (episode->code);
   int n_days = patella_day_diff (episode->start, episode->end) + 1;
