@@ -11,9 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/patella-entry-text.h"
 #include "patella-entry-row.h"
-#include "patella-history-page.h"
-#include "patella-window.h"
 
 static GtkWidget *
 entry_button (const char         *icon,
