@@ -15,7 +15,7 @@
 #include "core/patella-day.h"
 #include "core/patella-store-outcomes.h"
 #include "patella-calendar.h"
-#include "patella-checkin-card.h"
+#include "patella-checkin-card-private.h"
 
 #define SNOOZE_KEY "checkin-snoozed-until"
 

@@ -48,12 +48,5 @@ void patella_self_test_card_set_settings (PatellaSelfTestCard *self,
                                           GSettings           *settings);
 void patella_self_test_card_set_is_today (PatellaSelfTestCard *self,
                                           gboolean             is_today);
-/* Sets a leg's result and pain as the controls would, for tests. */
-void patella_self_test_card_set_leg      (PatellaSelfTestCard *self,
-                                          PatellaLeg          side,
-                                          PatellaSquatResult   result,
-                                          int                  pain);
-/* Whether it shows the suggestion to switch the hip exercise on. */
-gboolean patella_self_test_card_get_suggesting (PatellaSelfTestCard *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-day.h"
-#include "patella-checkin-dialog.h"
+#include "patella-checkin-dialog-private.h"
 #include "patella-entry-dialog.h"
 
 struct _PatellaCheckinDialog

@@ -18,12 +18,5 @@ G_DECLARE_FINAL_TYPE (PatellaCheckinDialog, patella_checkin_dialog, PATELLA, CHE
 PatellaCheckinDialog *patella_checkin_dialog_new        (GtkWindow    *parent,
                                                          PatellaStore *store,
                                                          const char   *day);
-/* What Save would store, for tests. */
-void                  patella_checkin_dialog_get_answers (PatellaCheckinDialog  *self,
-                                                          PatellaCheckinAnswers *answers);
-/* Sets one item's answer as the controls would. */
-void                  patella_checkin_dialog_set_value   (PatellaCheckinDialog *self,
-                                                          PatellaOutcomeItem    item,
-                                                          int                   value);
 
 G_END_DECLS

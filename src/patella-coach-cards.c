@@ -19,7 +19,7 @@
 #include "core/patella-day.h"
 #include "core/patella-store-progression.h"
 #include "patella-a11y.h"
-#include "patella-coach-cards.h"
+#include "patella-coach-cards-private.h"
 #include "patella-timer-window.h"
 
 struct _PatellaCoachCards
@@ -30,13 +30,13 @@ struct _PatellaCoachCards
   GSimpleActionGroup *actions;
   GtkBox         *box;
   PatellaDayPlan *plan;
+  PatellaSession *session;   /* whose queue Undo goes through */
   guint           n_cards;
   guint           phase;     /* of the next run, when a card offers it */
   gboolean        may_run;   /* a rest day since the last run */
 
-  /* borrowed: weak pointers */
+  /* borrowed: weak pointer */
   GtkWindow      *timer;
-  AdwToast       *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaCoachCards, patella_coach_cards, ADW_TYPE_BIN)
@@ -78,21 +78,48 @@ show_error (PatellaCoachCards *self,
   show_toast (self, adw_toast_new (title));
 }
 
-/* A toast whose Undo activates @action with @target. */
-static void
-offer_undo (PatellaCoachCards *self,
-            const char        *title,
-            const char        *action,
-            GVariant          *target)
+/* Undo of an accepted level: the level before, back from today. */
+typedef struct
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  char  *id;
+  guint  level;
+} LevelUndo;
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, action);
-  adw_toast_set_action_target_value (toast, target);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  show_toast (self, toast);
+static void
+level_undo_free (gpointer data)
+{
+  LevelUndo *undo = data;
+
+  g_free (undo->id);
+  g_free (undo);
+}
+
+static gboolean
+undo_level (PatellaStore  *store,
+            gpointer       data,
+            GError       **error)
+{
+  LevelUndo *undo = data;
+
+  return patella_store_set_level (store, undo->id, undo->level, error);
+}
+
+/* Undo of "Not yet": the suggestion's id. */
+static gboolean
+undo_not_yet (PatellaStore  *store,
+              gpointer       data,
+              GError       **error)
+{
+  return patella_store_unsnooze_suggestion (store, data, error);
+}
+
+/* Undo of starting the return to running: the day it started. */
+static gboolean
+undo_start_plan (PatellaStore  *store,
+                 gpointer       data,
+                 GError       **error)
+{
+  return patella_store_set_return_plan (store, FALSE, data, error);
 }
 
 static GtkWidget *
@@ -261,6 +288,21 @@ update (PatellaCoachCards *self)
   gtk_widget_set_visible (GTK_WIDGET (self), self->n_cards > 0);
 }
 
+/**
+ * patella_coach_cards_set_session:
+ *
+ * Whose one queue the cards' Undo goes through; given once by the page.
+ */
+void
+patella_coach_cards_set_session (PatellaCoachCards *self,
+                                 PatellaSession    *session)
+{
+  g_return_if_fail (PATELLA_IS_COACH_CARDS (self));
+  g_return_if_fail (PATELLA_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
 void
 patella_coach_cards_set_plan (PatellaCoachCards *self,
                               PatellaDayPlan    *plan)
@@ -309,13 +351,6 @@ patella_coach_cards_get_card (PatellaCoachCards *self,
   return child;
 }
 
-AdwToast *
-patella_coach_cards_get_undo_toast (PatellaCoachCards *self)
-{
-  g_return_val_if_fail (PATELLA_IS_COACH_CARDS (self), NULL);
-  return self->undo_toast;
-}
-
 GtkWindow *
 patella_coach_cards_get_timer (PatellaCoachCards *self)
 {
@@ -351,7 +386,14 @@ set_level_action (GSimpleAction *action,
   ladder = patella_ladder_find (id);
   /* Translators: a toast; an exercise, then its new level */
   title = g_strdup_printf (_("%s: %s from today"), exercise_name (self, id), _(ladder->levels[level].name));
-  offer_undo (self, title, "coach.set-level", g_variant_new ("(su)", id, (guint) before));
+  if (self->session != NULL)
+    {
+      LevelUndo *undo = g_new0 (LevelUndo, 1);
+
+      undo->id = g_strdup (id);
+      undo->level = (guint) before;
+      patella_session_offer_undo (self->session, title, undo_level, undo, level_undo_free);
+    }
 }
 
 static void
@@ -370,20 +412,8 @@ not_yet_action (GSimpleAction *action,
       show_error (self, error);
       return;
     }
-  offer_undo (self, _("Put off for 7 days"), "coach.undo-not-yet", g_variant_new_string (id));
-}
-
-static void
-undo_not_yet_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  PatellaCoachCards *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->plan != NULL &&
-      !patella_store_unsnooze_suggestion (get_store (self), g_variant_get_string (parameter, NULL), &error))
-    show_error (self, error);
+  if (self->session != NULL)
+    patella_session_offer_undo (self->session, _("Put off for 7 days"), undo_not_yet, g_strdup (id), g_free);
 }
 
 static void
@@ -403,20 +433,9 @@ plan_action (GSimpleAction *action,
       show_error (self, error);
       return;
     }
-  if (start)
-    offer_undo (self, _("Return to running started"), "coach.stop-plan", NULL);
-}
-
-static void
-stop_plan_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  PatellaCoachCards *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->plan != NULL && !patella_store_set_return_plan (get_store (self), FALSE, get_today (self), &error))
-    show_error (self, error);
+  if (start && self->session != NULL)
+    patella_session_offer_undo (self->session, _("Return to running started"), undo_start_plan,
+                                g_strdup (get_today (self)), g_free);
 }
 
 /* The intervals are done: the run's dialog, with its minutes filled in,
@@ -465,10 +484,10 @@ patella_coach_cards_dispose (GObject *object)
   if (self->timer != NULL)
     gtk_window_destroy (self->timer);
   g_clear_weak_pointer (&self->timer);
-  g_clear_weak_pointer (&self->undo_toast);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->session);
   g_clear_object (&self->actions);
   adw_bin_set_child (ADW_BIN (self), NULL);
 
@@ -487,10 +506,8 @@ patella_coach_cards_init (PatellaCoachCards *self)
   const GActionEntry entries[] = {
     { "set-level", set_level_action, "(su)", NULL, NULL, { 0 } },
     { "not-yet", not_yet_action, "s", NULL, NULL, { 0 } },
-    { "undo-not-yet", undo_not_yet_action, "s", NULL, NULL, { 0 } },
     { "start-plan", plan_action, NULL, NULL, NULL, { 0 } },
     { "not-yet-plan", plan_action, NULL, NULL, NULL, { 0 } },
-    { "stop-plan", stop_plan_action, NULL, NULL, NULL, { 0 } },
     { "start-run", start_run_action, NULL, NULL, NULL, { 0 } },
   };
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/patella-day-plan.h"
+#include "patella-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,16 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatellaCoachCards, patella_coach_cards, PATELLA, COACH_CARDS, AdwBin)
 
+/* What Undo of a card's choice goes through. */
+void       patella_coach_cards_set_session (PatellaCoachCards *self,
+                                            PatellaSession    *session);
 /* The cards follow @plan's store, and show on today only. */
 void       patella_coach_cards_set_plan    (PatellaCoachCards *self,
                                             PatellaDayPlan    *plan);
 /* The "coach." actions, for the page to insert above its toasts. */
 GActionGroup *patella_coach_cards_get_actions (PatellaCoachCards *self);
-/* For tests: the cards shown, and the timer of the next run if open. */
-guint      patella_coach_cards_get_n_cards (PatellaCoachCards *self);
-GtkWidget *patella_coach_cards_get_card    (PatellaCoachCards *self,
-                                            guint              index);
-GtkWindow *patella_coach_cards_get_timer   (PatellaCoachCards *self);
-AdwToast  *patella_coach_cards_get_undo_toast (PatellaCoachCards *self);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "core/patella-store-outcomes.h"
-#include "patella-outcomes-view.h"
+#include "patella-outcomes-view-private.h"
 
 /* A small line chart of one item, values 0-10 (the global rating 1-7). */
 #define PATELLA_TYPE_SPARKLINE (patella_sparkline_get_type ())

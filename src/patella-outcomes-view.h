@@ -19,9 +19,5 @@ GtkWidget *patella_outcomes_view_new    (void);
 gboolean   patella_outcomes_view_reload (PatellaOutcomesView  *self,
                                          PatellaStore         *store,
                                          GError              **error);
-/* How many items it draws (a row each), for tests. */
-guint      patella_outcomes_view_get_n_rows (PatellaOutcomesView *self);
-/* How many self-tests its strips show. */
-guint      patella_outcomes_view_get_n_tests (PatellaOutcomesView *self);
 
 G_END_DECLS

@@ -451,6 +451,7 @@ patella_today_page_set_session (PatellaTodayPage *self,
   if (patella_session_get_store (session) != NULL)
     {
       set_store (self, patella_session_get_store (session));
+      patella_coach_cards_set_session (self->coach_cards, session);
       patella_day_log_set_session (self->day_log, session);
     }
 }

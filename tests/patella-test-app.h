@@ -6,6 +6,10 @@
 
 #include "patella-application.h"
 #include "patella-exercise-row.h"
+#include "patella-checkin-card-private.h"
+#include "patella-checkin-dialog-private.h"
+#include "patella-coach-cards-private.h"
+#include "patella-outcomes-view-private.h"
 #include "patella-window-private.h"
 
 G_BEGIN_DECLS

@@ -51,7 +51,7 @@ get_store (PatellaTodayPage *page)
 static AdwToast *
 last_toast (PatellaCoachCards *cards)
 {
-  AdwToast *toast = patella_coach_cards_get_undo_toast (cards);
+  AdwToast *toast = patella_window_get_undo_toast (PATELLA_WINDOW (gtk_widget_get_root (GTK_WIDGET (cards))));
 
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
