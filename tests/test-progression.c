@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/patella-day.h"
 #include "core/patella-progression.h"
 #include "core/patella-routine.h"
@@ -55,6 +57,19 @@ test_holding_days (void)
   /* A level is held 7 days first: 6 is too soon. */
   g_assert_cmpint (advise (easy, 3, 6, 0, 3), ==, PATELLA_ADVICE_NONE);
   g_assert_cmpint (advise (easy, 3, 7, 0, 3), ==, PATELLA_ADVICE_PROGRESS);
+
+  /* The reason counts days up to eight weeks, then says so: a level held
+   * for years does not read "3651 days". */
+  for (int days = 56; days <= 57; days++)
+    {
+      g_autofree char *reason = NULL;
+
+      g_assert_cmpint (patella_progression_advise (easy, 3, days, 0, 3, &reason), ==, PATELLA_ADVICE_PROGRESS);
+      if (days == 56)
+        g_assert_nonnull (strstr (reason, "held for 56 days"));
+      else
+        g_assert_nonnull (strstr (reason, "held for more than 8 weeks"));
+    }
 }
 
 static void

@@ -189,6 +189,14 @@ patella_progression_advise (const PatellaLevelDay *sessions,
       return PATELLA_ADVICE_NONE;
     }
 
+  /* Beyond eight weeks a count of days says less than the weeks do. */
+  if (days_at_level > 8 * 7)
+    {
+      set_reason (reason, "%s", _("The last three sessions were pain-free (2 out of 10 or less), no morning was "
+                                  "worse after them, and this level has held for more than 8 weeks."));
+      return PATELLA_ADVICE_PROGRESS;
+    }
+
   set_reason (reason, ngettext ("The last three sessions were pain-free (2 out of 10 or less), no morning was "
                                 "worse after them, and this level has held for %d day.",
                                 "The last three sessions were pain-free (2 out of 10 or less), no morning was "
