@@ -26,7 +26,14 @@ struct _PatellaExerciseRow
 
   /* owned */
   PatellaRoutineItem *item;
+
+  /* Too narrow for the count beside the buttons: it leads the subtitle. */
+  gboolean            narrow;
 };
+
+/* Below this width the count column would squeeze the exercise's name
+ * until German names break inside words ("Oberschen-kelmuskulatur"). */
+#define NARROW_WIDTH 460
 
 G_DEFINE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, ADW_TYPE_EXPANDER_ROW)
 
@@ -64,6 +71,19 @@ update_how_to (PatellaExerciseRow *self)
   gtk_label_set_text (self->cues_label, patella_routine_item_get_cues (self->item));
 }
 
+/* The dose, led by the count when the row is narrow: "0 of 3 · 3 × 10". */
+static void
+update_subtitle (PatellaExerciseRow *self)
+{
+  const char *dose = patella_routine_item_get_dose (self->item);
+  g_autofree char *subtitle = NULL;
+
+  if (self->narrow)
+    /* Translators: a narrow row's subtitle; sets done, then the dose */
+    subtitle = g_strdup_printf (_("%s · %s"), gtk_label_get_text (self->count_label), dose);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle != NULL ? subtitle : dose);
+}
+
 static void
 update (PatellaExerciseRow *self)
 {
@@ -77,12 +97,12 @@ update (PatellaExerciseRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   patella_a11y_name_expander_row (GTK_WIDGET (self), name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), patella_routine_item_get_dose (item));
   update_how_to (self);
 
   progress = patella_exercise_row_format_progress (patella_routine_item_get_done_sets (item),
                                                    patella_routine_item_get_target_sets (item));
   gtk_label_set_text (self->count_label, progress);
+  update_subtitle (self);
 
   /* A tick once done, nothing before: the row's controls are its buttons. */
   gtk_image_set_from_icon_name (self->status_icon, complete ? "emblem-ok-symbolic" : NULL);
@@ -149,6 +169,58 @@ create_pain_popover (GtkMenuButton      *button,
 }
 
 static void
+set_narrow (PatellaExerciseRow *self,
+            gboolean            narrow)
+{
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !narrow);
+  if (self->item != NULL)
+    update_subtitle (self);
+}
+
+/* The row's own layout: its one child (the expander's box) fills it, as
+ * in GtkBinLayout, and the width it is given decides whether the count
+ * has a column of its own. The switch queues a second layout pass in the
+ * same frame, so no frame shows the squeezed name. */
+static void
+row_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+row_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  set_narrow (PATELLA_EXERCISE_ROW (widget), width < NARROW_WIDTH);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 patella_exercise_row_dispose (GObject *object)
 {
   PatellaExerciseRow *self = (PatellaExerciseRow *) object;
@@ -185,6 +257,8 @@ patella_exercise_row_init (PatellaExerciseRow *self)
   AdwActionRow *header;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, row_measure, row_allocate));
   g_signal_connect (self, "notify::expanded", G_CALLBACK (update_how_to), NULL);
 
   /* At 360 px a dose takes two lines at most; the expanded row shows it whole. */
@@ -192,6 +266,14 @@ patella_exercise_row_init (PatellaExerciseRow *self)
   if (header != NULL)
     adw_action_row_set_subtitle_lines (header, 2);
 
+}
+
+/* Whether the count leads the subtitle instead of its own column, for tests. */
+gboolean
+patella_exercise_row_get_narrow (PatellaExerciseRow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_EXERCISE_ROW (self), FALSE);
+  return self->narrow;
 }
 
 /* The header's subtitle lines, for tests: 0 is as many as it takes. */

@@ -19,6 +19,7 @@ PatellaRoutineItem *patella_exercise_row_get_item (PatellaExerciseRow *self);
 /* For tests: the status shown before the name, and the subtitle's lines. */
 GtkImage           *patella_exercise_row_get_status_icon    (PatellaExerciseRow *self);
 int                 patella_exercise_row_get_subtitle_lines (PatellaExerciseRow *self);
+gboolean            patella_exercise_row_get_narrow         (PatellaExerciseRow *self);
 
 /* "2 of 3", the progress text the row shows; a pure function for tests. */
 char               *patella_exercise_row_format_progress (int done,

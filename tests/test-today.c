@@ -462,6 +462,8 @@ test_day_log (Fixture       *fixture,
   patella_test_run_app (fixture->path, day_log, NULL);
 }
 
+static void settle (void);
+
 /* Labels under @widget saying @text: the subtitle, and the dose in full. */
 static guint
 count_labels (GtkWidget  *widget,
@@ -504,6 +506,49 @@ exercise_row (PatellaApplication *app,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+
+  /* Wide, the count has its column; at 360 px it leads the subtitle, so
+   * that the name keeps the room German's long words need. */
+  row = patella_test_find_exercise_row (GTK_WIDGET (page), "hamstring-stretch");
+  dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle ();
+  g_assert_false (patella_exercise_row_get_narrow (row));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  settle ();
+  g_assert_true (patella_exercise_row_get_narrow (row));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  {
+    g_autofree char *subtitle = g_strdup_printf ("0 of 1 · %s", dose);
+    GtkLabel *title = patella_test_find_label (GTK_WIDGET (row), "Hamstring stretch");
+
+    g_assert_cmpuint (count_labels (GTK_WIDGET (row), subtitle), ==, 1);
+    g_assert_nonnull (title);
+    GtkWidget *column = gtk_widget_get_parent (GTK_WIDGET (title));
+
+    /* The column the name and subtitle share (the label itself is only
+     * as wide as an English name); with the count beside it, 80 px. */
+    g_test_message ("the name's column at 360 px: %d px", gtk_widget_get_width (column));
+    g_assert_cmpint (gtk_widget_get_width (column), >=, 120);
+  }
+
+  /* Logging a set updates the count where it shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "hamstring-stretch"));
+  settle ();
+  row = patella_test_find_exercise_row (GTK_WIDGET (page), "hamstring-stretch");
+  {
+    g_autofree char *subtitle = NULL;
+
+    /* The day's rows are new ones, with items of their own. */
+    dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
+    subtitle = g_strdup_printf ("1 of 1 · %s", dose);
+
+    g_assert_cmpuint (count_labels (GTK_WIDGET (row), subtitle), ==, 1);
+  }
 
   patella_test_close_window (GTK_WINDOW (window));
 }
