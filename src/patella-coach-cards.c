@@ -33,6 +33,8 @@ struct _PatellaCoachCards
   PatellaSession *session;   /* whose queue Undo goes through */
   guint           n_cards;
   guint           phase;     /* of the next run, when a card offers it */
+  guint           n_hidden;  /* level suggestions behind "More Suggestions" */
+  gboolean        show_all;  /* the runner asked to see them all, this day */
   gboolean        may_run;   /* a rest day since the last run */
 
   /* borrowed: weak pointer */
@@ -198,6 +200,7 @@ add_suggestion_cards (PatellaCoachCards  *self,
                       GError            **error)
 {
   g_autoptr(GPtrArray) suggestions = patella_store_list_suggestions (get_store (self), get_today (self), error);
+  guint shown = 0;
 
   if (suggestions == NULL)
     return FALSE;
@@ -214,6 +217,13 @@ add_suggestion_cards (PatellaCoachCards  *self,
       target = patella_progression_target (ladder, suggestion->level, suggestion->advice);
       if (target == suggestion->level)
         continue;
+      /* One at a time: three cards at once push the day's own rows away. */
+      if (shown > 0 && !self->show_all)
+        {
+          self->n_hidden++;
+          continue;
+        }
+      shown++;
       headline = patella_progression_headline (exercise_name (self, suggestion->exercise_id), ladder,
                                                suggestion->level, suggestion->advice);
       add_card (self,
@@ -223,6 +233,18 @@ add_suggestion_cards (PatellaCoachCards  *self,
                 button (_("_Accept"), "coach.set-level",
                         g_variant_new ("(su)", suggestion->exercise_id, target), TRUE),
                 NULL);
+    }
+  if (self->n_hidden > 0)
+    {
+      /* Translators: a button under a suggestion card; the number of further suggestions */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Suggestion", "Show %u More Suggestions",
+                                                          self->n_hidden),
+                                                self->n_hidden);
+      GtkWidget *more = button (label, "coach.show-all", NULL, FALSE);
+
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_set_halign (more, GTK_ALIGN_CENTER);
+      gtk_box_append (self->box, more);
     }
   return TRUE;
 }
@@ -278,6 +300,7 @@ update (PatellaCoachCards *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
   self->n_cards = 0;
+  self->n_hidden = 0;
   self->may_run = FALSE;
 
   /* Suggestions are about now: the past keeps its levels. */
@@ -286,6 +309,14 @@ update (PatellaCoachCards *self)
     show_error (self, error);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->n_cards > 0);
+}
+
+/* Another day: the suggestions are one at a time again. */
+static void
+day_changed (PatellaCoachCards *self)
+{
+  self->show_all = FALSE;
+  update (self);
 }
 
 /**
@@ -318,7 +349,7 @@ patella_coach_cards_set_plan (PatellaCoachCards *self,
   if (plan != NULL)
     {
       g_signal_connect_object (get_store (self), "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "notify::day", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::day", G_CALLBACK (day_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::today", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
     }
   update (self);
@@ -338,6 +369,13 @@ patella_coach_cards_get_n_cards (PatellaCoachCards *self)
   return self->n_cards;
 }
 
+guint
+patella_coach_cards_get_n_hidden (PatellaCoachCards *self)
+{
+  g_return_val_if_fail (PATELLA_IS_COACH_CARDS (self), 0);
+  return self->n_hidden;
+}
+
 GtkWidget *
 patella_coach_cards_get_card (PatellaCoachCards *self,
                               guint              index)
@@ -346,8 +384,11 @@ patella_coach_cards_get_card (PatellaCoachCards *self,
 
   g_return_val_if_fail (PATELLA_IS_COACH_CARDS (self), NULL);
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child != NULL && index > 0; index--)
-    child = gtk_widget_get_next_sibling (child);
+  /* The cards only, not the button that shows the hidden ones. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "coach-card") && index-- == 0)
+      break;
   return child;
 }
 
@@ -477,6 +518,17 @@ start_run_action (GSimpleAction *action,
 }
 
 static void
+show_all_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PatellaCoachCards *self = user_data;
+
+  self->show_all = TRUE;
+  update (self);
+}
+
+static void
 patella_coach_cards_dispose (GObject *object)
 {
   PatellaCoachCards *self = (PatellaCoachCards *) object;
@@ -509,6 +561,7 @@ patella_coach_cards_init (PatellaCoachCards *self)
     { "start-plan", plan_action, NULL, NULL, NULL, { 0 } },
     { "not-yet-plan", plan_action, NULL, NULL, NULL, { 0 } },
     { "start-run", start_run_action, NULL, NULL, NULL, { 0 } },
+    { "show-all", show_all_action, NULL, NULL, NULL, { 0 } },
   };
 
   self->actions = g_simple_action_group_new ();

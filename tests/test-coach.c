@@ -17,23 +17,37 @@
 
 typedef PatellaTestFiles Fixture;
 
-/* Twenty days of easy squats before today, three sets a day. */
+/* Twenty days of easy sets before today, three sets a day, of each
+ * exercise named (NULL-terminated). */
 static void
-make_record (const char *path)
+log_easy_days (const char *path,
+               ...)
 {
   g_autoptr(PatellaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = patella_day_today ();
+  const char *id;
+  va_list args;
 
   store = patella_store_open (path, &error);
   g_assert_no_error (error);
-  for (int i = -20; i < 0; i++)
-    {
-      g_autofree char *day = patella_day_add (today, i);
+  va_start (args, path);
+  while ((id = va_arg (args, const char *)) != NULL)
+    for (int i = -20; i < 0; i++)
+      {
+        g_autofree char *day = patella_day_add (today, i);
 
-      g_assert_cmpint (patella_store_log_exercise (store, day, NULL, "squat", 3, 10, NULL, &error), >, 0);
-      g_assert_no_error (error);
-    }
+        g_assert_cmpint (patella_store_log_exercise (store, day, NULL, id, 3, 10, NULL, &error), >, 0);
+        g_assert_no_error (error);
+      }
+  va_end (args);
+}
+
+/* Twenty days of easy squats: the squat is ready for its next level. */
+static void
+make_record (const char *path)
+{
+  log_easy_days (path, "squat", NULL);
 }
 
 static PatellaCoachCards *
@@ -346,6 +360,53 @@ test_return_to_running (Fixture       *fixture,
   patella_test_run_app (fixture->path, return_to_running, NULL);
 }
 
+/* Three suggestions show one at a time, with a button for the others;
+ * the next day (or coming back to today) shows one again. */
+static void
+one_at_a_time (PatellaApplication *app,
+               PatellaWindow      *window,
+               gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaCoachCards *cards = get_cards (page);
+  GtkWidget *first;
+
+  /* One suggestion and the offer of a return to running. */
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 2);
+  g_assert_cmpuint (patella_coach_cards_get_n_hidden (cards), ==, 2);
+  first = patella_coach_cards_get_card (cards, 0);
+  g_assert_nonnull (patella_test_find_button (first, "_Accept"));
+  g_assert_nonnull (patella_test_find_label (patella_coach_cards_get_card (cards, 1),
+                                             "Back to running, step by step?"));
+  g_assert_nonnull (patella_test_find_button (GTK_WIDGET (cards), "Show 2 More Suggestions"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.show-all", NULL));
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 4);
+  g_assert_cmpuint (patella_coach_cards_get_n_hidden (cards), ==, 0);
+  g_assert_null (patella_test_find_button (GTK_WIDGET (cards), "Show 2 More Suggestions"));
+
+  /* Answering one keeps the others in view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.not-yet", "s", "squat"));
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 3);
+
+  /* Away and back: one at a time again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL));
+  g_assert_cmpuint (patella_coach_cards_get_n_cards (cards), ==, 2);
+  g_assert_cmpuint (patella_coach_cards_get_n_hidden (cards), ==, 1);
+  g_assert_nonnull (patella_test_find_button (GTK_WIDGET (cards), "Show 1 More Suggestion"));
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_one_at_a_time (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  log_easy_days (fixture->path, "squat", "quad-setting", "band-walks", NULL);
+  patella_test_run_app (fixture->path, one_at_a_time, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +419,7 @@ main (int   argc,
   ADD ("suggestion", test_suggestion);
   ADD ("set-pain", test_set_pain);
   ADD ("return-to-running", test_return_to_running);
+  ADD ("one-at-a-time", test_one_at_a_time);
 #undef ADD
 
   return g_test_run ();
