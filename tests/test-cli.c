@@ -111,6 +111,15 @@ test_check_new (Fixture       *fixture,
   assert_contains (fixture->out, "runs: 0 ");
   assert_contains (fixture->out, "rest_days: 0 ");
   assert_contains (fixture->out, "dismissed_warnings: 0 ");
+  /* And the tables of the routine's history, outcomes and visits. */
+  assert_contains (fixture->out, "routine_versions: 10 (Routine and level changes)\n");
+  assert_contains (fixture->out, "outcomes: 0 (Check-in answers)\n");
+  assert_contains (fixture->out, "self_tests: 0 ");
+  assert_contains (fixture->out, "goals: 0 ");
+  assert_contains (fixture->out, "visits: 0 ");
+  assert_contains (fixture->out, "visit_questions: 0 ");
+  assert_contains (fixture->out, "progression_snoozes: 0 ");
+  assert_contains (fixture->out, "return_plan: 0 ");
   g_assert_cmpint (g_stat (fixture->files.path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 

@@ -55,6 +55,22 @@ static const struct {
   [PATELLA_TABLE_DISMISSED_WARNINGS] = { "dismissed_warnings", N_("Dismissed warnings") },
 };
 
+/* The record's other tables, which no PatellaTable names: only --check
+ * counts them. */
+static const struct {
+  const char *name;
+  const char *title;
+} other_tables[] = {
+  { "routine_versions", N_("Routine and level changes") },
+  { "outcomes", N_("Check-in answers") },
+  { "self_tests", N_("Self-tests") },
+  { "goals", N_("Goals") },
+  { "visits", N_("Clinic visits") },
+  { "visit_questions", N_("Questions for the clinic") },
+  { "progression_snoozes", N_("Suggestions put off") },
+  { "return_plan", N_("Return-to-running plan") },
+};
+
 static void
 patella_store_finalize (GObject *object)
 {
@@ -534,6 +550,39 @@ patella_store_count (PatellaStore  *self,
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[table].name);
   return patella_store_query_int (self, sql, count, error);
+}
+
+/**
+ * patella_store_count_record:
+ *
+ * Every table of the record with its rows, in a fixed order: the
+ * PatellaTable ones first, then the others.
+ *
+ * Returns: (transfer full) (element-type PatellaTableCount): the counts,
+ *   or %NULL with @error set
+ */
+GArray *
+patella_store_count_record (PatellaStore  *self,
+                            GError       **error)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (PatellaTableCount));
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < PATELLA_N_TABLES + G_N_ELEMENTS (other_tables); i++)
+    {
+      gboolean other = i >= PATELLA_N_TABLES;
+      PatellaTableCount count = {
+        .name = other ? other_tables[i - PATELLA_N_TABLES].name : tables[i].name,
+        .title = _(other ? other_tables[i - PATELLA_N_TABLES].title : tables[i].title),
+      };
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", count.name);
+
+      if (!patella_store_query_int (self, sql, &count.rows, error))
+        return NULL;
+      g_array_append_val (counts, count);
+    }
+  return g_steal_pointer (&counts);
 }
 
 char *

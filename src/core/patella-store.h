@@ -92,6 +92,17 @@ gboolean      patella_store_count              (PatellaStore  *self,
                                                 gint64        *count,
                                                 GError       **error);
 
+/* A table of the record, what it holds (translated) and its rows. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  gint64      rows;
+} PatellaTableCount;
+
+GArray       *patella_store_count_record       (PatellaStore  *self,
+                                                GError       **error);
+
 GPtrArray    *patella_store_list_exercises     (PatellaStore  *self,
                                                 gboolean       include_archived,
                                                 GError       **error);
