@@ -422,6 +422,9 @@ patella_progress_page_init (PatellaProgressPage *self)
           gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
           gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
           gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->charts[k]);
+          /* A screen reader names the pane it scrolls by the chart in it. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _(titles[k]), -1);
           /* Its legend follows the part in view. */
           g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
                                    "value-changed", G_CALLBACK (gtk_widget_queue_draw), self->charts[k],

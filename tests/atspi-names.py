@@ -157,11 +157,17 @@ def start(binary, tmp, env, welcome_done):
     database = "--database=" + os.path.join(tmp, "patella-%d.db" % welcome_done)
     if welcome_done:
         # A severe pain score and a run today: a warning, and the day's log.
+        # Twenty days of easy squats and quadriceps setting before: two
+        # suggestions of a next level, one shown and one behind its button.
         log = os.path.join(tmp, "today.csv")
         with open(log, "w") as f:
-            today = datetime.date.today().isoformat()
-            f.write("date,kind,pain,context,minutes,distance_km,rpe\n")
-            f.write("%s,pain,9,stairs,,,\n%s,run,,,30,5,4\n" % (today, today))
+            today = datetime.date.today()
+            f.write("date,kind,item,sets,reps,pain,context,minutes,distance_km,rpe\n")
+            for back in range(20, 0, -1):
+                day = (today - datetime.timedelta(days=back)).isoformat()
+                for item in ("squat", "quad-setting"):
+                    f.write("%s,exercise,%s,3,10,,,,,\n" % (day, item))
+            f.write("%s,pain,,,,9,stairs,,,\n%s,run,,,,,,30,5,4\n" % (today, today))
         subprocess.run([binary, database, "--import-csv=" + log], env=env, check=True,
                        stdout=subprocess.DEVNULL)
     process = subprocess.Popen([binary, database], env=env)
@@ -224,6 +230,22 @@ def main():
             print("Bail out! patella never appeared on the accessibility bus")
             return 1
         listen(app, "Today", problems, seen)
+        # The suggestions, one at a time: its buttons heard by their names,
+        # and the other one behind "Show 1 More Suggestion".
+        accept = []
+        for window in windows(app):
+            find_nodes(window, pyatspi.ROLE_PUSH_BUTTON, "Accept", accept)
+        if len(accept) != 1:
+            problems.append("Today: %d suggestion cards heard, not 1" % len(accept))
+        if press(app, pyatspi.ROLE_PUSH_BUTTON, "Show 1 More Suggestion"):
+            listen(app, "Today, every suggestion", problems, seen)
+            accept = []
+            for window in windows(app):
+                find_nodes(window, pyatspi.ROLE_PUSH_BUTTON, "Accept", accept)
+            if len(accept) != 2:
+                problems.append("Today: %d suggestion cards heard after Show More, not 2" % len(accept))
+        else:
+            problems.append("could not press Show 1 More Suggestion")
         for page in ("Progress", "History"):
             if press(app, pyatspi.ROLE_PAGE_TAB, page):
                 listen(app, page, problems, seen)
