@@ -324,6 +324,20 @@ format_value (GtkScale *widget,
   return g_strdup_printf ("%d", v);
 }
 
+/* The value over the scale, at its start: GTK's own value follows the
+ * knob and, at 0, ran out of the card on the left ("· No pain"). A
+ * screen reader hears the same words as the scale's value. */
+static void
+show_value (GtkRange *range,
+            GtkLabel *label)
+{
+  g_autofree char *text = format_value (GTK_SCALE (range), gtk_range_get_value (range),
+                                        g_object_get_data (G_OBJECT (range), "patella-anchors"));
+
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (range), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
 /* The wheel scrolls the dialog, never a scale under the pointer on the way:
  * the scale's own scroll controller goes, and the event reaches the
  * scrolled window. Drag, click and the keys still set it. */
@@ -355,14 +369,28 @@ scale (PatellaEntryDialog *self,
        guint               n_anchors)
 {
   GtkWidget *widget = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, PATELLA_SCALE_MAX, 1);
-
+  GtkWidget *shown = gtk_label_new (NULL);
   GtkWidget *ends = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  Anchors *format = g_new (Anchors, 1);
 
   gtk_scale_set_digits (GTK_SCALE (widget), 0);
-  gtk_scale_set_draw_value (GTK_SCALE (widget), TRUE);
-  gtk_scale_set_value_pos (GTK_SCALE (widget), GTK_POS_TOP);
+  gtk_scale_set_draw_value (GTK_SCALE (widget), FALSE);
   gtk_range_set_round_digits (GTK_RANGE (widget), 0);
   gtk_range_set_value (GTK_RANGE (widget), value);
+  *format = (Anchors) { anchors, words, n_anchors };
+  g_object_set_data_full (G_OBJECT (widget), "patella-anchors", format, g_free);
+
+  /* Read with the scale, not on its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_can_target (shown, FALSE);
+  g_object_set (shown, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_label_set_xalign (GTK_LABEL (shown), 0);
+  gtk_widget_set_margin_start (shown, 6);
+  gtk_widget_set_margin_top (shown, 6);
+  gtk_widget_add_css_class (shown, "heading");
+  gtk_widget_add_css_class (shown, "numeric");
+  show_value (GTK_RANGE (widget), GTK_LABEL (shown));
+  g_signal_connect_object (widget, "value-changed", G_CALLBACK (show_value), shown, 0);
   /* Ticks at the anchors; their words are in the value above ("3 ·
    * Moderate"). Words under every tick overlapped in German and made the
    * dialog wider than a phone: only the ends are named, under the scale,
@@ -384,15 +412,10 @@ scale (PatellaEntryDialog *self,
     }
   gtk_widget_set_margin_start (ends, 6);
   gtk_widget_set_margin_end (ends, 6);
-  {
-    Anchors *format = g_new (Anchors, 1);
-
-    *format = (Anchors) { anchors, words, n_anchors };
-    gtk_scale_set_format_value_func (GTK_SCALE (widget), format_value, format, g_free);
-  }
   patella_widget_ignore_scrolling (widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (widget, "value-changed", G_CALLBACK (validate), self);
+  gtk_box_append (GTK_BOX (box), shown);
   gtk_box_append (GTK_BOX (box), widget);
   gtk_box_append (GTK_BOX (box), ends);
   return GTK_RANGE (widget);

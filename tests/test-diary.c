@@ -71,7 +71,17 @@ log_pain (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  patella_entry_dialog_set_field (dialog, "score", "4");
+  /* The value stands over the scale's start, words and all: GTK's own
+   * followed the knob and ran out of the card at 0. */
+  {
+    GtkScale *scale = GTK_SCALE (patella_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCALE, NULL));
+
+    g_assert_false (gtk_scale_get_draw_value (scale));
+    g_assert_nonnull (patella_test_find_label (GTK_WIDGET (dialog), "0 · No pain"));
+    patella_entry_dialog_set_field (dialog, "score", "4");
+    g_assert_null (patella_test_find_label (GTK_WIDGET (dialog), "0 · No pain"));
+    g_assert_nonnull (patella_test_find_label (GTK_WIDGET (dialog), "4"));
+  }
   patella_entry_dialog_set_field (dialog, "context", "stairs");
   patella_entry_dialog_set_field (dialog, "time", "00:00");
   patella_entry_dialog_set_field (dialog, "note", "<b>steep</b> & slow");
