@@ -222,11 +222,12 @@ exercise_row (PatellaRoutineEditor  *self,
               guint                  index)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *order_row, *buttons, *up, *down, *enable;
+  GtkWidget *order_row, *buttons, *up, *down, *enable, *end;
   const char *name = patella_exercise_get_display_name (exercise);
   g_autofree char *dose = patella_exercise_describe_dose (exercise);
   g_autofree char *enable_label = NULL;
   g_autofree char *up_label = NULL;
+  g_autofree char *end_label = NULL;
   g_autofree char *down_label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -282,13 +283,28 @@ exercise_row (PatellaRoutineEditor  *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), buttons);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order_row);
 
+  /* An icon, named for its exercise: the words "Reset" on every row took
+   * a narrow window's room from the names, and a screen reader heard ten
+   * "Reset" buttons. It stays in the header, where an exercise switched
+   * off (whose row does not open) can still be reset or removed. */
   if (exercise->builtin)
-    adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                 action_button (_("_Reset"), "editor.reset", exercise->id, "flat"));
+    {
+      end = action_button (NULL, "editor.reset", exercise->id, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (end), "edit-undo-symbolic");
+      gtk_widget_set_tooltip_text (end, _("Reset to the Built-in Dose"));
+      /* Translators: the button's label for screen readers; %s is an exercise */
+      end_label = g_strdup_printf (_("Reset %s to its built-in dose"), name);
+    }
   else
-    adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                 action_button (_("_Remove"), "editor.remove", exercise->id,
-                                                "destructive-action"));
+    {
+      end = action_button (NULL, "editor.remove", exercise->id, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (end), "user-trash-symbolic");
+      gtk_widget_set_tooltip_text (end, _("Remove From the Routine"));
+      /* Translators: the button's label for screen readers; %s is an exercise */
+      end_label = g_strdup_printf (_("Remove %s from the routine"), name);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (end), GTK_ACCESSIBLE_PROPERTY_LABEL, end_label, -1);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), end);
   return row;
 }
 

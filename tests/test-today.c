@@ -232,6 +232,20 @@ first_id (PatellaDayPlan *plan)
   return g_strdup (patella_routine_item_get_id (item));
 }
 
+/* The routine editor's Reset button of @data, an exercise's id. */
+static gboolean
+is_reset_of (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "editor.reset") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_str_equal (g_variant_get_string (target, NULL), data);
+}
+
 static void
 edit_routine (PatellaApplication *app,
               PatellaWindow      *window,
@@ -295,6 +309,15 @@ edit_routine (PatellaApplication *app,
   }
   g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 5);
   g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "10 × 5 s, 5 sets a day");
+  /* Each row's Reset is an icon named for its exercise, not ten "Reset"s. */
+  {
+    GtkWidget *reset = patella_test_find_widget (editor, is_reset_of, "squat");
+
+    g_assert_nonnull (reset);
+    g_assert_null (gtk_button_get_label (GTK_BUTTON (reset)));
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (reset)), ==, "edit-undo-symbolic");
+    g_assert_true (gtk_widget_get_sensitive (reset));
+  }
   g_assert_true (gtk_widget_activate_action (editor, "editor.reset", "s", "squat"));
   g_assert_cmpint (patella_routine_item_get_target_sets (patella_day_plan_find (plan, "squat")), ==, 3);
   g_assert_cmpstr (patella_routine_item_get_dose (patella_day_plan_find (plan, "squat")), ==, "3 sets of 10, lowering over 5 s");
