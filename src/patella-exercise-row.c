@@ -34,6 +34,8 @@ struct _PatellaExerciseRow
 /* Below this width the count column would squeeze the exercise's name
  * until German names break inside words ("Oberschen-kelmuskulatur"). */
 #define NARROW_WIDTH 460
+/* The space between the row's actions (AdwExpanderRow's box). */
+#define COUNT_SPACING 6
 
 G_DEFINE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, ADW_TYPE_EXPANDER_ROW)
 
@@ -193,6 +195,8 @@ row_measure (GtkWidget      *widget,
              int            *minimum_baseline,
              int            *natural_baseline)
 {
+  PatellaExerciseRow *self = PATELLA_EXERCISE_ROW (widget);
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -203,6 +207,16 @@ row_measure (GtkWidget      *widget,
       gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
       *minimum = MAX (*minimum, child_min);
       *natural = MAX (*natural, child_nat);
+    }
+  /* The least width is the narrow layout's: the count's column goes
+   * below NARROW_WIDTH anyway, and a window 360 px wide must not need
+   * room for it before the row is first laid out. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    {
+      int count_min = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->count_label), orientation, -1, &count_min, NULL, NULL, NULL);
+      *minimum = MAX (0, *minimum - count_min - COUNT_SPACING);
     }
   *minimum_baseline = *natural_baseline = -1;
 }

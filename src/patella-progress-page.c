@@ -372,6 +372,7 @@ patella_progress_page_init (PatellaProgressPage *self)
   /* The range switch: linked toggle buttons, one always on. */
   ranges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (ranges, "linked");
+  gtk_widget_add_css_class (ranges, "range-switch");
   gtk_widget_set_halign (ranges, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ranges), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
   for (guint r = 0; r < PATELLA_N_RANGES; r++)

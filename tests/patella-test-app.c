@@ -48,6 +48,28 @@ is_mapped (gpointer data)
 }
 
 static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+patella_test_settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, set_flag, &done);
+  patella_test_wait_for (flag_set, &done);
+}
+
+static gboolean
 is_gone (gpointer data)
 {
   return *(GObject **) data == NULL;

@@ -51,6 +51,9 @@ void patella_test_wait_for_seconds (PatellaTestCondition condition,
                                     gpointer             data,
                                     guint                seconds);
 
+/* Lets the windows lay themselves out again: 300 ms of the main loop. */
+void patella_test_settle (void);
+
 /* Closes @window through its window.close action and waits until it is freed. */
 void patella_test_close_window (GtkWindow             *window);
 

@@ -1,6 +1,8 @@
-/* test-dialogs.c: every dialog at 360 px, and the icons as GTK 4.8 draws them
+/* test-dialogs.c: every page and dialog at 360 px, and the icons as GTK 4.8 draws them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run in English and in German ("dialogs-de"), whose words are longer.
  *
  * A program of its own: opening every dialog makes GLib outgrow its first
  * block of quarks, which it then leaks by design, and the window test
@@ -8,8 +10,13 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <gtk/gtk.h>
 
+#include "core/patella-csv.h"
+#include "core/patella-day.h"
+#include "history-generator.h"
 #include "patella-application.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
@@ -39,12 +46,31 @@ other_shown (gpointer data)
   return other_window (data) != NULL;
 }
 
-/* Every dialog fits a 360 px screen: none needs more width than that. */
+/* The least width @window needs for what is inside its frame. */
+static int
+minimum_width (GtkWindow *window)
+{
+  int minimum = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, NULL, NULL, NULL);
+      minimum = MAX (minimum, child_minimum);
+    }
+  return minimum;
+}
+
+/* Every page with a year of history, and every dialog, fits a 360 px
+ * screen: none needs more width than that. */
 static void
 narrow (PatellaApplication *app,
         PatellaWindow      *window,
         gpointer            data)
 {
+  const char *pages[] = { "today", "progress", "history" };
   static const struct { const char *action; const char *target; } openers[] = {
     { "win.log-pain", NULL }, { "win.log-run", NULL }, { "app.preferences", NULL },
     { "win.edit-routine", NULL }, { "today.mark-rest-day", NULL },
@@ -60,17 +86,22 @@ narrow (PatellaApplication *app,
       patella_test_wait_for (other_shown, window);
       dialog = other_window (GTK_WINDOW (window));
       /* What is inside the window's frame: 360 px of screen for it. */
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dialog)); child;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          int child_minimum = 0;
-
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, NULL, NULL, NULL);
-          minimum = MAX (minimum, child_minimum);
-        }
+      minimum = minimum_width (dialog);
       g_test_message ("%s: %d px at the least", openers[i].action, minimum);
       g_assert_cmpint (minimum, <=, 360);
       patella_test_close_window (dialog);
+    }
+
+  /* The pages, each built as it is first shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int minimum;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", pages[i]));
+      patella_test_settle ();
+      minimum = minimum_width (GTK_WINDOW (window));
+      g_test_message ("%s: %d px at the least", pages[i], minimum);
+      g_assert_cmpint (minimum, <=, 360);
     }
 
   patella_test_close_window (GTK_WINDOW (window));
@@ -80,6 +111,24 @@ static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *yesterday = patella_day_add (today, -1);
+  const PatellaHistoryOptions options = { .years = 1, .seed = 3, .end = yesterday };
+  g_autoptr(GString) csv = patella_history_generate (&options, NULL);
+  g_auto(PatellaImportSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  /* German must be German here, or the run proves nothing. */
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "de") == 0)
+    g_assert_cmpstr (_("Progress"), ==, "Fortschritt");
+
+  {
+    g_autoptr(PatellaStore) store = patella_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (patella_csv_import (store, csv->str, csv->len, &summary, &error));
+    g_assert_no_error (error);
+  }
   patella_test_run_app (fixture->path, narrow, NULL);
 }
 
@@ -182,8 +231,20 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("PATELLA_TEST_LOCALEDIR");
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The build's translations, as the installed app reads its own; GTK's
+   * test set-up chose a locale of its own, in which gettext would not
+   * follow LANGUAGE. */
+  if (localedir != NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+    }
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
 #define ADD(name, func) \
   g_test_add ("/dialogs/" name, Fixture, NULL, patella_test_files_set_up, func, patella_test_files_tear_down)
