@@ -393,7 +393,9 @@ test_store_accept (Fixture       *fixture,
   suggestion = squat_suggestion (store, "2026-03-10");
   g_assert_cmpint (suggestion->advice, ==, PATELLA_ADVICE_PROGRESS);
   g_assert_cmpuint (suggestion->level, ==, 0);
-  g_assert_cmpuint (suggestion->n_sessions, ==, 9);
+  /* Nine sessions, counted as far as the rule reads: the last three. */
+  g_assert_cmpuint (suggestion->n_sessions, ==, PATELLA_PROGRESSION_SESSIONS);
+  g_assert_cmpstr (suggestion->level_since, ==, "2026-03-01");
 
   g_assert_true (patella_store_set_level (store, "squat", 3, &error));
   g_assert_no_error (error);

@@ -314,22 +314,28 @@ fill_suggestion (PatellaStore       *self,
   suggestion->level_since = sqlite3_column_type (since, 0) == SQLITE_NULL
                             ? g_strdup (day) : dup_text (since, 0);
 
-  /* Sessions before the day: the day's own sets wait for the next morning. */
+  /* The last sessions before the day (the day's own sets wait for the
+   * next morning), newest first: the rule reads no more than these. The
+   * day index is walked back from the day ("+exercise_id" keeps SQLite
+   * from reading every set of the exercise through its own index), so a
+   * level held for ten years costs what one held for a week does. */
   sets = patella_store_prepare (self,
                                 "SELECT day, coalesce (max (pain), -1) FROM exercise_log"
-                                " WHERE exercise_id = ?1 AND day >= ?2 AND day < ?3 GROUP BY day ORDER BY day",
+                                " WHERE +exercise_id = ?1 AND day >= ?2 AND day < ?3"
+                                " GROUP BY day ORDER BY day DESC LIMIT ?4",
                                 error);
   if (sets == NULL)
     return FALSE;
   sqlite3_bind_text (sets, 1, suggestion->exercise_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (sets, 2, suggestion->level_since, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (sets, 3, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (sets, 4, PATELLA_PROGRESSION_SESSIONS);
   while ((rc = sqlite3_step (sets)) == SQLITE_ROW)
     {
       PatellaLevelDay session = { NULL, sqlite3_column_int (sets, 1), FALSE };
 
-      g_ptr_array_add (days, dup_text (sets, 0));
-      g_array_append_val (sessions, session);
+      g_ptr_array_insert (days, 0, dup_text (sets, 0));
+      g_array_prepend_val (sessions, session);
     }
   if (rc != SQLITE_DONE)
     {
@@ -340,8 +346,25 @@ fill_suggestion (PatellaStore       *self,
   /* A level never changed has been held since its first session. */
   if (g_str_equal (suggestion->level_since, PATELLA_ROUTINE_SINCE))
     {
+      g_autoptr(sqlite3_stmt) earliest = NULL;
+
+      earliest = patella_store_prepare (self,
+                                        "SELECT day FROM exercise_log WHERE +exercise_id = ?1"
+                                        " AND day >= ?2 AND day < ?3 ORDER BY day LIMIT 1",
+                                        error);
+      if (earliest == NULL)
+        return FALSE;
+      sqlite3_bind_text (earliest, 1, suggestion->exercise_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (earliest, 2, suggestion->level_since, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (earliest, 3, day, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (earliest);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          patella_store_set_sqlite_error (self, rc, error);
+          return FALSE;
+        }
       g_free (suggestion->level_since);
-      suggestion->level_since = g_strdup (sessions->len > 0 ? g_ptr_array_index (days, 0) : day);
+      suggestion->level_since = rc == SQLITE_ROW ? dup_text (earliest, 0) : g_strdup (day);
     }
 
   /* The mornings after the last sessions, against the usual morning of the

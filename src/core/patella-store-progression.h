@@ -22,7 +22,8 @@ typedef struct
   guint          level;
   guint          n_levels;
   char          *level_since;  /* the day the level took effect */
-  guint          n_sessions;   /* days with sets at this level before the day */
+  guint          n_sessions;   /* days with sets at this level before the day,
+                                * counted up to PATELLA_PROGRESSION_SESSIONS */
   PatellaAdvice  advice;
   char          *reason;
   gboolean       snoozed;      /* "Not yet" within the quiet days */
