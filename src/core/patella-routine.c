@@ -10,6 +10,7 @@
 
 #include "patella-day.h"
 #include "patella-routine-private.h"
+#include "patella-series.h"
 
 /* Adherence looks this far back; the score's weight on older days is below
  * 2^-57, and a streak that reaches this far is followed to the first day. */
@@ -327,7 +328,7 @@ typedef struct
   const Targets        *targets;
   PatellaDayMark       *marks;
   guint                 n_marks;
-  const char           *first;
+  PatellaDayCursor      cursor;         /* from the first day */
   PatellaStoreSetsFunc  each_set;       /* the caller's, or NULL */
   gpointer              each_set_data;
 } MarkBuilder;
@@ -339,7 +340,7 @@ add_sets_to_marks (const char *day,
                    gpointer    user_data)
 {
   MarkBuilder *builder = user_data;
-  int index = patella_day_diff (builder->first, day);
+  int index = patella_day_cursor_index (&builder->cursor, day);
   gpointer target;
 
   if (builder->each_set != NULL)
@@ -368,12 +369,13 @@ load_marks (PatellaStore         *store,
   g_autofree PatellaDayMark *marks = g_new0 (PatellaDayMark, MAX (n_days, 1));
   g_autoptr(GPtrArray) rest_days = NULL;
   g_autoptr(Targets) targets = NULL;
-  MarkBuilder builder = { NULL, marks, n_days, first, each_set, each_set_data };
+  MarkBuilder builder = { NULL, marks, n_days, { 0 }, each_set, each_set_data };
 
   targets = targets_load (store, first, last, error);
   if (targets == NULL)
     return NULL;
   builder.targets = targets;
+  patella_day_cursor_init (&builder.cursor, first);
 
   if (!patella_store_foreach_sets (store, first, last, add_sets_to_marks, &builder, error))
     return NULL;

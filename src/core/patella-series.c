@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "patella-day.h"
 #include "patella-series.h"
 
@@ -33,4 +35,42 @@ patella_series_free (PatellaSeries *series)
   g_free (series->first);
   g_free (series->days);
   g_free (series);
+}
+
+/**
+ * patella_day_cursor_init:
+ * @first: a valid day, from which indexes count
+ */
+void
+patella_day_cursor_init (PatellaDayCursor *cursor,
+                         const char       *first)
+{
+  GDate date;
+
+  g_return_if_fail (patella_day_parse (first, &date));
+
+  cursor->first = g_date_get_julian (&date);
+  cursor->day[0] = '\0';
+  cursor->index = 0;
+}
+
+/**
+ * patella_day_cursor_index:
+ *
+ * Returns: whole days from the first day to @day, as patella_day_diff()
+ *   counts them, or G_MININT when @day is not a day.
+ */
+int
+patella_day_cursor_index (PatellaDayCursor *cursor,
+                          const char       *day)
+{
+  GDate date;
+
+  if (day != NULL && strcmp (day, cursor->day) == 0)
+    return cursor->index;
+  if (!patella_day_parse (day, &date))
+    return G_MININT;
+  memcpy (cursor->day, day, sizeof cursor->day);
+  cursor->index = (int) g_date_get_julian (&date) - (int) cursor->first;
+  return cursor->index;
 }

@@ -50,4 +50,19 @@ void           patella_series_free          (PatellaSeries *series);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PatellaSeries, patella_series_free)
 
+/* Places days read in order (rows of a day index) in a span from its
+ * first day: each new day is parsed once, a row on the same day as the one
+ * before costs a comparison. */
+typedef struct
+{
+  guint32 first;      /* the span's first day, Julian */
+  char    day[11];    /* the day placed last, "" before the first */
+  int     index;      /* its index from the first day */
+} PatellaDayCursor;
+
+void           patella_day_cursor_init      (PatellaDayCursor *cursor,
+                                             const char       *first);
+int            patella_day_cursor_index     (PatellaDayCursor *cursor,
+                                             const char       *day);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "patella-day.h"
 #include "patella-series.h"
@@ -104,13 +105,27 @@ patella_store_clear_rest_day (PatellaStore  *self,
   return patella_store_step_in_transaction (self, PATELLA_TABLE_REST_DAYS, stmt, NULL, NULL, error);
 }
 
+/* One (day, exercise) of patella_store_foreach_sets(), summed over its
+ * rows. The key is copied out of the row: SQLite's text lasts only until
+ * the next step. */
+typedef struct
+{
+  char     day[11];
+  GString *exercise_id;
+  int      sets;
+} SetsGroup;
+
 /**
- * patella_store_get_sets:
+ * patella_store_foreach_sets:
  * @first: the first day, inclusive
  * @last: the last day, inclusive
  * @func: called once per (day, exercise) with the sets logged, in day order
+ *   and, within a day, in exercise id order
  *
  * Streams the sets logged per day and exercise over a range of days.
+ * The rows come in the order of the day index, so that the sums are made
+ * here as they arrive: grouping in SQL copied each row's key into memory
+ * of its own, and cost twice as much as reading the rows.
  */
 gboolean
 patella_store_foreach_sets (PatellaStore        *self,
@@ -121,14 +136,16 @@ patella_store_foreach_sets (PatellaStore        *self,
                             GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) exercise_id = g_string_new (NULL);
+  SetsGroup group = { "", exercise_id, 0 };
   int rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
   stmt = patella_store_prepare (self,
-                                "SELECT day, exercise_id, sum(sets) FROM exercise_log"
-                                " WHERE day BETWEEN ?1 AND ?2 GROUP BY day, exercise_id ORDER BY day, exercise_id",
+                                "SELECT day, exercise_id, sets FROM exercise_log"
+                                " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, exercise_id",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -137,12 +154,31 @@ patella_store_foreach_sets (PatellaStore        *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!patella_store_check_read_day (self, (const char *) sqlite3_column_text (stmt, 0), error))
-        return FALSE;
-      func ((const char *) sqlite3_column_text (stmt, 0),
-            (const char *) sqlite3_column_text (stmt, 1),
-            sqlite3_column_int (stmt, 2),
-            user_data);
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+      const char *id = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean same_day = day != NULL && strcmp (day, group.day) == 0;
+
+      if (same_day && g_strcmp0 (id, group.exercise_id->str) == 0)
+        {
+          group.sets += sqlite3_column_int (stmt, 2);
+          continue;
+        }
+      if (group.day[0] != '\0')
+        func (group.day, group.exercise_id->str, group.sets, user_data);
+      if (!same_day)
+        {
+          /* NOT NULL in the schema: NULL only when SQLite ran out of memory. */
+          if (day == NULL)
+            {
+              patella_sqlite_set_error (error, self->db, SQLITE_NOMEM, self->path);
+              return FALSE;
+            }
+          if (!patella_store_check_read_day (self, day, error))
+            return FALSE;
+          memcpy (group.day, day, sizeof group.day);
+        }
+      g_string_assign (group.exercise_id, id ? id : "");
+      group.sets = sqlite3_column_int (stmt, 2);
     }
 
   if (rc != SQLITE_DONE)
@@ -150,6 +186,8 @@ patella_store_foreach_sets (PatellaStore        *self,
       patella_sqlite_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
+  if (group.day[0] != '\0')
+    func (group.day, group.exercise_id->str, group.sets, user_data);
   return TRUE;
 }
 
@@ -226,24 +264,28 @@ patella_store_get_first_day (PatellaStore  *self,
                     day, error);
 }
 
-/* The day a grouped row of @stmt stands for, checked to lie in @series. */
+/* The stats of the day in the first column of @stmt's row, checked to
+ * lie in @series. */
 static PatellaDayStats *
-series_day (PatellaStore   *self,
-            PatellaSeries  *series,
-            const char     *first,
-            sqlite3_stmt   *stmt,
-            GError        **error)
+series_day (PatellaStore     *self,
+            PatellaSeries    *series,
+            PatellaDayCursor *cursor,
+            sqlite3_stmt     *stmt,
+            GError          **error)
 {
   const char *day = (const char *) sqlite3_column_text (stmt, 0);
-  int index;
+  int index = patella_day_cursor_index (cursor, day);
 
-  if (!patella_store_check_read_day (self, day, error))
-    return NULL;
-  index = patella_day_diff (first, day);
+  if (index == G_MININT)
+    {
+      if (patella_store_check_read_day (self, day, error))
+        patella_sqlite_set_error (error, self->db, SQLITE_NOMEM, self->path);
+      return NULL;
+    }
   if (index < 0 || (guint) index >= series->n_days)
     {
       g_set_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED,
-                   "Day %s outside the series from %s", day, first);
+                   "Day %s outside the series from %s", day, series->first);
       return NULL;
     }
   return &series->days[index];
@@ -257,7 +299,11 @@ series_day (PatellaStore   *self,
  * What the warnings need of each day in [@first, @last]: load, distance,
  * the longest run, the highest "during" and "morning" pain, every score, and
  * the morning and "during" scores as series of their own.
- * Two grouped queries over the day indexes, whatever the history's length.
+ * Two reads along the day indexes, whatever the history's length. Each
+ * row is added to its day here: SQLite's aggregates (eleven a pain score)
+ * cost five times the reading. The rows come in the index's order (day,
+ * then as written), the order in which SQL's sum() added them, so that
+ * every sum is the same to the last bit.
  */
 PatellaSeries *
 patella_store_load_series (PatellaStore  *self,
@@ -269,6 +315,7 @@ patella_store_load_series (PatellaStore  *self,
   g_autoptr(sqlite3_stmt) runs = NULL;
   g_autoptr(sqlite3_stmt) pain = NULL;
   g_autofree char *first_run = NULL;
+  PatellaDayCursor cursor;
   int n_days, rc;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
@@ -285,36 +332,40 @@ patella_store_load_series (PatellaStore  *self,
   series = patella_series_new (first, (guint) n_days);
 
   runs = patella_store_prepare (self,
-                                "SELECT day, sum(minutes * rpe), sum(distance_km), max(distance_km), count(*),"
-                                "       max(pain), sum(pain), count(pain), sum(minutes)"
-                                " FROM runs WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
+                                "SELECT day, minutes, distance_km, rpe, pain"
+                                " FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
                                 error);
   if (runs == NULL)
     return NULL;
   sqlite3_bind_text (runs, 1, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (runs, 2, last, -1, SQLITE_STATIC);
 
+  patella_day_cursor_init (&cursor, first);
   while ((rc = sqlite3_step (runs)) == SQLITE_ROW)
     {
-      PatellaDayStats *d = series_day (self, series, first, runs, error);
+      PatellaDayStats *d = series_day (self, series, &cursor, runs, error);
+      double minutes = sqlite3_column_double (runs, 1);
+      double distance = sqlite3_column_double (runs, 2);
 
       if (d == NULL)
         return NULL;
 
-      d->load = sqlite3_column_double (runs, 1);
-      d->distance = sqlite3_column_double (runs, 2);
-      d->longest = sqlite3_column_double (runs, 3);
-      d->n_runs = sqlite3_column_int (runs, 4);
-      if (sqlite3_column_type (runs, 5) != SQLITE_NULL)
+      d->load += minutes * sqlite3_column_int (runs, 3);
+      d->distance += distance;
+      d->longest = MAX (d->longest, distance);
+      d->n_runs++;
+      d->minutes += minutes;
+      if (sqlite3_column_type (runs, 4) != SQLITE_NULL)
         {
-          d->during = MAX (d->during, sqlite3_column_int (runs, 5));
-          d->max_score = MAX (d->max_score, sqlite3_column_int (runs, 5));
+          int score = sqlite3_column_int (runs, 4);
+
+          d->during = MAX (d->during, score);
+          d->max_score = MAX (d->max_score, score);
+          d->score_sum += score;
+          d->n_scores++;
+          d->during_sum += score;
+          d->n_during++;
         }
-      d->score_sum += sqlite3_column_double (runs, 6);
-      d->n_scores += sqlite3_column_int (runs, 7);
-      d->during_sum += sqlite3_column_double (runs, 6);
-      d->n_during += sqlite3_column_int (runs, 7);
-      d->minutes = sqlite3_column_double (runs, 8);
     }
   if (rc != SQLITE_DONE)
     {
@@ -323,15 +374,8 @@ patella_store_load_series (PatellaStore  *self,
     }
 
   pain = patella_store_prepare (self,
-                                "SELECT day, max(CASE WHEN context = 'during' THEN score END),"
-                                "       max(CASE WHEN context = 'morning' THEN score END),"
-                                "       max(score), sum(score), count(*),"
-                                "       max(CASE WHEN context = 'after' THEN score END),"
-                                "       sum(CASE WHEN context = 'morning' THEN score END),"
-                                "       count(CASE WHEN context = 'morning' THEN score END),"
-                                "       sum(CASE WHEN context = 'during' THEN score END),"
-                                "       count(CASE WHEN context = 'during' THEN score END)"
-                                " FROM pain_log WHERE day BETWEEN ?1 AND ?2 GROUP BY day",
+                                "SELECT day, context, score"
+                                " FROM pain_log WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
                                 error);
   if (pain == NULL)
     return NULL;
@@ -340,24 +384,30 @@ patella_store_load_series (PatellaStore  *self,
 
   while ((rc = sqlite3_step (pain)) == SQLITE_ROW)
     {
-      PatellaDayStats *d = series_day (self, series, first, pain, error);
+      PatellaDayStats *d = series_day (self, series, &cursor, pain, error);
+      const char *context = (const char *) sqlite3_column_text (pain, 1);
+      int score = sqlite3_column_int (pain, 2);
 
       if (d == NULL)
         return NULL;
 
-      if (sqlite3_column_type (pain, 1) != SQLITE_NULL)
-        d->during = MAX (d->during, sqlite3_column_int (pain, 1));
-      if (sqlite3_column_type (pain, 2) != SQLITE_NULL)
-        d->morning = sqlite3_column_int (pain, 2);
-      d->max_score = MAX (d->max_score, sqlite3_column_int (pain, 3));
-      d->score_sum += sqlite3_column_double (pain, 4);
-      d->n_scores += sqlite3_column_int (pain, 5);
-      if (sqlite3_column_type (pain, 6) != SQLITE_NULL)
-        d->after = sqlite3_column_int (pain, 6);
-      d->morning_sum += sqlite3_column_double (pain, 7);
-      d->n_morning += sqlite3_column_int (pain, 8);
-      d->during_sum += sqlite3_column_double (pain, 9);
-      d->n_during += sqlite3_column_int (pain, 10);
+      d->max_score = MAX (d->max_score, score);
+      d->score_sum += score;
+      d->n_scores++;
+      if (g_strcmp0 (context, "during") == 0)
+        {
+          d->during = MAX (d->during, score);
+          d->during_sum += score;
+          d->n_during++;
+        }
+      else if (g_strcmp0 (context, "morning") == 0)
+        {
+          d->morning = MAX (d->morning, score);
+          d->morning_sum += score;
+          d->n_morning++;
+        }
+      else if (g_strcmp0 (context, "after") == 0)
+        d->after = MAX (d->after, score);
     }
   if (rc != SQLITE_DONE)
     {
