@@ -125,7 +125,7 @@ typedef struct
  * Streams the sets logged per day and exercise over a range of days.
  * The rows come in the order of the day index, so that the sums are made
  * here as they arrive: grouping in SQL copied each row's key into memory
- * of its own, and cost twice as much as reading the rows.
+ * of its own, and cost nearly twice as much as reading the rows.
  */
 gboolean
 patella_store_foreach_sets (PatellaStore        *self,
