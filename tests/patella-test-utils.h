@@ -39,10 +39,14 @@ int      patella_test_sql            (const char *path,
                                       const char *sql);
 
 /* Patella databases in the states a runner might meet them in. */
-/* SQL that takes a file of this version back to schema 4, exactly as
- * schema 4 wrote it (SQLite restores the table's text on DROP COLUMN). */
+/* SQL that takes a file of this version back to schema 5, exactly as
+ * schema 5 wrote it. */
+#define PATELLA_TEST_SQL_BACK_TO_V5 \
+  "DROP TABLE return_phases; PRAGMA user_version = 5;"
+/* And back to schema 4 (SQLite restores the table's text on DROP COLUMN). */
 #define PATELLA_TEST_SQL_BACK_TO_V4 \
-  "DROP TABLE progression_snoozes; DROP TABLE return_plan;" \
+  PATELLA_TEST_SQL_BACK_TO_V5 \
+  " DROP TABLE progression_snoozes; DROP TABLE return_plan;" \
   " ALTER TABLE exercise_log DROP COLUMN pain; ALTER TABLE exercises DROP COLUMN level;" \
   " ALTER TABLE routine_versions DROP COLUMN level; PRAGMA user_version = 4;"
 

@@ -133,10 +133,10 @@ test_create (Fixture       *fixture,
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
                    "dismissed_warnings,exercise_log,exercises,goals,outcomes,pain_log,progression_snoozes,rest_days,"
-                   "return_plan,routine_versions,runs,self_tests,visit_questions,visits");
+                   "return_phases,return_plan,routine_versions,runs,self_tests,visit_questions,visits");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "14");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "15");
 }
 
 /* The warning codes are one list (patella-warning-codes.h) that also makes
@@ -206,6 +206,65 @@ test_reopen (Fixture       *fixture,
   g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), ==, n_builtins);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
+}
+
+/* A version 5 file gains the return-to-running phases, empty (the
+ * built-in phases): every entry and the plan stay, the copy from before
+ * is kept, and the table holds only phases within their limits. */
+static void
+test_migrate_return_phases (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v5-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree PatellaRunPhase *phases = NULL;
+  guint n_phases, n_builtin;
+  gboolean custom = TRUE;
+  const char *bad[] = {
+    "(0, 0, 1, 1)", "(0, 21, 1, 1)", "(0, 1, 0, 1)", "(0, 1, 60.5, 1)", "(0, 1, 1.25, 1)",
+    "(0, 1, 1, 10.5)", "(0, 1, 1, -0.5)", "(0, 2, 30, 0)", "(12, 1, 1, 1)",
+  };
+
+  patella_test_make_database (fixture->path, 25);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_set_return_plan (store, TRUE, "2026-02-01", &error));
+  g_assert_true (patella_store_set_return_pain_limit (store, 3, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V5), ==, SQLITE_OK);
+  assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_phases'", "0");
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  assert_sql_text (fixture->path, "SELECT active || ' ' || from_day || ' ' || pain_limit FROM return_plan",
+                   "1 2026-02-01 3");
+  phases = patella_store_get_return_phases (store, &n_phases, &custom, &error);
+  g_assert_no_error (error);
+  g_assert_false (custom);
+  patella_return_phases (&n_builtin);
+  g_assert_cmpuint (n_phases, ==, n_builtin);
+
+  /* The table's own limits, for a file written by other hands. */
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO return_phases VALUES %s", bad[i]);
+
+      g_assert_cmpint (patella_test_sql (fixture->path, sql), ==, SQLITE_CONSTRAINT);
+    }
+  g_assert_cmpint (patella_test_sql (fixture->path, "INSERT INTO return_phases VALUES (0, 20, 0.5, 10),"
+                                                    " (1, 1, 60, 0), (11, 1, 1.5, 0.5)"), ==, SQLITE_OK);
+
+  /* The copy: schema 5, without the phases. */
+  assert_sql_text (backup, "PRAGMA user_version", "5");
+  assert_sql_text (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_phases'", "0");
+  assert_sql_text (backup, "SELECT count(*) FROM pain_log", "25");
 }
 
 /* Migration from an empty file (zero bytes, as a runner or a file manager
@@ -466,7 +525,7 @@ test_migrate_from_v4 (Fixture       *fixture,
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
@@ -531,7 +590,7 @@ test_migrate_from_v4_all_or_nothing (Fixture       *fixture,
   /* Once the file is free, the update goes through. */
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
 }
 
 static void
@@ -1331,6 +1390,7 @@ main (int   argc,
   ADD ("reopen", test_reopen);
   ADD ("tightens-permissions", test_tightens_permissions);
   ADD ("migrate-from-empty", test_migrate_empty);
+  ADD ("migrate-return-phases", test_migrate_return_phases);
   ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("migrate-from-v2", test_migrate_from_v2);
   ADD ("migrate-from-v2-all-or-nothing", test_migrate_from_v2_all_or_nothing);

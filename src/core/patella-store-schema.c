@@ -176,6 +176,19 @@ static const char *const migrations[] = {
   "  snoozed_day TEXT " DAY_CHECK ("snoozed_day") ","
   "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
   ") STRICT;",
+
+  /* 5 -> 6: the walk/run phases of the return to running, as the runner's
+   * clinician set them, in order; none means the built-in phases. Minutes
+   * go in half minutes; a continuous run (no walk) is run once. */
+  "CREATE TABLE return_phases ("
+  "  position INTEGER PRIMARY KEY CHECK (position BETWEEN 0 AND 11),"
+  "  repeats INTEGER NOT NULL CHECK (repeats BETWEEN 1 AND 20),"
+  "  run_minutes REAL NOT NULL"
+  "    CHECK (run_minutes BETWEEN 0.5 AND 60 AND run_minutes * 2 = CAST (run_minutes * 2 AS INTEGER)),"
+  "  walk_minutes REAL NOT NULL"
+  "    CHECK (walk_minutes BETWEEN 0 AND 10 AND walk_minutes * 2 = CAST (walk_minutes * 2 AS INTEGER)),"
+  "  CHECK (walk_minutes > 0 OR repeats = 1)"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);
