@@ -261,6 +261,18 @@ test_migrate_return_phases (Fixture       *fixture,
   g_assert_cmpint (patella_test_sql (fixture->path, "INSERT INTO return_phases VALUES (0, 20, 0.5, 10),"
                                                     " (1, 1, 60, 0), (11, 1, 1.5, 0.5)"), ==, SQLITE_OK);
 
+  /* The schema check knows the table: without its CHECKs, the file is
+   * not one Patella wrote, and is left as it is. */
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE return_phases; CREATE TABLE return_phases ("
+                                                    " position INTEGER PRIMARY KEY, repeats INTEGER NOT NULL,"
+                                                    " run_minutes REAL NOT NULL, walk_minutes REAL NOT NULL) STRICT"),
+                   ==, SQLITE_OK);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "the table “return_phases” is not as Patella creates it"));
+  g_clear_error (&error);
+
   /* The copy: schema 5, without the phases. */
   assert_sql_text (backup, "PRAGMA user_version", "5");
   assert_sql_text (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_phases'", "0");
