@@ -33,6 +33,7 @@ struct _PatellaCoachCards
   PatellaSession *session;   /* whose queue Undo goes through */
   guint           n_cards;
   guint           phase;     /* of the next run, when a card offers it */
+  PatellaRunPhase run_phase; /* its walk/run intervals, as the record holds them */
   guint           n_hidden;  /* level suggestions behind "More Suggestions" */
   gboolean        show_all;  /* the runner asked to see them all, this day */
   gboolean        may_run;   /* a rest day since the last run */
@@ -261,14 +262,13 @@ add_run_card (PatellaCoachCards  *self,
 
   if (next.active && !next.done)
     {
-      guint n_phases;
-      const PatellaRunPhase *phases = patella_return_phases (&n_phases);
-      g_autofree char *intervals = patella_run_phase_describe (&phases[next.state.phase]);
+      g_autofree char *intervals = patella_run_phase_describe (&next.phase);
       /* Translators: the phase's number, then e.g. "6 × (2 min run / 1 min walk)" */
       g_autofree char *heading = g_strdup_printf (_("Next run: phase %u, %s"), next.state.phase + 1, intervals);
       GtkWidget *start = button (_("_Start the Run"), next.may_run ? "coach.start-run" : NULL, NULL, TRUE);
 
       self->phase = next.state.phase;
+      self->run_phase = next.phase;
       self->may_run = next.may_run;
       gtk_widget_set_sensitive (start, next.may_run);
       add_card (self, "media-playback-start-symbolic", heading, next.reason, start, NULL);
@@ -497,20 +497,18 @@ start_run_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   PatellaCoachCards *self = user_data;
-  guint n_phases;
-  const PatellaRunPhase *phases = patella_return_phases (&n_phases);
   g_autofree char *title = NULL;
   PatellaTimerWindow *timer;
 
   /* A rest day between runs: the card's button is off until then. */
-  if (self->plan == NULL || !self->may_run || self->phase >= n_phases)
+  if (self->plan == NULL || !self->may_run)
     return;
   if (self->timer != NULL)
     gtk_window_destroy (self->timer);
 
   /* Translators: the interval timer's title, with the phase's number */
   title = g_strdup_printf (_("Run, Phase %u"), self->phase + 1);
-  timer = patella_timer_window_new_for_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &phases[self->phase],
+  timer = patella_timer_window_new_for_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &self->run_phase,
                                             title);
   g_signal_connect_object (timer, "finished", G_CALLBACK (run_timed), self, 0);
   g_set_weak_pointer (&self->timer, GTK_WINDOW (timer));

@@ -1,4 +1,5 @@
-/* patella-routine-editor.c: switch exercises on and off, dose, order, add your own
+/* patella-routine-editor.c: switch exercises on and off, dose, order, add your own;
+ * the return-to-running phases
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,7 +13,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "core/patella-store-progression.h"
 #include "patella-a11y.h"
 #include "patella-routine-editor.h"
 
@@ -33,6 +36,16 @@ struct _PatellaRoutineEditor
   GtkSpinButton        *sets_spin;
   GtkSpinButton        *reps_spin;
   GtkSpinButton        *hold_spin;
+
+  /* the return-to-running phases, as last read */
+  PatellaRunPhase      *phases;
+  guint                 n_phases;
+  gboolean              phases_custom;
+  AdwPreferencesGroup  *phase_group;
+  GPtrArray            *phase_rows;
+  GtkWidget            *phase_buttons;   /* below the rows */
+  GtkWidget            *add_phase_button;
+  GtkWidget            *reset_phases_button;
 };
 
 G_DEFINE_FINAL_TYPE (PatellaRoutineEditor, patella_routine_editor, ADW_TYPE_PREFERENCES_WINDOW)
@@ -308,6 +321,16 @@ exercise_row (PatellaRoutineEditor  *self,
   return row;
 }
 
+/* Removes @rows, which a rebuild added to @group. */
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
 static void
 rebuild (PatellaRoutineEditor *self)
 {
@@ -321,9 +344,7 @@ rebuild (PatellaRoutineEditor *self)
       return;
     }
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  clear_rows (self->list_group, self->rows);
 
   g_clear_pointer (&self->exercises, g_ptr_array_unref);
   self->exercises = g_steal_pointer (&exercises);
@@ -474,6 +495,282 @@ add_action (GtkWidget  *widget,
   rebuild (self);
 }
 
+/* Return to running: the plan's walk/run phases. Each change is written
+ * whole; a refused one says why and the rows go back to the record. */
+
+/* The phases as a GVariant "a(udd)", for Undo: none for the built-in ones. */
+static GVariant *
+phases_to_variant (PatellaRoutineEditor *self)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(udd)"));
+  for (guint i = 0; self->phases_custom && i < self->n_phases; i++)
+    g_variant_builder_add (&builder, "(udd)", self->phases[i].repeats, self->phases[i].run_minutes,
+                           self->phases[i].walk_minutes);
+  return g_variant_builder_end (&builder);
+}
+
+static void phase_spin_changed (GtkSpinButton        *spin,
+                                PatellaRoutineEditor *self);
+
+static GtkWidget *
+phase_spin_row (PatellaRoutineEditor *self,
+                const char           *title,
+                const char           *subtitle,
+                double                min,
+                double                max,
+                double                step,
+                double                value,
+                guint                 index,
+                guint                 field)
+{
+  GtkSpinButton *spin;
+  GtkWidget *row = spin_row (self, title, subtitle, 0, 1, 0, NULL, 0, &spin);
+
+  gtk_spin_button_set_digits (spin, step < 1 ? 1 : 0);
+  gtk_spin_button_set_increments (spin, step, step * 2);
+  gtk_spin_button_set_range (spin, min, max);
+  gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_spin_button_set_value (spin, value);
+  g_object_set_data (G_OBJECT (spin), "phase", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (spin), "field", GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "value-changed", G_CALLBACK (phase_spin_changed), self);
+  return row;
+}
+
+static GtkWidget *
+phase_row (PatellaRoutineEditor *self,
+           guint                 index)
+{
+  const PatellaRunPhase *phase = &self->phases[index];
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *remove;
+  g_autofree char *title = NULL;
+  g_autofree char *intervals = patella_run_phase_describe (phase);
+  g_autofree char *remove_label = NULL;
+
+  /* Translators: a phase of the return to running, by its number */
+  title = g_strdup_printf (_("Phase %u"), index + 1);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), intervals);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            phase_spin_row (self, _("Runs"), _("Each followed by a walk but the last"), 1,
+                                            PATELLA_PHASE_REPEATS_MAX, 1, phase->repeats, index, 0));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            phase_spin_row (self, _("Minutes of each run"), NULL, PATELLA_PHASE_RUN_MINUTES_MIN,
+                                            PATELLA_PHASE_RUN_MINUTES_MAX, 0.5, phase->run_minutes, index, 1));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            phase_spin_row (self, _("Minutes of each walk"), _("0 for a continuous run, run once"),
+                                            0, PATELLA_PHASE_WALK_MINUTES_MAX, 0.5, phase->walk_minutes, index, 2));
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-phase");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_uint32 (index));
+  gtk_widget_set_tooltip_text (remove, _("Remove Phase"));
+  /* Translators: the button's label for screen readers; %u is the phase's number */
+  remove_label = g_strdup_printf (_("Remove phase %u"), index + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  /* A plan has one phase at least. */
+  gtk_widget_set_sensitive (remove, self->n_phases > 1);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  return row;
+}
+
+static void
+rebuild_phases (PatellaRoutineEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree PatellaRunPhase *phases = NULL;
+  guint n_phases;
+  gboolean custom;
+
+  phases = patella_store_get_return_phases (self->store, &n_phases, &custom, &error);
+  if (phases == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  clear_rows (self->phase_group, self->phase_rows);
+
+  g_free (self->phases);
+  self->phases = g_steal_pointer (&phases);
+  self->n_phases = n_phases;
+  self->phases_custom = custom;
+
+  for (guint i = 0; i < self->n_phases; i++)
+    {
+      GtkWidget *row = phase_row (self, i);
+
+      g_ptr_array_add (self->phase_rows, row);
+      adw_preferences_group_add (self->phase_group, row);
+    }
+  g_object_ref (self->phase_buttons);
+  adw_preferences_group_remove (self->phase_group, self->phase_buttons);
+  adw_preferences_group_add (self->phase_group, self->phase_buttons);
+  g_object_unref (self->phase_buttons);
+  gtk_widget_set_sensitive (self->add_phase_button, self->n_phases < PATELLA_RUN_PHASES_MAX);
+  gtk_widget_set_sensitive (self->reset_phases_button, self->phases_custom);
+  patella_a11y_name_controls (GTK_WIDGET (self));
+}
+
+/* Writes @phases (none: the built-in ones); @toast_title, when given,
+ * offers Undo back to the phases before. The caller rebuilds the rows when
+ * it may. */
+static gboolean
+save_phases (PatellaRoutineEditor  *self,
+             const PatellaRunPhase *phases,
+             guint                  n_phases,
+             const char            *toast_title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) before = g_variant_ref_sink (phases_to_variant (self));
+  gboolean saved;
+  AdwToast *toast;
+
+  saved = n_phases == 0 ? patella_store_reset_return_phases (self->store, &error)
+                        : patella_store_set_return_phases (self->store, phases, n_phases, &error);
+  if (!saved)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  if (toast_title == NULL)
+    return TRUE;
+  toast = adw_toast_new (toast_title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "editor.restore-phases");
+  adw_toast_set_action_target_value (toast, before);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  return TRUE;
+}
+
+static void
+phase_spin_changed (GtkSpinButton        *spin,
+                    PatellaRoutineEditor *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "phase"));
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "field"));
+  g_autofree PatellaRunPhase *phases = NULL;
+  double value = gtk_spin_button_get_value (spin);
+  GtkWidget *row;
+
+  if (index >= self->n_phases)
+    return;
+  phases = g_memdup2 (self->phases, self->n_phases * sizeof (PatellaRunPhase));
+  if (field == 0)
+    phases[index].repeats = (guint) value;
+  else if (field == 1)
+    phases[index].run_minutes = value;
+  else
+    phases[index].walk_minutes = value;
+  /* Refused: the spin button goes back to the record's value (the row
+   * stays: it is inside this very signal). */
+  if (!save_phases (self, phases, self->n_phases, NULL))
+    {
+      const PatellaRunPhase *kept = &self->phases[index];
+
+      g_signal_handlers_block_by_func (spin, phase_spin_changed, self);
+      gtk_spin_button_set_value (spin, field == 0 ? kept->repeats : field == 1 ? kept->run_minutes
+                                                                             : kept->walk_minutes);
+      g_signal_handlers_unblock_by_func (spin, phase_spin_changed, self);
+      return;
+    }
+
+  /* The row stays under the runner's fingers: only its summary changes. */
+  self->phases[index] = phases[index];
+  self->phases_custom = TRUE;
+  gtk_widget_set_sensitive (self->reset_phases_button, TRUE);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_EXPANDER_ROW);
+  if (row != NULL)
+    {
+      g_autofree char *intervals = patella_run_phase_describe (&phases[index]);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), intervals);
+    }
+}
+
+static void
+add_phase_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  g_autofree PatellaRunPhase *phases = g_new (PatellaRunPhase, self->n_phases + 1);
+
+  /* The new phase starts as the last one, to be changed from there. */
+  memcpy (phases, self->phases, self->n_phases * sizeof (PatellaRunPhase));
+  phases[self->n_phases] = self->phases[self->n_phases - 1];
+  if (save_phases (self, phases, self->n_phases + 1, NULL))
+    {
+      GtkWidget *last;
+
+      rebuild_phases (self);
+      last = g_ptr_array_index (self->phase_rows, self->phase_rows->len - 1);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (last), TRUE);
+      gtk_widget_grab_focus (last);
+    }
+}
+
+static void
+remove_phase_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autofree PatellaRunPhase *phases = NULL;
+  g_autofree char *title = NULL;
+
+  if (index >= self->n_phases)
+    return;
+  if (self->n_phases == 1)
+    {
+      show_message (self, _("A plan has one phase at least."));
+      return;
+    }
+  phases = g_memdup2 (self->phases, self->n_phases * sizeof (PatellaRunPhase));
+  memmove (&phases[index], &phases[index + 1], (self->n_phases - index - 1) * sizeof (PatellaRunPhase));
+  /* Translators: a toast after removing a phase of the return to running */
+  title = g_strdup_printf (_("Removed phase %u"), index + 1);
+  save_phases (self, phases, self->n_phases - 1, title);
+  rebuild_phases (self);
+}
+
+static void
+reset_phases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+
+  save_phases (self, NULL, 0, _("The built-in phases are back"));
+  rebuild_phases (self);
+}
+
+static void
+restore_phases_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PatellaRoutineEditor *self = PATELLA_ROUTINE_EDITOR (widget);
+  g_autofree PatellaRunPhase *phases = g_new0 (PatellaRunPhase, MAX (g_variant_n_children (parameter), 1));
+  guint n_phases = 0;
+  GVariantIter iter;
+
+  g_variant_iter_init (&iter, parameter);
+  while (g_variant_iter_next (&iter, "(udd)", &phases[n_phases].repeats, &phases[n_phases].run_minutes,
+                              &phases[n_phases].walk_minutes))
+    n_phases++;
+  save_phases (self, phases, n_phases, NULL);
+  rebuild_phases (self);
+}
+
 /* A number typed into a spin button but not yet entered is saved too. */
 static gboolean
 patella_routine_editor_close_request (GtkWindow *window)
@@ -497,6 +794,8 @@ patella_routine_editor_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->exercises, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->phases, g_free);
+  g_clear_pointer (&self->phase_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (patella_routine_editor_parent_class)->finalize (object);
 }
@@ -516,6 +815,10 @@ patella_routine_editor_class_init (PatellaRoutineEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "editor.restore", "s", restore_action);
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-phase", NULL, add_phase_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-phase", "u", remove_phase_action);
+  gtk_widget_class_install_action (widget_class, "editor.reset-phases", NULL, reset_phases_action);
+  gtk_widget_class_install_action (widget_class, "editor.restore-phases", "a(udd)", restore_phases_action);
 }
 
 static GtkWidget *
@@ -531,7 +834,7 @@ entry_row (const char *title)
 static void
 patella_routine_editor_init (PatellaRoutineEditor *self)
 {
-  GtkWidget *page, *add_group, *add_button;
+  GtkWidget *page, *add_group, *add_button, *phase_buttons, *label;
 
   self->rows = g_ptr_array_new ();
 
@@ -577,6 +880,35 @@ patella_routine_editor_init (PatellaRoutineEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), add_button);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (add_group));
 
+  /* The return to running's phases, after the routine's own. */
+  self->phase_rows = g_ptr_array_new ();
+  self->phase_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->phase_group, _("Return to Running"));
+  adw_preferences_group_set_description (self->phase_group,
+                                         _("The walk/run phases of the graded plan, each run twice before "
+                                           "the next. A change applies from the next run."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->phase_group);
+  phase_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (phase_buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (phase_buttons, 12);
+  self->add_phase_button = gtk_button_new_with_mnemonic (_("Add _Phase"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_phase_button), "editor.add-phase");
+  gtk_widget_add_css_class (self->add_phase_button, "pill");
+  self->reset_phases_button = gtk_button_new_with_mnemonic (_("Reset to the _Built-in Phases"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reset_phases_button), "editor.reset-phases");
+  gtk_widget_add_css_class (self->reset_phases_button, "pill");
+  /* A long translation wraps rather than widen a narrow window. */
+  label = gtk_button_get_child (GTK_BUTTON (self->reset_phases_button));
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+  gtk_box_append (GTK_BOX (phase_buttons), self->add_phase_button);
+  gtk_box_append (GTK_BOX (phase_buttons), self->reset_phases_button);
+  self->phase_buttons = phase_buttons;
+  adw_preferences_group_add (self->phase_group, phase_buttons);
+
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
@@ -594,5 +926,6 @@ patella_routine_editor_new (GtkWindow    *parent,
                        NULL);
   self->store = g_object_ref (store);
   rebuild (self);
+  rebuild_phases (self);
   return GTK_WINDOW (self);
 }

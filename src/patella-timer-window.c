@@ -120,9 +120,10 @@ update (PatellaTimerWindow *self)
                                  state.length > 0 ? 1.0 - state.remaining / state.length : 1.0);
 
   if (self->exercise == NULL && state.phase == PATELLA_TIMER_GET_READY)
-    /* Translators: before the first run of a return-to-running phase, e.g. "6 runs of 2 min, a walk between" */
-    reps = g_strdup_printf (ngettext ("%d run of %d min", "%d runs of %d min, a walk between", self->plan.reps),
-                            self->plan.reps, self->plan.hold_seconds / 60);
+    /* Translators: before the first run of a return-to-running phase, e.g. "6 runs of 2 min, a walk
+       between"; the minutes may be a half: "3 runs of 1.5 min" */
+    reps = g_strdup_printf (ngettext ("%d run of %g min", "%d runs of %g min, a walk between", self->plan.reps),
+                            self->plan.reps, self->plan.hold_seconds / 60.0);
   else if (self->exercise == NULL)
     /* Translators: the run now, of all runs of the phase: "Run 2 of 6" */
     reps = g_strdup_printf (_("Run %d of %d"), state.rep, self->plan.reps);

@@ -39,10 +39,14 @@ int      patella_test_sql            (const char *path,
                                       const char *sql);
 
 /* Patella databases in the states a runner might meet them in. */
-/* SQL that takes a file of this version back to schema 5, exactly as
- * schema 5 wrote it. */
+/* SQL that takes a file of this version back to schema 6, exactly as
+ * schema 6 wrote it. */
+#define PATELLA_TEST_SQL_BACK_TO_V6 \
+  "DROP TABLE return_phases; PRAGMA user_version = 6;"
+/* And back to schema 5. */
 #define PATELLA_TEST_SQL_BACK_TO_V5 \
-  "DROP INDEX exercise_log_by_day; CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id);" \
+  PATELLA_TEST_SQL_BACK_TO_V6 \
+  " DROP INDEX exercise_log_by_day; CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id);" \
   " PRAGMA user_version = 5;"
 /* And back to schema 4 (SQLite restores the table's text on DROP COLUMN). */
 #define PATELLA_TEST_SQL_BACK_TO_V4 \

@@ -494,6 +494,18 @@ test_progression (Fixture       *fixture,
   assert_contains (fixture->out, "Why: Last run: Pain stayed low during the run");
   assert_contains (fixture->out, "one more moves you on. Rest today");
 
+  /* The clinician's phases, as the record keeps them. */
+  store = patella_store_open (fixture->files.path, &error);
+  {
+    const PatellaRunPhase phases[] = { { 4, 1.5, 1 }, { 1, 20, 0 } };
+
+    g_assert_true (patella_store_set_return_phases (store, phases, G_N_ELEMENTS (phases), &error));
+  }
+  g_clear_object (&store);
+  run_patella (fixture, option, "--next-run", "--date=2026-02-03", NULL);
+  g_assert_cmpint (fixture->status, ==, 0);
+  assert_contains (fixture->out, "Next run: phase 1 of 2, 4 × (1.5 min run / 1 min walk), at an easy effort");
+
   /* --date goes with them, and must be a day. */
   run_patella (fixture, option, "--next-run", "--date=2026-02-30", NULL);
   g_assert_cmpint (fixture->status, ==, 2);

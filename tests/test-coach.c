@@ -10,6 +10,7 @@
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-preferences-window.h"
+#include "patella-routine-editor.h"
 #include "patella-test-app.h"
 #include "patella-test-utils.h"
 #include "patella-timer-window.h"
@@ -360,6 +361,148 @@ test_return_to_running (Fixture       *fixture,
   patella_test_run_app (fixture->path, return_to_running, NULL);
 }
 
+/* The phase's spin row @title in the routine editor's row of phase @n. */
+static GtkSpinButton *
+phase_spin (GtkWidget  *editor,
+            guint       n,
+            const char *title)
+{
+  g_autofree char *name = g_strdup_printf ("Phase %u", n);
+  GtkWidget *row = patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, name);
+  GtkWidget *spin_row;
+
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin_row = patella_test_find_row (row, ADW_TYPE_ACTION_ROW, title);
+  g_assert_nonnull (spin_row);
+  return GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (spin_row)));
+}
+
+static guint
+n_phases (PatellaTodayPage *page)
+{
+  g_autofree PatellaRunPhase *phases = NULL;
+  guint n;
+
+  phases = patella_store_get_return_phases (get_store (page), &n, NULL, NULL);
+  g_assert_nonnull (phases);
+  return n;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* The remove button of phase @data (a number from 1). */
+static gboolean
+is_remove_phase (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "editor.remove-phase") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_get_uint32 (target) + 1 == GPOINTER_TO_UINT (data);
+}
+
+/* The phases edited in the routine editor: Today's card and the interval
+ * timer read them from the next run; a refused value changes nothing;
+ * Remove has Undo; Reset brings the built-in phases back. */
+static void
+edit_phases (PatellaApplication *app,
+             PatellaWindow      *window,
+             gpointer            data)
+{
+  PatellaTodayPage *page = patella_window_get_today_page (window);
+  PatellaCoachCards *cards = get_cards (page);
+  GtkWidget *editor, *remove;
+  GtkWindow *timer;
+  g_autoptr(GVariant) builtin = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(udd)"), NULL, 0));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.start-plan", NULL));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 5 × (1 min run / 2 min walk)"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", NULL));
+  editor = GTK_WIDGET (patella_test_find_toplevel (PATELLA_TYPE_ROUTINE_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Phase 8"));
+  g_assert_null (patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Phase 9"));
+
+  /* Three runs of 1.5 min in the first phase. */
+  gtk_spin_button_set_value (phase_spin (editor, 1, "Runs"), 3);
+  gtk_spin_button_set_value (phase_spin (editor, 1, "Minutes of each run"), 1.5);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 3 × (1.5 min run / 2 min walk)"));
+  g_assert_nonnull (patella_test_find_label (editor, "3 × (1.5 min run / 2 min walk)"));
+
+  /* No walks for three runs is refused: the phase stays as it was. */
+  gtk_spin_button_set_value (phase_spin (editor, 1, "Minutes of each walk"), 0);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 3 × (1.5 min run / 2 min walk)"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (phase_spin (editor, 1, "Minutes of each walk")), ==, 2);
+
+  /* The interval timer runs the phase as edited. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coach.start-run", NULL));
+  timer = patella_coach_cards_get_timer (cards);
+  g_assert_nonnull (timer);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (timer), "3 runs of 1.5 min, a walk between"));
+  patella_test_close_window (timer);
+
+  /* Remove the first phase by its named button; Undo puts it back. */
+  remove = patella_test_find_widget (editor, is_remove_phase, GUINT_TO_POINTER (1));
+  g_assert_nonnull (remove);
+  g_assert_null (gtk_button_get_label (GTK_BUTTON (remove)));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.remove-phase", "u", 0));
+  g_assert_cmpuint (n_phases (page), ==, 7);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 5 × (2 min run / 2 min walk)"));
+  {
+    g_autoptr(GVariant) before = g_variant_ref_sink (g_variant_new_parsed ("[(uint32 3, 1.5, 2.0), (5, 2.0, 2.0), "
+                                                                           "(6, 2.0, 1.0), (5, 3.0, 1.0), (4, 5.0, 1.0), "
+                                                                           "(3, 8.0, 1.0), (2, 13.0, 1.0), (1, 30.0, 0.0)]"));
+
+    g_assert_true (gtk_widget_activate_action_variant (editor, "editor.restore-phases", before));
+  }
+  g_assert_cmpuint (n_phases (page), ==, 8);
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 3 × (1.5 min run / 2 min walk)"));
+
+  /* Add up to twelve phases, no more. */
+  for (guint n = 9; n <= 12; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("Phase %u", n);
+
+      g_assert_true (gtk_widget_activate_action (editor, "editor.add-phase", NULL));
+      g_assert_nonnull (patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, name));
+    }
+  g_assert_cmpuint (n_phases (page), ==, 12);
+  g_assert_false (gtk_widget_get_sensitive (patella_test_find_widget (editor, has_action, "editor.add-phase")));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-phase", NULL));
+  g_assert_cmpuint (n_phases (page), ==, 12);
+  g_assert_null (patella_test_find_row (editor, ADW_TYPE_EXPANDER_ROW, "Phase 13"));
+
+  /* Reset to the built-in phases; its Undo is the same action. */
+  g_assert_true (gtk_widget_get_sensitive (patella_test_find_widget (editor, has_action, "editor.reset-phases")));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.reset-phases", NULL));
+  g_assert_cmpuint (n_phases (page), ==, 8);
+  g_assert_false (gtk_widget_get_sensitive (patella_test_find_widget (editor, has_action, "editor.reset-phases")));
+  g_assert_nonnull (patella_test_find_label (GTK_WIDGET (cards), "Next run: phase 1, 5 × (1 min run / 2 min walk)"));
+  g_assert_true (gtk_widget_activate_action_variant (editor, "editor.restore-phases", builtin));
+  g_assert_cmpuint (n_phases (page), ==, 8);
+
+  patella_test_close_window (GTK_WINDOW (editor));
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_edit_phases (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  make_record (fixture->path);
+  patella_test_run_app (fixture->path, edit_phases, NULL);
+}
+
 /* Three suggestions show one at a time, with a button for the others;
  * the next day (or coming back to today) shows one again. */
 static void
@@ -419,6 +562,7 @@ main (int   argc,
   ADD ("suggestion", test_suggestion);
   ADD ("set-pain", test_set_pain);
   ADD ("return-to-running", test_return_to_running);
+  ADD ("edit-phases", test_edit_phases);
   ADD ("one-at-a-time", test_one_at_a_time);
 #undef ADD
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "core/patella-day.h"
@@ -193,33 +194,33 @@ test_plan (void)
   patella_return_phases (&n);
 
   /* Each phase twice: one pass stays, the second advances. */
-  patella_return_step (&state, &good, 2);
+  patella_return_step (&state, &good, 2, n);
   g_assert_cmpuint (state.phase, ==, 2);
-  patella_return_step (&state, &good, 2);
+  patella_return_step (&state, &good, 2, n);
   g_assert_cmpuint (state.phase, ==, 3);
   g_assert_cmpuint (state.passed, ==, 0);
 
   /* A failure repeats the phase and undoes a pass; two in a row step back. */
-  patella_return_step (&state, &good, 2);
-  patella_return_step (&state, &bad, 2);
+  patella_return_step (&state, &good, 2, n);
+  patella_return_step (&state, &bad, 2, n);
   g_assert_cmpuint (state.phase, ==, 3);
   g_assert_cmpuint (state.passed, ==, 0);
-  patella_return_step (&state, &bad, 2);
+  patella_return_step (&state, &bad, 2, n);
   g_assert_cmpuint (state.phase, ==, 2);
   /* A pass between two failures breaks the run of failures. */
-  patella_return_step (&state, &bad, 2);
-  patella_return_step (&state, &good, 2);
-  patella_return_step (&state, &bad, 2);
+  patella_return_step (&state, &bad, 2, n);
+  patella_return_step (&state, &good, 2, n);
+  patella_return_step (&state, &bad, 2, n);
   g_assert_cmpuint (state.phase, ==, 2);
 
   /* Never below the first phase, never past the last. */
   state = (PatellaReturnState) { 0, 0, 0 };
-  patella_return_step (&state, &bad, 2);
-  patella_return_step (&state, &bad, 2);
+  patella_return_step (&state, &bad, 2, n);
+  patella_return_step (&state, &bad, 2, n);
   g_assert_cmpuint (state.phase, ==, 0);
   state = (PatellaReturnState) { n - 1, 0, 0 };
-  patella_return_step (&state, &good, 2);
-  patella_return_step (&state, &good, 2);
+  patella_return_step (&state, &good, 2, n);
+  patella_return_step (&state, &good, 2, n);
   g_assert_cmpuint (state.phase, ==, n - 1);
   g_assert_cmpuint (state.passed, ==, PATELLA_RETURN_PASSES_PER_PHASE);
 }
@@ -640,6 +641,154 @@ test_store_return (Fixture       *fixture,
   patella_next_run_clear (&next);
 }
 
+static void
+assert_phases (PatellaStore          *store,
+               const PatellaRunPhase *expected,
+               guint                  n_expected,
+               gboolean               expected_custom)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree PatellaRunPhase *phases = NULL;
+  gboolean custom = !expected_custom;
+  guint n;
+
+  phases = patella_store_get_return_phases (store, &n, &custom, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_expected);
+  g_assert_cmpint (custom, ==, expected_custom);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (phases[i].repeats, ==, expected[i].repeats);
+      g_assert_cmpfloat (phases[i].run_minutes, ==, expected[i].run_minutes);
+      g_assert_cmpfloat (phases[i].walk_minutes, ==, expected[i].walk_minutes);
+    }
+}
+
+/* The phases a clinician sets: kept in the record, read back as set,
+ * refused with the reason when out of bounds (and nothing changes), and
+ * back to the built-in ones on reset. */
+static void
+test_store_phases (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture, "2026-04-01");
+  g_autoptr(GError) error = NULL;
+  const PatellaRunPhase *builtin;
+  guint n_builtin;
+  const PatellaRunPhase mine[] = { { 4, 0.5, 2.5 }, { 20, 60, 10 }, { 1, 45, 0 } };
+  PatellaRunPhase twelve[PATELLA_RUN_PHASES_MAX + 1];
+  const struct
+  {
+    PatellaRunPhase phase;
+    const char     *reason;
+  } bad[] = {
+    { { 0, 1, 1 }, "Phase 2: a phase repeats its run and walk 1 to 20 times." },
+    { { 21, 1, 1 }, "1 to 20 times" },
+    { { 2, 0, 1 }, "Phase 2: a run lasts 0.5 to 60 minutes, in half minutes." },
+    { { 2, 60.5, 1 }, "a run lasts" },
+    { { 2, 1.25, 1 }, "a run lasts" },
+    { { 2, NAN, 1 }, "a run lasts" },
+    { { 2, 1, 10.5 }, "Phase 2: a walk lasts 0 to 10 minutes, in half minutes." },
+    { { 2, 1, -0.5 }, "a walk lasts" },
+    { { 2, 1, 0.75 }, "a walk lasts" },
+    { { 2, 10, 0 }, "Phase 2: a run without walks is continuous, and is run once." },
+  };
+
+  /* None kept: the built-in ones, 5 × (1/2) to 30 min continuous. */
+  builtin = patella_return_phases (&n_builtin);
+  g_assert_cmpuint (n_builtin, ==, 8);
+  assert_phases (store, builtin, n_builtin, FALSE);
+
+  g_assert_true (patella_store_set_return_phases (store, mine, G_N_ELEMENTS (mine), &error));
+  g_assert_no_error (error);
+  assert_phases (store, mine, G_N_ELEMENTS (mine), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      PatellaRunPhase phases[] = { mine[0], bad[i].phase, mine[2] };
+
+      g_assert_false (patella_store_set_return_phases (store, phases, G_N_ELEMENTS (phases), &error));
+      g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i].reason));
+      g_clear_error (&error);
+      assert_phases (store, mine, G_N_ELEMENTS (mine), TRUE);
+    }
+
+  /* 1 to 12 phases. */
+  for (guint i = 0; i < G_N_ELEMENTS (twelve); i++)
+    twelve[i] = (PatellaRunPhase) { 1, 1 + i, 0 };
+  g_assert_false (patella_store_set_return_phases (store, twelve, 0, &error));
+  g_assert_cmpstr (error->message, ==, "A plan has 1 to 12 phases.");
+  g_clear_error (&error);
+  g_assert_false (patella_store_set_return_phases (store, twelve, 13, &error));
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_phases (store, mine, G_N_ELEMENTS (mine), TRUE);
+  g_assert_true (patella_store_set_return_phases (store, twelve, 12, &error));
+  assert_phases (store, twelve, 12, TRUE);
+  g_assert_true (patella_store_set_return_phases (store, twelve, 1, &error));
+  assert_phases (store, twelve, 1, TRUE);
+
+  g_assert_true (patella_store_reset_return_phases (store, &error));
+  g_assert_no_error (error);
+  assert_phases (store, builtin, n_builtin, FALSE);
+}
+
+/* Phases edited while a plan is under way: the next run is read from the
+ * new phases, and a plan past the end of shorter ones stands on the last. */
+static void
+test_store_phases_under_way (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = open_store (fixture, "2026-04-01");
+  g_autoptr(GError) error = NULL;
+  PatellaNextRun next = { 0 };
+  const PatellaRunPhase longer[] = { { 3, 1, 1 }, { 3, 1.5, 1 }, { 4, 2, 0.5 }, { 1, 20, 0 } };
+  const PatellaRunPhase two[] = { { 8, 1, 1 }, { 1, 12.5, 0 } };
+
+  g_assert_true (patella_store_set_return_plan (store, TRUE, "2026-04-01", &error));
+  /* Four runs that pass: phase 3 (index 2) of the built-in ones. */
+  log_run (store, "2026-04-01", 1, 1);
+  log_run (store, "2026-04-03", 1, 1);
+  log_run (store, "2026-04-05", 1, 1);
+  log_run (store, "2026-04-07", 1, 1);
+  next_run (store, "2026-04-09", &next);
+  g_assert_cmpuint (next.state.phase, ==, 2);
+  g_assert_cmpuint (next.n_phases, ==, 8);
+  g_assert_cmpuint (next.phase.repeats, ==, 6);
+
+  /* The same place, the new intervals. */
+  g_assert_true (patella_store_set_return_phases (store, longer, G_N_ELEMENTS (longer), &error));
+  next_run (store, "2026-04-09", &next);
+  g_assert_cmpuint (next.state.phase, ==, 2);
+  g_assert_cmpuint (next.n_phases, ==, 4);
+  g_assert_cmpuint (next.phase.repeats, ==, 4);
+  g_assert_cmpfloat (next.phase.walk_minutes, ==, 0.5);
+
+  /* Shorter than the runner's place: the last phase; its two runs were
+   * passed, so the plan is complete. */
+  g_assert_true (patella_store_set_return_phases (store, two, G_N_ELEMENTS (two), &error));
+  next_run (store, "2026-04-09", &next);
+  g_assert_true (next.active);
+  g_assert_cmpuint (next.state.phase, ==, 1);
+  g_assert_cmpuint (next.n_phases, ==, 2);
+  g_assert_cmpfloat (next.phase.run_minutes, ==, 12.5);
+  g_assert_true (next.done);
+  /* One phase: still within it. */
+  g_assert_true (patella_store_set_return_phases (store, &two[1], 1, &error));
+  next_run (store, "2026-04-09", &next);
+  g_assert_cmpuint (next.state.phase, ==, 0);
+  g_assert_cmpuint (next.n_phases, ==, 1);
+  g_assert_true (next.done);
+
+  /* Back to the built-in ones: phase 3 again. */
+  g_assert_true (patella_store_reset_return_phases (store, &error));
+  next_run (store, "2026-04-09", &next);
+  g_assert_cmpuint (next.state.phase, ==, 2);
+  g_assert_cmpuint (next.n_phases, ==, 8);
+  patella_next_run_clear (&next);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +813,10 @@ main (int   argc,
               patella_test_files_tear_down);
   g_test_add ("/return/store", Fixture, NULL, patella_test_files_set_up, test_store_return,
               patella_test_files_tear_down);
+  g_test_add ("/return/store/phases", Fixture, NULL, patella_test_files_set_up, test_store_phases,
+              patella_test_files_tear_down);
+  g_test_add ("/return/store/phases-under-way", Fixture, NULL, patella_test_files_set_up,
+              test_store_phases_under_way, patella_test_files_tear_down);
 
   return g_test_run ();
 }

@@ -133,10 +133,10 @@ test_create (Fixture       *fixture,
   assert_sql_text (path, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema"
                          " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)",
                    "dismissed_warnings,exercise_log,exercises,goals,outcomes,pain_log,progression_snoozes,rest_days,"
-                   "return_plan,routine_versions,runs,self_tests,visit_questions,visits");
+                   "return_phases,return_plan,routine_versions,runs,self_tests,visit_questions,visits");
   /* Every table is STRICT. */
   assert_sql_text (path, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
-                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "14");
+                         " AND name NOT LIKE 'sqlite_%' AND strict = 1", "15");
 }
 
 /* The warning codes are one list (patella-warning-codes.h) that also makes
@@ -206,6 +206,77 @@ test_reopen (Fixture       *fixture,
   g_assert_cmpint (count (store, PATELLA_TABLE_EXERCISES), ==, n_builtins);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
+}
+
+/* A version 6 file gains the return-to-running phases, empty (the
+ * built-in phases): every entry and the plan stay, the copy from before
+ * is kept, and the table holds only phases within their limits. */
+static void
+test_migrate_return_phases (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v6-backup", NULL);
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree PatellaRunPhase *phases = NULL;
+  guint n_phases, n_builtin;
+  gboolean custom = TRUE;
+  const char *bad[] = {
+    "(0, 0, 1, 1)", "(0, 21, 1, 1)", "(0, 1, 0, 1)", "(0, 1, 60.5, 1)", "(0, 1, 1.25, 1)",
+    "(0, 1, 1, 10.5)", "(0, 1, 1, -0.5)", "(0, 2, 30, 0)", "(12, 1, 1, 1)",
+  };
+
+  patella_test_make_database (fixture->path, 25);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (patella_store_set_return_plan (store, TRUE, "2026-02-01", &error));
+  g_assert_true (patella_store_set_return_pain_limit (store, 3, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (patella_test_sql (fixture->path, PATELLA_TEST_SQL_BACK_TO_V6), ==, SQLITE_OK);
+  assert_sql_text (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_phases'", "0");
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
+  g_assert_true (patella_store_verify (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
+  assert_sql_text (fixture->path, "SELECT active || ' ' || from_day || ' ' || pain_limit FROM return_plan",
+                   "1 2026-02-01 3");
+  phases = patella_store_get_return_phases (store, &n_phases, &custom, &error);
+  g_assert_no_error (error);
+  g_assert_false (custom);
+  patella_return_phases (&n_builtin);
+  g_assert_cmpuint (n_phases, ==, n_builtin);
+
+  /* The table's own limits, for a file written by other hands. */
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO return_phases VALUES %s", bad[i]);
+
+      g_assert_cmpint (patella_test_sql (fixture->path, sql), ==, SQLITE_CONSTRAINT);
+    }
+  g_assert_cmpint (patella_test_sql (fixture->path, "INSERT INTO return_phases VALUES (0, 20, 0.5, 10),"
+                                                    " (1, 1, 60, 0), (11, 1, 1.5, 0.5)"), ==, SQLITE_OK);
+
+  /* The schema check knows the table: without its CHECKs, the file is
+   * not one Patella wrote, and is left as it is. */
+  g_assert_cmpint (patella_test_sql (fixture->path, "DROP TABLE return_phases; CREATE TABLE return_phases ("
+                                                    " position INTEGER PRIMARY KEY, repeats INTEGER NOT NULL,"
+                                                    " run_minutes REAL NOT NULL, walk_minutes REAL NOT NULL) STRICT"),
+                   ==, SQLITE_OK);
+  store = patella_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "the table “return_phases” is not as Patella creates it"));
+  g_clear_error (&error);
+
+  /* The copy: schema 6, without the phases. */
+  assert_sql_text (backup, "PRAGMA user_version", "6");
+  assert_sql_text (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'return_phases'", "0");
+  assert_sql_text (backup, "SELECT count(*) FROM pain_log", "25");
 }
 
 /* Migration from an empty file (zero bytes, as a runner or a file manager
@@ -596,7 +667,7 @@ test_migrate_from_v5 (Fixture       *fixture,
 
   store = patella_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patella_store_get_schema_version (store), ==, 6);
+  g_assert_cmpint (patella_store_get_schema_version (store), ==, PATELLA_STORE_SCHEMA_VERSION);
   g_assert_true (patella_store_verify (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (store, PATELLA_TABLE_PAIN_LOG), ==, 25);
@@ -1170,7 +1241,7 @@ make_too_new_with_wal (const char *path)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
                                      "INSERT INTO pain_log (day, instant, score, context, note)"
                                      " VALUES ('2026-01-01', '2026-01-01T08:00:00Z', 4, 'morning', 'in the log');"
-                                     "PRAGMA user_version = 7;", NULL, NULL, NULL), ==, SQLITE_OK);
+                                     "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
 
@@ -1414,6 +1485,7 @@ main (int   argc,
   ADD ("reopen", test_reopen);
   ADD ("tightens-permissions", test_tightens_permissions);
   ADD ("migrate-from-empty", test_migrate_empty);
+  ADD ("migrate-return-phases", test_migrate_return_phases);
   ADD ("migrate-from-v1", test_migrate_from_v1);
   ADD ("migrate-from-v2", test_migrate_from_v2);
   ADD ("migrate-from-v2-all-or-nothing", test_migrate_from_v2_all_or_nothing);

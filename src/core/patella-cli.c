@@ -528,8 +528,6 @@ patella_cli_next_run (const char *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = patella_day_today ();
   PatellaNextRun next;
-  guint n_phases;
-  const PatellaRunPhase *phases = patella_return_phases (&n_phases);
 
   store = open_store (database, PATELLA_STORE_OPEN_DEFER_CHECK, &error);
   if (store == NULL)
@@ -543,11 +541,11 @@ patella_cli_next_run (const char *database,
   fprintf (out, _("Return to running on %s\n"), day);
   if (next.active && !next.done)
     {
-      g_autofree char *intervals = patella_run_phase_describe (&phases[next.state.phase]);
+      g_autofree char *intervals = patella_run_phase_describe (&next.phase);
 
       /* Translators: the phase's number, the number of phases, then e.g. "6 × (2 min run / 1 min walk)" */
       fprintf (out, _("Next run: phase %u of %u, %s, at an easy effort (RPE 3-5)\n"), next.state.phase + 1,
-               n_phases, intervals);
+               next.n_phases, intervals);
     }
   fprintf (out, _("Why: %s\n"), next.reason);
   fprintf (out, "%s\n", _(SUGGESTS));

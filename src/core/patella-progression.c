@@ -246,7 +246,7 @@ patella_progression_headline (const char          *name,
 
 /* Return to running */
 
-static const PatellaRunPhase phases[] = {
+static const PatellaRunPhase builtin_phases[] = {
   { 5, 1, 2 },
   { 5, 2, 2 },
   { 6, 2, 1 },
@@ -260,8 +260,8 @@ static const PatellaRunPhase phases[] = {
 const PatellaRunPhase *
 patella_return_phases (guint *n_phases)
 {
-  *n_phases = G_N_ELEMENTS (phases);
-  return phases;
+  *n_phases = G_N_ELEMENTS (builtin_phases);
+  return builtin_phases;
 }
 
 char *
@@ -273,6 +273,47 @@ patella_run_phase_describe (const PatellaRunPhase *phase)
   /* Translators: a walk/run phase, e.g. "6 × (2 min run / 1 min walk)" */
   return g_strdup_printf (_("%u × (%g min run / %g min walk)"), phase->repeats, phase->run_minutes,
                           phase->walk_minutes);
+}
+
+static gboolean
+in_half_minutes (double minutes,
+                 double min,
+                 double max)
+{
+  return minutes >= min && minutes <= max && minutes * 2 == (double) (gint64) (minutes * 2);
+}
+
+gboolean
+patella_run_phases_check (const PatellaRunPhase *phases,
+                          guint                  n_phases,
+                          char                 **reason)
+{
+  if (n_phases < 1 || n_phases > PATELLA_RUN_PHASES_MAX)
+    {
+      set_reason (reason, _("A plan has 1 to %d phases."), PATELLA_RUN_PHASES_MAX);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_phases; i++)
+    {
+      const PatellaRunPhase *phase = &phases[i];
+
+      if (phase->repeats < 1 || phase->repeats > PATELLA_PHASE_REPEATS_MAX)
+        /* Translators: the phase's number, then the most repeats */
+        set_reason (reason, _("Phase %u: a phase repeats its run and walk 1 to %d times."), i + 1,
+                    PATELLA_PHASE_REPEATS_MAX);
+      else if (!in_half_minutes (phase->run_minutes, PATELLA_PHASE_RUN_MINUTES_MIN, PATELLA_PHASE_RUN_MINUTES_MAX))
+        set_reason (reason, _("Phase %u: a run lasts 0.5 to %d minutes, in half minutes."), i + 1,
+                    PATELLA_PHASE_RUN_MINUTES_MAX);
+      else if (!in_half_minutes (phase->walk_minutes, 0, PATELLA_PHASE_WALK_MINUTES_MAX))
+        set_reason (reason, _("Phase %u: a walk lasts 0 to %d minutes, in half minutes."), i + 1,
+                    PATELLA_PHASE_WALK_MINUTES_MAX);
+      else if (phase->walk_minutes == 0 && phase->repeats != 1)
+        set_reason (reason, _("Phase %u: a run without walks is continuous, and is run once."), i + 1);
+      else
+        continue;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 double
@@ -313,10 +354,13 @@ patella_return_run_passed (const PatellaReturnRun *run,
 void
 patella_return_step (PatellaReturnState     *state,
                      const PatellaReturnRun *run,
-                     int                     pain_limit)
+                     int                     pain_limit,
+                     guint                   n_phases)
 {
-  guint n_phases = G_N_ELEMENTS (phases);
+  g_return_if_fail (n_phases > 0);
 
+  if (state->phase >= n_phases)
+    state->phase = n_phases - 1;
   if (patella_return_run_passed (run, pain_limit, NULL))
     {
       state->failed = 0;

@@ -95,7 +95,23 @@ typedef struct
   double walk_minutes;  /* 0 for a continuous run */
 } PatellaRunPhase;
 
+/* The limits of a phase, as the record's CHECKs hold them: minutes in
+ * half minutes; a continuous run (no walk) is run once. */
+#define PATELLA_RUN_PHASES_MAX        12
+#define PATELLA_PHASE_REPEATS_MAX      20
+#define PATELLA_PHASE_RUN_MINUTES_MIN  0.5
+#define PATELLA_PHASE_RUN_MINUTES_MAX  60
+#define PATELLA_PHASE_WALK_MINUTES_MAX 10
+
+/* The built-in phases; the runner's clinician may set others, which the
+ * store keeps (patella_store_get_return_phases()). */
 const PatellaRunPhase *patella_return_phases (guint *n_phases);
+/* Whether @phases (1 to PATELLA_RUN_PHASES_MAX of them) are each within
+ * the limits above; @reason gets what is wrong, in a sentence naming the
+ * phase. */
+gboolean               patella_run_phases_check   (const PatellaRunPhase *phases,
+                                                   guint                  n_phases,
+                                                   char                 **reason);
 /* "6 × (2 min run / 1 min walk)" or "30 min continuous". */
 char                  *patella_run_phase_describe (const PatellaRunPhase *phase);
 double                 patella_run_phase_minutes  (const PatellaRunPhase *phase);
@@ -124,11 +140,13 @@ typedef struct
 gboolean patella_return_run_passed (const PatellaReturnRun *run,
                                     int                     pain_limit,
                                     char                  **reason);
-/* The plan after @run: two passes advance a phase, a failure repeats it,
- * two failures in a row step back one. */
+/* The plan of @n_phases phases after @run: two passes advance a phase, a
+ * failure repeats it, two failures in a row step back one. A state beyond
+ * the last phase (the phases were shortened) is taken back to the last. */
 void     patella_return_step       (PatellaReturnState     *state,
                                     const PatellaReturnRun *run,
-                                    int                     pain_limit);
+                                    int                     pain_limit,
+                                    guint                   n_phases);
 /* Whether a plan run may be on @day after the last one on @last_run_day
  * (NULL: none yet): at least one rest day between runs. */
 gboolean patella_return_may_run    (const char             *last_run_day,

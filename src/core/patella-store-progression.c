@@ -565,6 +565,115 @@ patella_store_snooze_return_offer (PatellaStore  *self,
   return write_plan (self, "UPDATE return_plan SET snoozed_day = ?1 WHERE ?2 = 0", day, 0, error);
 }
 
+PatellaRunPhase *
+patella_store_get_return_phases (PatellaStore  *self,
+                                 guint         *n_phases,
+                                 gboolean      *custom,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) phases = g_array_new (FALSE, FALSE, sizeof (PatellaRunPhase));
+  const PatellaRunPhase *builtin;
+  guint n_builtin;
+  int rc;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_phases != NULL, NULL);
+
+  *n_phases = 0;
+  if (custom != NULL)
+    *custom = FALSE;
+  stmt = patella_store_prepare (self, "SELECT repeats, run_minutes, walk_minutes FROM return_phases ORDER BY position",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PatellaRunPhase phase = { (guint) sqlite3_column_int (stmt, 0), sqlite3_column_double (stmt, 1),
+                                sqlite3_column_double (stmt, 2) };
+
+      g_array_append_val (phases, phase);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      patella_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (phases->len > 0)
+    {
+      if (custom != NULL)
+        *custom = TRUE;
+    }
+  else
+    {
+      builtin = patella_return_phases (&n_builtin);
+      g_array_append_vals (phases, builtin, n_builtin);
+    }
+  *n_phases = phases->len;
+  return (PatellaRunPhase *) (void *) g_array_free (g_steal_pointer (&phases), FALSE);
+}
+
+/* Replaces the kept phases with @phases (none: the built-in ones). */
+static gboolean
+write_phases (PatellaStore          *self,
+              const PatellaRunPhase *phases,
+              guint                  n_phases,
+              GError               **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  insert = patella_store_prepare (self,
+                                  "INSERT INTO return_phases (position, repeats, run_minutes, walk_minutes)"
+                                  " VALUES (?1, ?2, ?3, ?4)",
+                                  error);
+  if (insert == NULL || !patella_store_begin (self, error))
+    return FALSE;
+  if (!patella_store_exec (self, "DELETE FROM return_phases", error))
+    {
+      patella_store_rollback (self);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_phases; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int (insert, 1, (int) i);
+      sqlite3_bind_int (insert, 2, (int) phases[i].repeats);
+      sqlite3_bind_double (insert, 3, phases[i].run_minutes);
+      sqlite3_bind_double (insert, 4, phases[i].walk_minutes);
+      if (!patella_store_step_done (self, insert, error))
+        {
+          patella_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return patella_store_commit_and_announce (self, PATELLA_TABLE_RUNS, error);
+}
+
+gboolean
+patella_store_set_return_phases (PatellaStore          *self,
+                                 const PatellaRunPhase *phases,
+                                 guint                  n_phases,
+                                 GError               **error)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (phases != NULL || n_phases == 0, FALSE);
+
+  if (!patella_run_phases_check (phases, n_phases, &reason))
+    return invalid (error, reason);
+  return write_phases (self, phases, n_phases, error);
+}
+
+gboolean
+patella_store_reset_return_phases (PatellaStore  *self,
+                                   GError       **error)
+{
+  g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
+
+  return write_phases (self, NULL, 0, error);
+}
+
 /* The last day with a run on or before @day, or NULL. */
 static gboolean
 last_run_day (PatellaStore  *self,
@@ -644,6 +753,7 @@ patella_store_get_next_run (PatellaStore    *self,
   g_autofree char *first = NULL;
   g_autofree char *last_reason = NULL;
   g_autofree char *state_text = NULL;
+  g_autofree PatellaRunPhase *phases = NULL;
   guint n_phases;
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), FALSE);
@@ -663,9 +773,9 @@ patella_store_get_next_run (PatellaStore    *self,
       return TRUE;
     }
 
-  patella_return_phases (&n_phases);
+  phases = patella_store_get_return_phases (self, &n_phases, NULL, error);
   first = patella_day_add (plan.from_day, -15);
-  series = patella_store_load_series (self, first, day, error);
+  series = phases != NULL ? patella_store_load_series (self, first, day, error) : NULL;
   if (series == NULL)
     {
       patella_return_plan_clear (&plan);
@@ -689,10 +799,14 @@ patella_store_get_next_run (PatellaStore    *self,
         continue;
       g_clear_pointer (&last_reason, g_free);
       patella_return_run_passed (&run, plan.pain_limit, &last_reason);
-      patella_return_step (&next->state, &run, plan.pain_limit);
+      patella_return_step (&next->state, &run, plan.pain_limit, n_phases);
       next->done = next->state.phase + 1 == n_phases && next->state.passed >= PATELLA_RETURN_PASSES_PER_PHASE;
     }
   next->may_run = patella_return_may_run (next->last_run_day, day);
+  /* Phases shortened since the last run: the plan stands on the last. */
+  next->state.phase = MIN (next->state.phase, n_phases - 1);
+  next->phase = phases[next->state.phase];
+  next->n_phases = n_phases;
 
   if (next->done)
     next->reason = g_strdup (_("The plan is complete: running is continuous, and the load warnings "

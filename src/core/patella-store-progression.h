@@ -112,10 +112,30 @@ gboolean patella_store_offers_return     (PatellaStore       *self,
                                           gboolean           *offer,
                                           GError            **error);
 
+/* The plan's walk/run phases: those the runner's clinician set, or the
+ * built-in ones when none are kept (@custom FALSE). Free with g_free(). */
+PatellaRunPhase *patella_store_get_return_phases (PatellaStore     *self,
+                                                  guint            *n_phases,
+                                                  gboolean         *custom,
+                                                  GError          **error);
+/* Keeps @phases in place of those before: 1 to PATELLA_RUN_PHASES_MAX,
+ * each within the limits of patella_run_phases_check(); otherwise nothing
+ * changes and @error says why. A plan under way keeps its place, within
+ * the new phases, from its next run. */
+gboolean patella_store_set_return_phases   (PatellaStore          *self,
+                                            const PatellaRunPhase *phases,
+                                            guint                  n_phases,
+                                            GError               **error);
+/* Back to the built-in phases. */
+gboolean patella_store_reset_return_phases (PatellaStore          *self,
+                                            GError               **error);
+
 typedef struct
 {
   gboolean            active;
   PatellaReturnState  state;
+  PatellaRunPhase     phase;         /* the next run's, when active */
+  guint               n_phases;
   gboolean            done;          /* past the last phase: the load warnings take over */
   gboolean            may_run;       /* a rest day since the last run */
   char               *last_run_day;  /* NULL: none since the plan began */

@@ -184,6 +184,19 @@ static const char *const migrations[] = {
    * index it extends, so that a write keeps as many indexes as before. */
   "DROP INDEX exercise_log_by_day;"
   "CREATE INDEX exercise_log_by_day ON exercise_log (day, exercise_id, sets);",
+
+  /* 6 -> 7: the walk/run phases of the return to running, as the runner's
+   * clinician set them, in order; none means the built-in phases. Minutes
+   * go in half minutes; a continuous run (no walk) is run once. */
+  "CREATE TABLE return_phases ("
+  "  position INTEGER PRIMARY KEY CHECK (position BETWEEN 0 AND 11),"
+  "  repeats INTEGER NOT NULL CHECK (repeats BETWEEN 1 AND 20),"
+  "  run_minutes REAL NOT NULL"
+  "    CHECK (run_minutes BETWEEN 0.5 AND 60 AND run_minutes * 2 = CAST (run_minutes * 2 AS INTEGER)),"
+  "  walk_minutes REAL NOT NULL"
+  "    CHECK (walk_minutes BETWEEN 0 AND 10 AND walk_minutes * 2 = CAST (walk_minutes * 2 AS INTEGER)),"
+  "  CHECK (walk_minutes > 0 OR repeats = 1)"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATELLA_STORE_SCHEMA_VERSION);

@@ -69,6 +69,7 @@ static const struct {
   { "visit_questions", N_("Questions for the clinic") },
   { "progression_snoozes", N_("Suggestions put off") },
   { "return_plan", N_("Return-to-running plan") },
+  { "return_phases", N_("Return-to-running phases") },
 };
 
 static void

@@ -28,7 +28,7 @@ typedef enum
 } PatellaStoreError;
 
 /* The schema this build writes; migrations bring older files up to it. */
-#define PATELLA_STORE_SCHEMA_VERSION 6
+#define PATELLA_STORE_SCHEMA_VERSION 7
 
 /* SQLite's application_id for Patella files: "PTLA". */
 #define PATELLA_STORE_APPLICATION_ID 0x50544c41
