@@ -526,10 +526,22 @@ exercise_row (PatellaApplication *app,
   g_assert_cmpint (patella_exercise_row_get_subtitle_lines (row), ==, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 0);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  patella_exercise_row_set_expanded (row, TRUE);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 1);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  patella_exercise_row_set_expanded (row, FALSE);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);   /* kept, hidden */
+
+  /* Enter or a click on the heading (the row's activation) opens and
+   * closes it, and a screen reader hears which. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_true (patella_exercise_row_get_expanded (row));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "exercise"));
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_CHECKED);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_false (patella_exercise_row_get_expanded (row));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
 
   /* Wide, the count has its column; at 360 px it leads the subtitle, so
    * that the name keeps the room German's long words need. */
