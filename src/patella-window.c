@@ -33,6 +33,8 @@ struct _PatellaWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkBox               *log_box;
+  AdwViewSwitcherTitle *switcher_title;
   AdwStatusPage        *error_page;
   PatellaTodayPage     *today_page;
   AdwBin               *history_bin;
@@ -43,6 +45,8 @@ struct _PatellaWindow
   GMenuModel           *primary_menu;
 
   /* made the first time they are shown (or asked for) */
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_id;
   PatellaHistoryPage   *history_page;
   PatellaProgressPage  *progress_page;
 
@@ -931,6 +935,41 @@ patella_window_constructed (GObject *object)
     }
 }
 
+/* The bottom bar of views shows only when the title has no room for them:
+ * a wide window never needs it, so it is made the first time the window
+ * is narrow (a bar of thirty widgets styled and measured at every start
+ * otherwise). Not inside the layout that found the window narrow: after
+ * it, before the next frame. */
+static gboolean
+add_switcher_bar (gpointer data)
+{
+  PatellaWindow *self = data;
+
+  self->switcher_bar_id = 0;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->log_box, GTK_WIDGET (self->switcher_bar));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+switcher_title_visible (PatellaWindow *self)
+{
+  if (self->switcher_bar != NULL || self->switcher_bar_id != 0 || self->disposed ||
+      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+  self->switcher_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
+}
+
+/* For tests: the bottom bar of views, NULL until the window was narrow. */
+AdwViewSwitcherBar *
+patella_window_get_switcher_bar (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->switcher_bar;
+}
+
 static void
 patella_window_dispose (GObject *object)
 {
@@ -938,6 +977,8 @@ patella_window_dispose (GObject *object)
 
   self->disposed = TRUE;
   forget_waiting_toast (self, FALSE);
+  g_clear_handle_id (&self->switcher_bar_id, g_source_remove);
+  self->switcher_bar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->problem_toast);
@@ -1036,6 +1077,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_bin);
@@ -1045,6 +1088,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);

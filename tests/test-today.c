@@ -551,12 +551,18 @@ exercise_row (PatellaApplication *app,
   settle ();
   g_assert_false (patella_exercise_row_get_narrow (row));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  /* A wide window has the views in its title, and no bar for them. */
+  g_assert_null (patella_window_get_switcher_bar (window));
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle ();
   g_assert_true (patella_exercise_row_get_narrow (row));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  /* At 360 px they move to a bar at the bottom, made now. */
+  g_assert_nonnull (patella_window_get_switcher_bar (window));
+  g_assert_true (adw_view_switcher_bar_get_reveal (patella_window_get_switcher_bar (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (patella_window_get_switcher_bar (window))));
   {
     g_autofree char *subtitle = g_strdup_printf ("0 of 1 · %s", dose);
     GtkLabel *title = patella_test_find_label (GTK_WIDGET (row), "Hamstring stretch");
