@@ -35,7 +35,6 @@ struct _PatellaWindow
   AdwViewStack         *view_stack;
   GtkBox               *log_box;
   AdwViewSwitcherTitle *switcher_title;
-  AdwStatusPage        *error_page;
   PatellaTodayPage     *today_page;
   AdwBin               *history_bin;
   AdwBin               *progress_bin;
@@ -45,6 +44,7 @@ struct _PatellaWindow
   GMenuModel           *primary_menu;
 
   /* made the first time they are shown (or asked for) */
+  AdwStatusPage        *error_page;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_id;
   PatellaHistoryPage   *history_page;
@@ -125,6 +125,34 @@ patella_window_set_page (PatellaWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
+/* The page of a log that cannot be opened: made when a session refuses
+ * its file, never at an everyday start. */
+static void
+create_error_page (PatellaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("Patella", NULL));
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_widget_add_css_class (quit, "suggested-action");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->error_page, _("Your Log Can’t Be Opened"));
+  adw_status_page_set_child (self->error_page, quit);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_page));
+
+  gtk_stack_add_named (self->main_stack, box, "error");
+  patella_a11y_name_controls (box);
+}
+
 /* Replaces the pages with an explanation of why the runner's log cannot be
  * used, when the session refuses the file. The file itself has been left
  * as it was. */
@@ -136,6 +164,9 @@ session_refused (PatellaWindow *self)
 
   if (message == NULL || self->disposed)
     return;
+
+  if (self->error_page == NULL)
+    create_error_page (self);
 
   /* The status page reads its description as markup; a path may hold "&". */
   escaped = g_markup_escape_text (message, -1);
@@ -1079,7 +1110,6 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_box);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu_button);
