@@ -34,7 +34,8 @@ struct _PatellaWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   GtkBox               *log_box;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  GtkWidget            *window_title;
   PatellaTodayPage     *today_page;
   AdwBin               *history_bin;
   AdwBin               *progress_bin;
@@ -966,6 +967,13 @@ patella_window_constructed (GObject *object)
     }
 }
 
+/* Whether the title shows the window's name, the views having no room. */
+static gboolean
+views_in_bar (PatellaWindow *self)
+{
+  return adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
+}
+
 /* The bottom bar of views shows only when the title has no room for them:
  * a wide window never needs it, so it is made the first time the window
  * is narrow (a bar of thirty widgets styled and measured at every start
@@ -979,18 +987,20 @@ add_switcher_bar (gpointer data)
   self->switcher_bar_id = 0;
   self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, views_in_bar (self));
   gtk_box_append (self->log_box, GTK_WIDGET (self->switcher_bar));
   return G_SOURCE_REMOVE;
 }
 
 static void
-switcher_title_visible (PatellaWindow *self)
+title_squeezed (PatellaWindow *self)
 {
-  if (self->switcher_bar != NULL || self->switcher_bar_id != 0 || self->disposed ||
-      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+  if (self->disposed)
     return;
-  self->switcher_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, views_in_bar (self));
+  else if (self->switcher_bar_id == 0 && views_in_bar (self))
+    self->switcher_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
 }
 
 /* For tests: the bottom bar of views, NULL until the window was narrow. */
@@ -1109,7 +1119,8 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_box);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu_button);
@@ -1118,7 +1129,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible);
+  gtk_widget_class_bind_template_callback (widget_class, title_squeezed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);

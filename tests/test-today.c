@@ -591,6 +591,11 @@ exercise_row (PatellaApplication *app,
     g_assert_cmpuint (count_labels (GTK_WIDGET (row), subtitle), ==, 1);
   }
 
+  /* Wide again, the views are back in the title and the bar goes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle ();
+  g_assert_false (adw_view_switcher_bar_get_reveal (patella_window_get_switcher_bar (window)));
+
   patella_test_close_window (GTK_WINDOW (window));
 }
 
