@@ -499,6 +499,21 @@ count_labels (GtkWidget  *widget,
   return n;
 }
 
+/* Whether the window shows its views in the bar at the bottom. */
+static gboolean
+views_in_bar (gpointer data)
+{
+  AdwViewSwitcherBar *bar = patella_window_get_switcher_bar (data);
+
+  return bar != NULL && adw_view_switcher_bar_get_reveal (bar);
+}
+
+static gboolean
+views_in_title (gpointer data)
+{
+  return !views_in_bar (data);
+}
+
 /* The row's status is an icon that does not look like, or act as, a check
  * box; its dose takes two lines at most and is whole when expanded, with
  * the how-to, which is only written into the row then. */
@@ -559,9 +574,9 @@ exercise_row (PatellaApplication *app,
   settle ();
   g_assert_true (patella_exercise_row_get_narrow (row));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
-  /* At 360 px they move to a bar at the bottom, made now. */
-  g_assert_nonnull (patella_window_get_switcher_bar (window));
-  g_assert_true (adw_view_switcher_bar_get_reveal (patella_window_get_switcher_bar (window)));
+  /* At 360 px they move to a bar at the bottom, made now (after the
+   * layout that found the window narrow). */
+  patella_test_wait_for (views_in_bar, window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (patella_window_get_switcher_bar (window))));
   {
     g_autofree char *subtitle = g_strdup_printf ("0 of 1 · %s", dose);
@@ -594,7 +609,7 @@ exercise_row (PatellaApplication *app,
   /* Wide again, the views are back in the title and the bar goes. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   settle ();
-  g_assert_false (adw_view_switcher_bar_get_reveal (patella_window_get_switcher_bar (window)));
+  patella_test_wait_for (views_in_title, window);
 
   patella_test_close_window (GTK_WINDOW (window));
 }
