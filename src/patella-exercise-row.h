@@ -12,10 +12,13 @@ G_BEGIN_DECLS
 
 #define PATELLA_TYPE_EXERCISE_ROW (patella_exercise_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, PATELLA, EXERCISE_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (PatellaExerciseRow, patella_exercise_row, PATELLA, EXERCISE_ROW, GtkListBoxRow)
 
 GtkWidget          *patella_exercise_row_new      (PatellaRoutineItem *item);
 PatellaRoutineItem *patella_exercise_row_get_item (PatellaExerciseRow *self);
+gboolean            patella_exercise_row_get_expanded (PatellaExerciseRow *self);
+void                patella_exercise_row_set_expanded (PatellaExerciseRow *self,
+                                                       gboolean            expanded);
 /* For tests: the status shown before the name, and the subtitle's lines. */
 GtkImage           *patella_exercise_row_get_status_icon    (PatellaExerciseRow *self);
 int                 patella_exercise_row_get_subtitle_lines (PatellaExerciseRow *self);

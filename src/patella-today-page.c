@@ -396,6 +396,16 @@ create_row (gpointer item,
   return patella_exercise_row_new (PATELLA_ROUTINE_ITEM (item));
 }
 
+/* A click on an exercise's heading, or Enter on it, opens or closes it. */
+static void
+routine_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row)
+{
+  if (PATELLA_IS_EXERCISE_ROW (row))
+    patella_exercise_row_set_expanded (PATELLA_EXERCISE_ROW (row),
+                                       !patella_exercise_row_get_expanded (PATELLA_EXERCISE_ROW (row)));
+}
+
 static void
 set_store (PatellaTodayPage *self,
            PatellaStore     *store)
@@ -857,6 +867,7 @@ patella_today_page_class_init (PatellaTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, adherence_label);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, routine_list);
+  gtk_widget_class_bind_template_callback (widget_class, routine_row_activated);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, coach_cards);
   gtk_widget_class_bind_template_child (widget_class, PatellaTodayPage, day_log);

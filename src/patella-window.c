@@ -33,7 +33,9 @@ struct _PatellaWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
+  GtkBox               *log_box;
+  AdwSqueezer          *title_squeezer;
+  GtkWidget            *window_title;
   PatellaTodayPage     *today_page;
   AdwBin               *history_bin;
   AdwBin               *progress_bin;
@@ -43,6 +45,9 @@ struct _PatellaWindow
   GMenuModel           *primary_menu;
 
   /* made the first time they are shown (or asked for) */
+  AdwStatusPage        *error_page;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_id;
   PatellaHistoryPage   *history_page;
   PatellaProgressPage  *progress_page;
 
@@ -121,6 +126,34 @@ patella_window_set_page (PatellaWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
+/* The page of a log that cannot be opened: made when a session refuses
+ * its file, never at an everyday start. */
+static void
+create_error_page (PatellaWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("Patella", NULL));
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_widget_add_css_class (quit, "suggested-action");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->error_page, _("Your Log Can’t Be Opened"));
+  adw_status_page_set_child (self->error_page, quit);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_page));
+
+  gtk_stack_add_named (self->main_stack, box, "error");
+  patella_a11y_name_controls (box);
+}
+
 /* Replaces the pages with an explanation of why the runner's log cannot be
  * used, when the session refuses the file. The file itself has been left
  * as it was. */
@@ -132,6 +165,9 @@ session_refused (PatellaWindow *self)
 
   if (message == NULL || self->disposed)
     return;
+
+  if (self->error_page == NULL)
+    create_error_page (self);
 
   /* The status page reads its description as markup; a path may hold "&". */
   escaped = g_markup_escape_text (message, -1);
@@ -931,6 +967,50 @@ patella_window_constructed (GObject *object)
     }
 }
 
+/* Whether the title shows the window's name, the views having no room. */
+static gboolean
+views_in_bar (PatellaWindow *self)
+{
+  return adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
+}
+
+/* The bottom bar of views shows only when the title has no room for them:
+ * a wide window never needs it, so it is made the first time the window
+ * is narrow (a bar of thirty widgets styled and measured at every start
+ * otherwise). Not inside the layout that found the window narrow: after
+ * it, before the next frame. */
+static gboolean
+add_switcher_bar (gpointer data)
+{
+  PatellaWindow *self = data;
+
+  self->switcher_bar_id = 0;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, views_in_bar (self));
+  gtk_box_append (self->log_box, GTK_WIDGET (self->switcher_bar));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_squeezed (PatellaWindow *self)
+{
+  if (self->disposed)
+    return;
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, views_in_bar (self));
+  else if (self->switcher_bar_id == 0 && views_in_bar (self))
+    self->switcher_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
+}
+
+/* For tests: the bottom bar of views, NULL until the window was narrow. */
+AdwViewSwitcherBar *
+patella_window_get_switcher_bar (PatellaWindow *self)
+{
+  g_return_val_if_fail (PATELLA_IS_WINDOW (self), NULL);
+  return self->switcher_bar;
+}
+
 static void
 patella_window_dispose (GObject *object)
 {
@@ -938,6 +1018,8 @@ patella_window_dispose (GObject *object)
 
   self->disposed = TRUE;
   forget_waiting_toast (self, FALSE);
+  g_clear_handle_id (&self->switcher_bar_id, g_source_remove);
+  self->switcher_bar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PATELLA_TYPE_WINDOW);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->problem_toast);
@@ -1036,7 +1118,9 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_box);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PatellaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, log_menu_button);
@@ -1045,6 +1129,7 @@ patella_window_class_init (PatellaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatellaWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, title_squeezed);
 
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_action);

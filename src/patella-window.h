@@ -24,6 +24,7 @@ const char    *patella_window_get_page   (PatellaWindow      *self);
 void           patella_window_set_page   (PatellaWindow      *self,
                                           const char         *page);
 PatellaTodayPage *patella_window_get_today_page (PatellaWindow *self);
+AdwViewSwitcherBar *patella_window_get_switcher_bar (PatellaWindow *self);
 AdwToast      *patella_window_show_problem (PatellaWindow *self,
                                             const char    *message);
 void           patella_window_show_message (PatellaWindow *self,

@@ -502,7 +502,7 @@ main_window (PatellaApplication *app,
   /* Today, with an exercise and a warning opened up. */
   g_assert_nonnull (quad);
   g_assert_cmpstr (quad_name, ==, "Quadriceps setting");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (quad), TRUE);
+  patella_exercise_row_set_expanded (quad, TRUE);
   g_assert_cmpuint (patella_today_page_get_n_warnings (today), >, 0);
   warning = patella_test_find_of_type (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), PATELLA_TYPE_TODAY_PAGE, "warnings_list")),
                                        ADW_TYPE_EXPANDER_ROW, NULL);

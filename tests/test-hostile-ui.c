@@ -176,7 +176,7 @@ today (PatellaApplication *app,
   g_assert_nonnull (row);
   assert_shown (GTK_WIDGET (row), HOSTILE_NAME, MATCH_EXACT);
   assert_shown (GTK_WIDGET (row), HOSTILE_DOSE, MATCH_EXACT);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  patella_exercise_row_set_expanded (row, TRUE);
   assert_shown (GTK_WIDGET (row), HOSTILE_CUES, MATCH_EXACT);
 
   /* The toast after a set names the exercise as written. */

@@ -499,6 +499,21 @@ count_labels (GtkWidget  *widget,
   return n;
 }
 
+/* Whether the window shows its views in the bar at the bottom. */
+static gboolean
+views_in_bar (gpointer data)
+{
+  AdwViewSwitcherBar *bar = patella_window_get_switcher_bar (data);
+
+  return bar != NULL && adw_view_switcher_bar_get_reveal (bar);
+}
+
+static gboolean
+views_in_title (gpointer data)
+{
+  return !views_in_bar (data);
+}
+
 /* The row's status is an icon that does not look like, or act as, a check
  * box; its dose takes two lines at most and is whole when expanded, with
  * the how-to, which is only written into the row then. */
@@ -526,10 +541,22 @@ exercise_row (PatellaApplication *app,
   g_assert_cmpint (patella_exercise_row_get_subtitle_lines (row), ==, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 0);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  patella_exercise_row_set_expanded (row, TRUE);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), cues), ==, 1);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  patella_exercise_row_set_expanded (row, FALSE);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 2);   /* kept, hidden */
+
+  /* Enter or a click on the heading (the row's activation) opens and
+   * closes it, and a screen reader hears which. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_true (patella_exercise_row_get_expanded (row));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "exercise"));
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_CHECKED);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_false (patella_exercise_row_get_expanded (row));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
 
   /* Wide, the count has its column; at 360 px it leads the subtitle, so
    * that the name keeps the room German's long words need. */
@@ -539,12 +566,18 @@ exercise_row (PatellaApplication *app,
   settle ();
   g_assert_false (patella_exercise_row_get_narrow (row));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  /* A wide window has the views in its title, and no bar for them. */
+  g_assert_null (patella_window_get_switcher_bar (window));
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle ();
   g_assert_true (patella_exercise_row_get_narrow (row));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
+  /* At 360 px they move to a bar at the bottom, made now (after the
+   * layout that found the window narrow). */
+  patella_test_wait_for (views_in_bar, window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (patella_window_get_switcher_bar (window))));
   {
     g_autofree char *subtitle = g_strdup_printf ("0 of 1 · %s", dose);
     GtkLabel *title = patella_test_find_label (GTK_WIDGET (row), "Hamstring stretch");
@@ -572,6 +605,11 @@ exercise_row (PatellaApplication *app,
 
     g_assert_cmpuint (count_labels (GTK_WIDGET (row), subtitle), ==, 1);
   }
+
+  /* Wide again, the views are back in the title and the bar goes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  settle ();
+  patella_test_wait_for (views_in_title, window);
 
   patella_test_close_window (GTK_WINDOW (window));
 }

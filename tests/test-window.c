@@ -453,6 +453,8 @@ test_window_session (Fixture       *fixture,
   g_autofree char *today = patella_day_today ();
   PatellaWindow *window;
   PatellaStore *store;
+  GtkStack *stack;
+  GtkButton *quit;
   gpointer weak;
   gint64 id;
 
@@ -480,9 +482,17 @@ test_window_session (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", "u", 0));
   g_assert_cmpint (count_pain (store), ==, 1);
 
-  /* Refused, the window explains, and nothing is handed out to write in. */
+  /* Refused, the window explains, and nothing is handed out to write in.
+   * Its page for that is made only then, never at an everyday start. */
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PATELLA_TYPE_WINDOW, "main_stack"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "error"));
   patella_session_refuse (session, "The file is damaged & cannot be used.");
   g_assert_true (patella_window_has_error (window));
+  g_assert_true (gtk_stack_get_visible_child (stack) == gtk_stack_get_child_by_name (stack, "error"));
+  g_assert_nonnull (patella_test_find_label (gtk_stack_get_visible_child (stack), "The file is damaged & cannot be used."));
+  quit = patella_test_find_button (gtk_stack_get_visible_child (stack), "_Quit");
+  g_assert_nonnull (quit);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (quit)), ==, "app.quit");
   g_assert_null (patella_window_get_store (window));
   g_assert_null (patella_session_dup_store (session, &error));
   g_assert_error (error, PATELLA_STORE_ERROR, PATELLA_STORE_ERROR_FAILED);
