@@ -780,6 +780,103 @@ test_entries (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Asserts that the page of days asked for is exactly the comma-separated
+ * @expected, newest first. */
+static void
+assert_page (PatellaStore *store,
+             guint         kinds,
+             const char   *from,
+             const char   *before,
+             guint         limit,
+             const char   *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = patella_store_list_days_page (store, kinds, from, before, limit, &error);
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < days->len; i++)
+    g_string_append_printf (listed, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (days, i));
+  g_assert_cmpstr (listed->str, ==, expected);
+}
+
+/* A page of days: the latest @limit before a day, merged from every table,
+ * each day once; paged through to the last, every day exactly once. */
+static void
+test_days_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* An empty store: an empty page, the last. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, NULL, 3, "");
+
+  /* 05-01: exercises only (two sets); 05-02: pain and a run; 05-03: a
+   * rest day only; 05-04: a run only; 05-05: pain twice, a run and sets;
+   * 05-06: a sick day only. */
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-01", NULL, "squat", 1, 10, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-01", NULL, "squat", 2, 10, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-02", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-02", NULL, 30, 5, 3, -1, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-05-03", PATELLA_REST_DAY_REST, NULL, &error));
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-04", NULL, 30, 5, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-05", NULL, 1, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-05", NULL, 3, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-05", NULL, 20, 4, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-05", NULL, "squat", 1, 10, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-05-06", PATELLA_REST_DAY_SICK, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The newest page; the next before its last day, which ends exactly at
+   * the boundary; then the last, shorter page; then nothing. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, NULL, 2, "2026-05-06,2026-05-05");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-05", 2, "2026-05-04,2026-05-03");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-03", 3, "2026-05-02,2026-05-01");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-01", 3, "");
+  /* A page exactly as long as what is left is full; the one after is empty. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-03", 2, "2026-05-02,2026-05-01");
+  /* Before a day with no entry: the page starts at the next day before it. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-31", 1, "2026-05-06");
+
+  /* By kind: days found in one table only. */
+  assert_page (store, 1u << PATELLA_ENTRY_RUN, NULL, "2026-05-05", 5, "2026-05-04,2026-05-02");
+  assert_page (store, 1u << PATELLA_ENTRY_REST_DAY, NULL, NULL, 5, "2026-05-06,2026-05-03");
+  assert_page (store, 1u << PATELLA_ENTRY_EXERCISE, NULL, NULL, 1, "2026-05-05");
+  assert_page (store, (1u << PATELLA_ENTRY_PAIN) | (1u << PATELLA_ENTRY_REST_DAY), NULL, NULL, 0,
+               "2026-05-06,2026-05-05,2026-05-03,2026-05-02");
+  assert_page (store, 0, NULL, NULL, 5, "");
+
+  /* From a day on, no limit: what a reload of the pages read reads. */
+  assert_page (store, PATELLA_ENTRY_ALL, "2026-05-04", NULL, 0, "2026-05-06,2026-05-05,2026-05-04");
+  assert_page (store, PATELLA_ENTRY_ALL, "2026-05-02", "2026-05-04", 0, "2026-05-03,2026-05-02");
+
+  /* Paged through a day at a time: every day once, as listed whole. */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = patella_store_list_days_page (store, PATELLA_ENTRY_ALL, NULL, before, 1, &error);
+
+      g_assert_no_error (error);
+      if (page->len == 0)
+        break;
+      g_free (before);
+      before = g_strdup (g_ptr_array_index (page, 0));
+      g_ptr_array_add (all, g_strdup (before));
+    }
+  days = patella_store_list_days (store, PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (all->len, ==, 6);
+  g_assert_cmpuint (all->len, ==, days->len);
+  for (guint i = 0; i < days->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (all, i), ==, g_ptr_array_index (days, i));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   guint position, removed, added;
@@ -1425,6 +1522,7 @@ main (int   argc,
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);
+  ADD ("days-page", test_days_page);
   ADD ("history", test_history);
   ADD ("refuses-bad-values", test_refuses_bad_values);
   ADD ("custom-exercise", test_custom_exercise);
