@@ -554,6 +554,10 @@ patella_history_page_init (PatellaHistoryPage *self)
   adw_status_page_set_child (self->empty_page, buttons);
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  /* Only the child shown is measured: the empty page's wrapped text costs
+   * nothing while there are days. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, scrolled_window, "list");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
