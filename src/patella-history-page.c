@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The core's PatellaHistory lists the days; the page builds the newest few
- * weeks and more as the runner scrolls towards the end, so only the days
- * looked at are read and built. (GTK 4.8's GtkListView cannot keep its
+ * The core's PatellaHistory lists the days, read a page at a time; the
+ * page builds the newest few weeks and more as the runner scrolls towards
+ * the end (reading the next page of days when it needs them), so only the
+ * days looked at are read and built, and opening the page costs the same
+ * at ten years as at fifty. (GTK 4.8's GtkListView cannot keep its
  * place among items as different in height as a rest day and a day of
  * fifteen sets: it kept binding older days without end.) Nothing is read
  * until the page is first shown.
@@ -47,6 +49,9 @@ struct _PatellaHistoryPage
 
 /* Days built at a time: a few screens' worth. */
 #define DAYS_PER_STEP 14
+
+/* Days read from the store at a time, as the runner nears the last read. */
+#define DAYS_PER_PAGE PATELLA_HISTORY_PAGE_DAYS
 
 /* Entries that fill a first screen: the page's first frame builds the
  * newest days until they hold this many, and the rest of the step once it
@@ -225,13 +230,32 @@ remove_days (PatellaHistoryPage *self,
     }
 }
 
-/* The next step of days; from none, only a first screen's worth. */
+static void history_changed (PatellaHistoryPage *self,
+                             guint               position,
+                             guint               removed,
+                             guint               added);
+
+/* The next step of days; from none, only a first screen's worth. When the
+ * days read so far end within the step, the next page is read first. */
 static void
 show_more (PatellaHistoryPage *self)
 {
   guint shown = self->day_widgets->len;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
 
+  if (shown + DAYS_PER_STEP > n && !patella_history_is_complete (self->history))
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean read;
+
+      /* Days added at the end are built here, a step at a time. */
+      g_signal_handlers_block_by_func (self->history, history_changed, self);
+      read = patella_history_load_more (self->history, DAYS_PER_PAGE, &error);
+      g_signal_handlers_unblock_by_func (self->history, history_changed, self);
+      if (!read)
+        show_error (self, error);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
+    }
   if (shown < n)
     insert_days (self, shown, MIN (n, shown + DAYS_PER_STEP),
                  shown > 0 ? g_ptr_array_index (self->day_widgets, shown - 1) : NULL,
@@ -530,6 +554,10 @@ patella_history_page_init (PatellaHistoryPage *self)
   adw_status_page_set_child (self->empty_page, buttons);
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  /* Only the child shown is measured: the empty page's wrapped text costs
+   * nothing while there are days. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, scrolled_window, "list");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");

@@ -4,9 +4,9 @@
  *
  * Writes four weeks and ten years of daily entries (the routine, pain, runs
  * four days a week) straight into two databases, then times, against each:
- * reading History's day list, reading one screenful of days (20), and all
- * warnings over the whole record. Each figure is the median of 7 runs; the
- * ratio to four weeks shows how cost grows with the record.
+ * reading History's first page of days, reading one screenful of days
+ * (20), and all warnings over the whole record. Each figure is the median
+ * of 7 runs; the ratio to four weeks shows how cost grows with the record.
  *
  *   meson test -C build --benchmark diary --verbose
  */
@@ -166,7 +166,7 @@ main (int   argc,
   measure (large, &years);
 
   g_print ("figure (median of %d)          4 weeks    10 years    ratio\n", RUNS);
-  g_print ("History: list of days         %7.2f ms %8.2f ms %7.1f x   (%u and %u days)\n",
+  g_print ("History: first page of days   %7.2f ms %8.2f ms %7.1f x   (%u and %u days)\n",
            weeks.day_list, years.day_list, years.day_list / weeks.day_list, weeks.n_days, years.n_days);
   g_print ("History: a screenful, 20 days %7.2f ms %8.2f ms %7.1f x\n",
            weeks.screenful, years.screenful, years.screenful / weeks.screenful);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "core/patella-day.h"
+#include "patella-calendar.h"
 #include "patella-entry-dialog.h"
 #include "patella-history-page.h"
 #include "patella-test-app.h"
@@ -502,7 +503,8 @@ long_history (PatellaApplication *app,
   g_autoptr(GError) error = NULL;
   GtkAdjustment *adjustment;
   BuiltWait wait = { page, 0 };
-  guint built;
+  PatellaHistory *model;
+  guint built, read;
 
   for (int i = 1; i <= 200; i++)
     {
@@ -515,7 +517,10 @@ long_history (PatellaApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
   patella_test_wait_for (history_loaded, page);
   patella_test_wait_for (built_more, &wait);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), ==, 200);
+  /* Only the newest page of days is read, fewer built. */
+  model = patella_history_page_get_history (page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, 200);
+  g_assert_false (patella_history_is_complete (model));
   built = patella_history_page_get_n_days_built (page);
   g_assert_cmpuint (built, <, 200);
 
@@ -527,12 +532,13 @@ long_history (PatellaApplication *app,
   wait.more_than = built;
   patella_test_wait_for (built_more, &wait);
   built = patella_history_page_get_n_days_built (page);
+  read = g_list_model_get_n_items (G_LIST_MODEL (model));
 
   /* A new newest day is built in its place; the rest stay built (and,
    * scrolled to the end as the list is, more may follow). */
   g_assert_cmpint (patella_store_log_pain (store, today, NULL, 3, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), ==, 201);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, read + 1);
   g_assert_cmpuint (patella_history_page_get_n_days_built (page), >=, built + 1);
   g_assert_cmpuint (patella_history_page_get_n_days_built (page), <=, 201);
 
@@ -555,6 +561,109 @@ test_long_history (Fixture       *fixture,
                    gconstpointer  data)
 {
   patella_test_run_app (fixture->path, long_history, NULL);
+}
+
+/* Keeps the list scrolled to its end as it is laid out again, until more
+ * days are built. */
+static gboolean
+scrolled_to_end_built_more (gpointer data)
+{
+  BuiltWait *wait = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (wait->page)));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return built_more (wait);
+}
+
+static gboolean
+all_built (gpointer data)
+{
+  PatellaHistoryPage *page = data;
+  PatellaHistory *model = patella_history_page_get_history (page);
+
+  return patella_history_is_complete (model) &&
+         patella_history_page_get_n_days_built (page) == g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Three pages of days, the last one short. */
+#define SCROLL_DAYS (2 * PATELLA_HISTORY_PAGE_DAYS + 6)
+
+/* Every third day back from yesterday, SCROLL_DAYS of them, each with one
+ * kind of entry or a rest day, some with two; written before the window
+ * opens, so that it reads them once. */
+static void
+fill_every_third_day (const char *path)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = patella_day_today ();
+
+  store = patella_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int n = 0; n < SCROLL_DAYS; n++)
+    {
+      g_autofree char *day = patella_day_add (today, -1 - 3 * n);
+
+      switch (n % 4)
+        {
+        case 0:
+          g_assert_cmpint (patella_store_log_pain (store, day, NULL, n % 11, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+          break;
+        case 1:
+          g_assert_cmpint (patella_store_log_run (store, day, NULL, 30, 5.0, 3, -1, NULL, &error), >, 0);
+          break;
+        case 2:
+          g_assert_true (patella_store_set_rest_day (store, day, PATELLA_REST_DAY_REST, NULL, &error));
+          break;
+        default:
+          g_assert_cmpint (patella_store_log_run (store, day, NULL, 30, 5.0, 3, -1, NULL, &error), >, 0);
+          g_assert_cmpint (patella_store_log_pain (store, day, NULL, 2, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+          break;
+        }
+      g_assert_no_error (error);
+    }
+}
+
+/* Scrolled to the end a step at a time, History reads page after page of
+ * days and reaches the oldest, each day once. */
+static void
+scroll_to_oldest (PatellaApplication *app,
+                  PatellaWindow      *window,
+                  gpointer            data)
+{
+  PatellaHistoryPage *page = patella_window_get_history_page (window);
+  g_autofree char *today = patella_day_today ();
+  g_autofree char *oldest = patella_day_add (today, -1 - 3 * (SCROLL_DAYS - 1));
+  g_autofree char *oldest_label = patella_calendar_day_label (oldest, today);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  GtkAdjustment *adjustment;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "history"));
+  patella_test_wait_for (history_loaded, page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), <, SCROLL_DAYS);
+  adjustment = gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (page)));
+  patella_test_wait_for (laid_out, adjustment);
+  while (!all_built (page))
+    {
+      BuiltWait wait = { page, patella_history_page_get_n_days_built (page) };
+
+      patella_test_wait_for (scrolled_to_end_built_more, &wait);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (patella_history_page_get_history (page))), ==, SCROLL_DAYS);
+  assert_days_once (page, SCROLL_DAYS);
+  collect_headings (GTK_WIDGET (find_scrolled_window (GTK_WIDGET (page))), headings);
+  g_assert_cmpstr (g_ptr_array_index (headings, headings->len - 1), ==, oldest_label);
+
+  patella_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_scroll_to_oldest (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  fill_every_third_day (fixture->path);
+  patella_test_run_app (fixture->path, scroll_to_oldest, NULL);
 }
 
 /* Full days: opening History builds the newest days until they fill a
@@ -806,6 +915,7 @@ main (int   argc,
   ADD ("log-run", test_log_run);
   ADD ("history", test_history);
   ADD ("long-history", test_long_history);
+  ADD ("history-scroll-to-oldest", test_scroll_to_oldest);
   ADD ("history-first-screen", test_first_screen);
   ADD ("warnings", test_warnings);
   ADD ("episodes", test_episodes);

@@ -851,6 +851,103 @@ test_entries (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Asserts that the page of days asked for is exactly the comma-separated
+ * @expected, newest first. */
+static void
+assert_page (PatellaStore *store,
+             guint         kinds,
+             const char   *from,
+             const char   *before,
+             guint         limit,
+             const char   *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = patella_store_list_days_page (store, kinds, from, before, limit, &error);
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < days->len; i++)
+    g_string_append_printf (listed, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (days, i));
+  g_assert_cmpstr (listed->str, ==, expected);
+}
+
+/* A page of days: the latest @limit before a day, merged from every table,
+ * each day once; paged through to the last, every day exactly once. */
+static void
+test_days_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* An empty store: an empty page, the last. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, NULL, 3, "");
+
+  /* 05-01: exercises only (two sets); 05-02: pain and a run; 05-03: a
+   * rest day only; 05-04: a run only; 05-05: pain twice, a run and sets;
+   * 05-06: a sick day only. */
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-01", NULL, "squat", 1, 10, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-01", NULL, "squat", 2, 10, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-02", NULL, 2, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-02", NULL, 30, 5, 3, -1, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-05-03", PATELLA_REST_DAY_REST, NULL, &error));
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-04", NULL, 30, 5, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-05", NULL, 1, PATELLA_PAIN_MORNING, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_pain (store, "2026-05-05", NULL, 3, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_run (store, "2026-05-05", NULL, 20, 4, 3, -1, NULL, &error), >, 0);
+  g_assert_cmpint (patella_store_log_exercise (store, "2026-05-05", NULL, "squat", 1, 10, NULL, &error), >, 0);
+  g_assert_true (patella_store_set_rest_day (store, "2026-05-06", PATELLA_REST_DAY_SICK, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The newest page; the next before its last day, which ends exactly at
+   * the boundary; then the last, shorter page; then nothing. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, NULL, 2, "2026-05-06,2026-05-05");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-05", 2, "2026-05-04,2026-05-03");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-03", 3, "2026-05-02,2026-05-01");
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-01", 3, "");
+  /* A page exactly as long as what is left is full; the one after is empty. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-03", 2, "2026-05-02,2026-05-01");
+  /* Before a day with no entry: the page starts at the next day before it. */
+  assert_page (store, PATELLA_ENTRY_ALL, NULL, "2026-05-31", 1, "2026-05-06");
+
+  /* By kind: days found in one table only. */
+  assert_page (store, 1u << PATELLA_ENTRY_RUN, NULL, "2026-05-05", 5, "2026-05-04,2026-05-02");
+  assert_page (store, 1u << PATELLA_ENTRY_REST_DAY, NULL, NULL, 5, "2026-05-06,2026-05-03");
+  assert_page (store, 1u << PATELLA_ENTRY_EXERCISE, NULL, NULL, 1, "2026-05-05");
+  assert_page (store, (1u << PATELLA_ENTRY_PAIN) | (1u << PATELLA_ENTRY_REST_DAY), NULL, NULL, 0,
+               "2026-05-06,2026-05-05,2026-05-03,2026-05-02");
+  assert_page (store, 0, NULL, NULL, 5, "");
+
+  /* From a day on, no limit: what a reload of the pages read reads. */
+  assert_page (store, PATELLA_ENTRY_ALL, "2026-05-04", NULL, 0, "2026-05-06,2026-05-05,2026-05-04");
+  assert_page (store, PATELLA_ENTRY_ALL, "2026-05-02", "2026-05-04", 0, "2026-05-03,2026-05-02");
+
+  /* Paged through a day at a time: every day once, as listed whole. */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = patella_store_list_days_page (store, PATELLA_ENTRY_ALL, NULL, before, 1, &error);
+
+      g_assert_no_error (error);
+      if (page->len == 0)
+        break;
+      g_free (before);
+      before = g_strdup (g_ptr_array_index (page, 0));
+      g_ptr_array_add (all, g_strdup (before));
+    }
+  days = patella_store_list_days (store, PATELLA_ENTRY_ALL, &error);
+  g_assert_cmpuint (all->len, ==, 6);
+  g_assert_cmpuint (all->len, ==, days->len);
+  for (guint i = 0; i < days->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (all, i), ==, g_ptr_array_index (days, i));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   guint position, removed, added;
@@ -929,6 +1026,118 @@ test_history (Fixture       *fixture,
     g_assert_cmpuint (runs->len, ==, 1);
     g_assert_cmpint (((PatellaEntry *) g_ptr_array_index (runs, 0))->kind, ==, PATELLA_ENTRY_RUN);
   }
+  g_assert_no_error (error);
+}
+
+/* The model's days, newest first, as one comma-separated string. */
+static char *
+history_days (PatellaHistory *history)
+{
+  g_autoptr(GString) days = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (history)); i++)
+    {
+      g_autoptr(PatellaHistoryDay) day = g_list_model_get_item (G_LIST_MODEL (history), i);
+
+      g_string_append_printf (days, "%s%s", i ? "," : "", patella_history_day_get_day (day));
+    }
+  return g_string_free (g_steal_pointer (&days), FALSE);
+}
+
+/* The history reads a page of days at a time: level changes fall in the
+ * page of their day, each day once; a reload keeps the pages read; when
+ * every day read is gone, the first page is read afresh. */
+static void
+test_history_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PatellaStore) store = NULL;
+  g_autoptr(PatellaHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr(GString) expected = g_string_new ("2026-02-20");
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+
+  store = patella_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  /* Pain on forty days, 2026-01-01 to 2026-02-09. */
+  for (int d = 0; d < 40; d++)
+    {
+      g_autofree char *day = patella_day_add ("2026-01-01", d);
+
+      g_assert_cmpint (patella_store_log_pain (store, day, NULL, d % 11, PATELLA_PAIN_AFTER, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  /* Level changes (the routine changes from the store's today on, so in
+   * order): before every entry, on a day with pain, after every entry. */
+  patella_store_set_today (store, "2025-12-20");
+  g_assert_true (patella_store_set_level (store, "quad-setting", 1, &error));
+  patella_store_set_today (store, "2026-01-05");
+  g_assert_true (patella_store_set_level (store, "band-walks", 1, &error));
+  patella_store_set_today (store, "2026-02-20");
+  g_assert_true (patella_store_set_level (store, "squat", 1, &error));
+  g_assert_no_error (error);
+  for (int d = 39; d >= 0; d--)
+    {
+      g_autofree char *day = patella_day_add ("2026-01-01", d);
+
+      g_string_append_printf (expected, ",%s", day);
+    }
+  g_string_append (expected, ",2025-12-20");
+
+  /* The first page: the newest 32 days with an entry, and the level
+   * change after them. */
+  history = patella_history_new (store);
+  g_assert_true (patella_history_reload (history, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, PATELLA_HISTORY_PAGE_DAYS + 1);
+  g_assert_false (patella_history_is_complete (history));
+
+  /* The next page: the last eight days, the level change on one of them
+   * once, and the one before every entry. One signal, at the end. */
+  g_signal_connect (history, "items-changed", G_CALLBACK (record_items_changed), changes);
+  g_assert_true (patella_history_load_more (history, PATELLA_HISTORY_PAGE_DAYS, &error));
+  g_assert_no_error (error);
+  g_assert_true (patella_history_is_complete (history));
+  listed = history_days (history);
+  g_assert_cmpstr (listed, ==, expected->str);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, PATELLA_HISTORY_PAGE_DAYS + 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 9);
+  g_signal_handlers_disconnect_by_data (history, changes);
+
+  /* Read whole, there is nothing more; a reload keeps every day. */
+  g_assert_true (patella_history_load_more (history, 1, &error));
+  g_assert_true (patella_history_reload (history, &error));
+  g_clear_pointer (&listed, g_free);
+  listed = history_days (history);
+  g_assert_cmpstr (listed, ==, expected->str);
+
+  /* Pain only: the first page again, the level changes gone. */
+  g_assert_true (patella_history_set_kinds (history, 1u << PATELLA_ENTRY_PAIN, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, PATELLA_HISTORY_PAGE_DAYS);
+  g_assert_false (patella_history_is_complete (history));
+
+  /* A reload after two pages keeps both. */
+  g_assert_true (patella_history_load_more (history, 4, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, PATELLA_HISTORY_PAGE_DAYS + 4);
+  g_assert_true (patella_history_reload (history, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, PATELLA_HISTORY_PAGE_DAYS + 4);
+  g_assert_false (patella_history_is_complete (history));
+
+  /* Every day read deleted: the four days left are read afresh. */
+  for (int d = 4; d < 40; d++)
+    {
+      g_autofree char *day = patella_day_add ("2026-01-01", d);
+      g_autoptr(GPtrArray) entries = patella_store_list_entries (store, day, PATELLA_ENTRY_ALL, &error);
+
+      g_assert_true (patella_store_remove_entry (store, g_ptr_array_index (entries, 0), &error));
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&listed, g_free);
+  listed = history_days (history);
+  g_assert_cmpstr (listed, ==, "2026-01-04,2026-01-03,2026-01-02,2026-01-01");
+  g_assert_true (patella_history_is_complete (history));
   g_assert_no_error (error);
 }
 
@@ -1497,7 +1706,9 @@ main (int   argc,
   ADD ("log-entries", test_log_entries);
   ADD ("changed-signal", test_changed_signal);
   ADD ("entries", test_entries);
+  ADD ("days-page", test_days_page);
   ADD ("history", test_history);
+  ADD ("history-pages", test_history_pages);
   ADD ("refuses-bad-values", test_refuses_bad_values);
   ADD ("custom-exercise", test_custom_exercise);
   ADD ("constraints", test_constraints);

@@ -2,18 +2,27 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Ten years are some 3,650 days and 50,000 entries. The model holds only
- * the list of days (one query over the day indexes); a day reads its
- * entries when a row first shows it, so scrolling touches only what is on
- * screen. A write to the store re-reads the day list and signals only the
- * part that changed, so the view keeps its place.
+ * Ten years are some 3,650 days and 50,000 entries. The model holds the
+ * days read so far, a page at a time from the newest (each page walks the
+ * day indexes back from where the last one ended, so a page costs the same
+ * at ten years and at fifty); a day reads its entries when a row first
+ * shows it, so scrolling touches only what is on screen. A write to the
+ * store re-reads the days already read and signals only the part that
+ * changed, so the view keeps its place.
  */
 #define G_LOG_DOMAIN "patella-history"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "patella-history.h"
+#include "patella-day.h"
 #include "patella-store-progression.h"
+
+/* The first and the last day a record can hold. */
+#define FIRST_DAY G_STRINGIFY (PATELLA_FIRST_YEAR) "-01-01"
+#define LAST_DAY "9999-12-31"
 
 struct _PatellaHistoryDay
 {
@@ -88,6 +97,12 @@ struct _PatellaHistory
   PatellaStore *store;
   GPtrArray    *days;     /* PatellaHistoryDay, the latest first */
   guint         kinds;
+
+  /* What has been read: every day from @oldest on is in @days. With
+   * @complete, every day of the record (@oldest is NULL); with neither,
+   * nothing has been read yet. */
+  char         *oldest;
+  gboolean      complete;
 };
 
 static void patella_history_list_model_init (GListModelInterface *iface);
@@ -150,6 +165,7 @@ patella_history_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->days, g_ptr_array_unref);
+  g_clear_pointer (&self->oldest, g_free);
 
   G_OBJECT_CLASS (patella_history_parent_class)->finalize (object);
 }
@@ -189,37 +205,113 @@ patella_history_get_store (PatellaHistory *self)
 }
 
 /* A day on which an exercise changed its level is a day of the record
- * with the exercises, even with no set logged on it. @days stays the
- * latest first, each once. */
+ * with the exercises, even with no set logged on it: those in [@first,
+ * @last] are merged into @days, which stays the latest first, each once. */
 static gboolean
 add_level_change_days (PatellaHistory  *self,
-                       GPtrArray       *days,
+                       GPtrArray      **days,
+                       const char      *first,
+                       const char      *last,
                        GError         **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  guint at = 0;
+  guint change;
 
   if (!(self->kinds & (1u << PATELLA_ENTRY_EXERCISE)))
     return TRUE;
-  changes = patella_store_list_level_changes (self->store, "1900-01-01", "9999-12-31", error);
+  changes = patella_store_list_level_changes (self->store, first, last, error);
   if (changes == NULL)
     return FALSE;
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const char *day = ((PatellaLevelChange *) g_ptr_array_index (changes, i))->day;
-      guint at = 0;
+  if (changes->len == 0)
+    return TRUE;
 
-      while (at < days->len && g_strcmp0 (g_ptr_array_index (days, at), day) > 0)
-        at++;
-      if (at == days->len || !g_str_equal (g_ptr_array_index (days, at), day))
-        g_ptr_array_insert (days, (int) at, g_strdup (day));
+  /* The changes come the earliest first: merge from their end. */
+  merged = g_ptr_array_new_full ((*days)->len + changes->len, g_free);
+  change = changes->len;
+  while (at < (*days)->len || change > 0)
+    {
+      const char *day = at < (*days)->len ? g_ptr_array_index (*days, at) : NULL;
+      const char *changed = change > 0 ? ((PatellaLevelChange *) g_ptr_array_index (changes, change - 1))->day : NULL;
+      int order = day == NULL ? -1 : changed == NULL ? 1 : strcmp (day, changed);
+
+      if (order >= 0)
+        g_ptr_array_add (merged, g_steal_pointer (&g_ptr_array_index (*days, at++)));
+      else
+        g_ptr_array_add (merged, g_strdup (changed));
+      /* A change on a day already listed, or several on one day: once. */
+      while (change > 0 &&
+             g_str_equal (((PatellaLevelChange *) g_ptr_array_index (changes, change - 1))->day,
+                          g_ptr_array_index (merged, merged->len - 1)))
+        change--;
     }
+  g_ptr_array_unref (*days);
+  *days = g_steal_pointer (&merged);
   return TRUE;
+}
+
+/* The @limit latest days before @before (NULL: from the newest), level
+ * changes included; a page shorter than @limit is the last one, and
+ * *@complete says so. The next page starts before its last day. */
+static GPtrArray *
+read_page (PatellaHistory  *self,
+           const char      *before,
+           guint            limit,
+           gboolean        *complete,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *last = before ? patella_day_add (before, -1) : g_strdup (LAST_DAY);
+  const char *first;
+
+  days = patella_store_list_days_page (self->store, self->kinds, NULL, before, limit, error);
+  if (days == NULL)
+    return NULL;
+  *complete = days->len < limit;
+  /* Level changes between this page's last day and @before belong here;
+   * on the last page, every one before @before. */
+  first = *complete ? FIRST_DAY : g_ptr_array_index (days, days->len - 1);
+  if (g_strcmp0 (first, last) <= 0 && !add_level_change_days (self, &days, first, last, error))
+    return NULL;
+  return g_steal_pointer (&days);
+}
+
+/* The days read so far, read again: from the oldest on, or the first page
+ * when nothing has been read (or nothing read is left). */
+static GPtrArray *
+read_again (PatellaHistory  *self,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  gboolean complete;
+
+  if (self->oldest != NULL || self->complete)
+    {
+      days = patella_store_list_days_page (self->store, self->kinds, self->oldest, NULL, 0, error);
+      if (days == NULL ||
+          !add_level_change_days (self, &days, self->oldest ? self->oldest : FIRST_DAY,
+                                  LAST_DAY, error))
+        return NULL;
+      if (days->len > 0 || self->complete)
+        return g_steal_pointer (&days);
+    }
+
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = read_page (self, NULL, PATELLA_HISTORY_PAGE_DAYS, &complete, error);
+  if (days == NULL)
+    return NULL;
+  self->complete = complete;
+  g_free (self->oldest);
+  self->oldest = complete ? NULL : g_strdup (g_ptr_array_index (days, days->len - 1));
+  return g_steal_pointer (&days);
 }
 
 /**
  * patella_history_reload:
  *
- * Reads the list of days again. Days at the same place at both ends keep
+ * Reads the days read so far again (the first time, the newest
+ * %PATELLA_HISTORY_PAGE_DAYS). Days at the same place at both ends keep
  * their objects (their entries are read again when next shown); only the
  * stretch in between is replaced and signalled.
  */
@@ -232,8 +324,8 @@ patella_history_reload (PatellaHistory  *self,
 
   g_return_val_if_fail (PATELLA_IS_HISTORY (self), FALSE);
 
-  days = patella_store_list_days (self->store, self->kinds, error);
-  if (days == NULL || !add_level_change_days (self, days, error))
+  days = read_again (self, error);
+  if (days == NULL)
     return FALSE;
 
   old_len = self->days->len;
@@ -270,6 +362,50 @@ patella_history_reload (PatellaHistory  *self,
   return TRUE;
 }
 
+/**
+ * patella_history_load_more:
+ * @n_days: how many older days to read, at most
+ *
+ * Reads the next @n_days days older than those read so far (the first
+ * time, the newest) and adds them at the end, one signal.
+ */
+gboolean
+patella_history_load_more (PatellaHistory  *self,
+                           guint            n_days,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  guint old_len;
+  gboolean complete;
+
+  g_return_val_if_fail (PATELLA_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (n_days > 0, FALSE);
+
+  if (self->complete)
+    return TRUE;
+  days = read_page (self, self->oldest, n_days, &complete, error);
+  if (days == NULL)
+    return FALSE;
+
+  old_len = self->days->len;
+  for (guint i = 0; i < days->len; i++)
+    g_ptr_array_add (self->days, patella_history_day_new (self->store, g_ptr_array_index (days, i), self->kinds));
+  self->complete = complete;
+  g_free (self->oldest);
+  self->oldest = complete ? NULL : g_strdup (g_ptr_array_index (days, days->len - 1));
+  if (days->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, days->len);
+  return TRUE;
+}
+
+/* Whether the oldest day of the record has been read. */
+gboolean
+patella_history_is_complete (PatellaHistory *self)
+{
+  g_return_val_if_fail (PATELLA_IS_HISTORY (self), FALSE);
+  return self->complete;
+}
+
 guint
 patella_history_get_kinds (PatellaHistory *self)
 {
@@ -291,9 +427,12 @@ patella_history_set_kinds (PatellaHistory  *self,
     return TRUE;
 
   self->kinds = kinds;
-  /* Every day object reads other kinds now: start afresh. */
+  /* Every day object reads other kinds now: start afresh, from the first
+   * page. */
   old_len = self->days->len;
   g_ptr_array_set_size (self->days, 0);
+  g_clear_pointer (&self->oldest, g_free);
+  self->complete = FALSE;
   if (old_len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
   return patella_history_reload (self, error);

@@ -579,13 +579,41 @@ patella_store_get_entry (PatellaStore      *self,
  * @kinds: a mask of 1 << PatellaEntryKind
  *
  * Returns: (element-type utf8): every day with an entry of those kinds,
- *   each once, the latest first. One pass over the day indexes (one kind
- *   alone has no UNION to merge a day's entries: DISTINCT does).
+ *   each once, the latest first.
  */
 GPtrArray *
 patella_store_list_days (PatellaStore  *self,
                          guint          kinds,
                          GError       **error)
+{
+  return patella_store_list_days_page (self, kinds, NULL, NULL, 0, error);
+}
+
+/**
+ * patella_store_list_days_page:
+ * @kinds: a mask of 1 << PatellaEntryKind
+ * @from: (nullable): the earliest day to list, or NULL for the beginning
+ * @before: (nullable): list only days before this one, or NULL for the end
+ * @limit: at most this many days, the latest; 0 for all
+ *
+ * A page of the record's days: the @limit latest days in [@from, @before)
+ * with an entry of those kinds, each once, the latest first. The next page
+ * is the one before the last day returned; a page shorter than @limit is
+ * the last.
+ *
+ * Each table's day index is walked backwards from @before and the walks
+ * are merged (SQLite's MERGE (UNION): no sort, no temporary table), so a
+ * page costs the same however long the history is.
+ *
+ * Returns: (element-type utf8): the days, or NULL on a read error
+ */
+GPtrArray *
+patella_store_list_days_page (PatellaStore  *self,
+                              guint          kinds,
+                              const char    *from,
+                              const char    *before,
+                              guint          limit,
+                              GError       **error)
 {
   static const char *const day_tables[PATELLA_N_ENTRY_KINDS] = {
     "exercise_log", "pain_log", "runs", "rest_days",
@@ -594,17 +622,24 @@ patella_store_list_days (PatellaStore  *self,
   g_autoptr(GString) sql = g_string_new (NULL);
 
   g_return_val_if_fail (PATELLA_IS_STORE (self), NULL);
+  g_return_val_if_fail (from == NULL || patella_day_is_valid (from), NULL);
+  g_return_val_if_fail (before == NULL || patella_day_is_valid (before), NULL);
 
+  /* One kind alone has no UNION to merge a day's entries: DISTINCT does. */
   for (guint kind = 0; kind < PATELLA_N_ENTRY_KINDS; kind++)
     if (kinds & (1u << kind))
-      g_string_append_printf (sql, "%sSELECT DISTINCT day FROM %s", sql->len ? " UNION " : "", day_tables[kind]);
+      g_string_append_printf (sql, "%sSELECT DISTINCT day FROM %s WHERE day >= ?1 AND day < ?2",
+                              sql->len ? " UNION " : "", day_tables[kind]);
   if (sql->len == 0)
     return g_ptr_array_new_with_free_func (g_free);
-  g_string_append (sql, " ORDER BY day DESC");
+  g_string_append (sql, " ORDER BY day DESC LIMIT ?3");
 
   stmt = patella_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, from ? from : "0000-00-00", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, before ? before : "9999-99-99", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (sqlite3_int64) limit : -1);
   return patella_store_collect_strings (self, stmt, TRUE, error);
 }
 

@@ -134,6 +134,12 @@ GPtrArray    *patella_store_list_entries       (PatellaStore        *self,
 GPtrArray    *patella_store_list_days          (PatellaStore        *self,
                                                 guint                kinds,
                                                 GError             **error);
+GPtrArray    *patella_store_list_days_page     (PatellaStore        *self,
+                                                guint                kinds,
+                                                const char          *from,
+                                                const char          *before,
+                                                guint                limit,
+                                                GError             **error);
 
 typedef void (*PatellaStoreEntryFunc) (const PatellaEntry *entry,
                                        gpointer            user_data);
