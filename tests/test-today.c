@@ -485,8 +485,6 @@ test_day_log (Fixture       *fixture,
   patella_test_run_app (fixture->path, day_log, NULL);
 }
 
-static void settle (void);
-
 /* Labels under @widget saying @text: the subtitle, and the dose in full. */
 static guint
 count_labels (GtkWidget  *widget,
@@ -563,7 +561,7 @@ exercise_row (PatellaApplication *app,
   row = patella_test_find_exercise_row (GTK_WIDGET (page), "hamstring-stretch");
   dose = patella_routine_item_get_dose (patella_exercise_row_get_item (row));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  settle ();
+  patella_test_settle ();
   g_assert_false (patella_exercise_row_get_narrow (row));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
   /* A wide window has the views in its title, and no bar for them. */
@@ -571,7 +569,7 @@ exercise_row (PatellaApplication *app,
   g_assert_cmpuint (count_labels (GTK_WIDGET (row), dose), ==, 1);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  settle ();
+  patella_test_settle ();
   g_assert_true (patella_exercise_row_get_narrow (row));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (patella_test_find_label (GTK_WIDGET (row), "0 of 1"))));
   /* At 360 px they move to a bar at the bottom, made now (after the
@@ -594,7 +592,7 @@ exercise_row (PatellaApplication *app,
 
   /* Logging a set updates the count where it shows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-set", "s", "hamstring-stretch"));
-  settle ();
+  patella_test_settle ();
   row = patella_test_find_exercise_row (GTK_WIDGET (page), "hamstring-stretch");
   {
     g_autofree char *subtitle = NULL;
@@ -608,7 +606,7 @@ exercise_row (PatellaApplication *app,
 
   /* Wide again, the views are back in the title and the bar goes. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  settle ();
+  patella_test_settle ();
   patella_test_wait_for (views_in_title, window);
 
   patella_test_close_window (GTK_WINDOW (window));
@@ -630,32 +628,9 @@ has_action (GtkWidget     *widget,
 }
 
 static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-/* Lets the window lay itself out again. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, set_flag, &done);
-  patella_test_wait_for (flag_set, &done);
 }
 
 static double
@@ -688,7 +663,7 @@ navigation (PatellaApplication *app,
   guint n_future = 0, n_past = 0;
   AdwToast *toast;
 
-  settle ();
+  patella_test_settle ();
   previous_x = x_of (previous, GTK_WIDGET (page));
   next_x = x_of (next, GTK_WIDGET (page));
   for (int i = 1; i <= 10; i++)
@@ -696,7 +671,7 @@ navigation (PatellaApplication *app,
       g_autofree char *day = patella_day_add (today, -i * 37);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.go-to-day", "s", day));
-      settle ();
+      patella_test_settle ();
       g_assert_cmpfloat (x_of (previous, GTK_WIDGET (page)), ==, previous_x);
       g_assert_cmpfloat (x_of (next, GTK_WIDGET (page)), ==, next_x);
       /* And the day's name is there whole, not "…". */
